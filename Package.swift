@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "brief",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+        .library(name: "BriefKit", targets: ["BriefKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CBriefSystem"),
+        .target(
+            name: "BriefKit",
+            dependencies: [
+                "CCmark",
+                "CBriefSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "brief",
+            dependencies: [
+                "BriefKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BriefKitTests",
+            dependencies: ["BriefKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

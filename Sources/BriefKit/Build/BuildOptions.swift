@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `brief build` (and `check`) was asked to do.
+public struct BuildOptions: Sendable {
+    public var siteRoot: String
+    /// The output folder relative to the current folder; nil means `<siteRoot>/Site`.
+    public var output: String?
+    public var drafts: Bool
+    public var strict: Bool
+    public var baseURL: String?
+    public var force: Bool
+    /// False for `brief check`: everything is rendered, nothing is written.
+    public var writes: Bool
+
+    public init(
+        siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
+        force: Bool = false, writes: Bool = true
+    ) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.drafts = drafts
+        self.strict = strict
+        self.baseURL = baseURL
+        self.force = force
+        self.writes = writes
+    }
+
+    var absoluteRoot: String {
+        URL(fileURLWithPath: siteRoot).standardizedFileURL.path
+    }
+
+    var absoluteOutput: String {
+        URL(fileURLWithPath: output ?? (siteRoot + "/Site")).standardizedFileURL.path
+    }
+
+    var displayOutput: String { output ?? "Site" }
+}

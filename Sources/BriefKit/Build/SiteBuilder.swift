@@ -1,0 +1,100 @@
+import Foundation
+
+/// Runs the stages in order — load, resolve, theme, Markdown, index, render + write — and
+/// collects every diagnostic. Rendering streams into the writer in bounded batches.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    /// Pages rendered in parallel before a batch goes to the writer; bounds memory.
+    public static let batchSize = 512
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The outcome of a build: diagnostics, and a summary when it succeeded.
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var summary: BuildSummary?
+        public var strict: Bool
+
+        /// What to print: sorted, with warnings shown as errors under `--strict`.
+        public var printedDiagnostics: [Diagnostic] {
+            let sorted = diagnostics.sorted()
+            return strict ? sorted.promotingWarnings() : sorted
+        }
+    }
+
+    public func build() -> Result {
+        let start = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        func fail() -> Result { Result(diagnostics: diagnostics, summary: nil, strict: options.strict) }
+
+        let root = options.absoluteRoot
+        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load()
+        diagnostics += loadDiagnostics
+        let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
+        diagnostics += themeDiagnostics
+        guard let sources, let theme else { return fail() }
+        let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
+        diagnostics += resolveDiagnostics
+        guard let model = resolved else { return fail() }
+        let bodies = RenderedBodies.render(model, resolver: .forSite(model, basePath: model.config.basePath))
+        diagnostics += bodies.diagnostics
+        if diagnostics.fails(strict: options.strict) { return fail() }
+        let index = SiteIndex(model: model)
+        let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        let jobs = PageJob.plan(model: model, theme: theme)
+
+        let writer = SiteWriter(outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
+        var staging: SiteWriter.Staging?
+        if options.writes {
+            switch writer.prepare() {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return fail()
+            case .success(let prepared): staging = prepared
+            }
+        }
+        var pages = 0
+        do {
+            for batchStart in stride(from: 0, to: jobs.count, by: SiteBuilder.batchSize) {
+                let batch = jobs[batchStart..<min(batchStart + SiteBuilder.batchSize, jobs.count)]
+                let files = Array(batch).parallelMap(renderer.render)
+                pages += files.filter { $0.path.hasSuffix(".html") }.count
+                try staging?.write(files)
+            }
+        } catch {
+            if let staging { writer.discard(staging) }
+            diagnostics.append(
+                .error(SourceLocation(path: options.displayOutput), "cannot write the output folder: \(SiteWriter.reason(error))"))
+            return fail()
+        }
+        if let staging {
+            if let problem = writer.commit(staging) {
+                diagnostics.append(problem)
+                return fail()
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let summary = BuildSummary(
+            pages: pages, files: jobs.count, entries: model.entries.count,
+            actors: model.actors.count, topics: model.topics.count, seconds: seconds)
+        return Result(diagnostics: diagnostics, summary: summary, strict: options.strict)
+    }
+}
+
+/// The one line a successful build ends with.
+public struct BuildSummary: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var entries: Int
+    public var actors: Int
+    public var topics: Int
+    public var seconds: Double
+
+    public var line: String {
+        String(
+            format: "Wrote %d pages (%d files): %d briefings, %d actors, %d topics in %.2f s", pages, files, entries,
+            actors, topics, seconds)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The typed contents of `site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var baseURL: String
+    public var description: String?
+    public var language: String
+    public var author: String?
+    public var timeZone: TimeZone
+    public var pageSize: Int
+    public var feedLimit: Int
+    public var unsafeHTML: Bool
+    public var params: ParamValue
+    public var publishKeep: [String]
+    /// base_url as site.yml writes it, before any `--base-url` override: feed ids use its host.
+    public var feedIDBase: String = ""
+
+    public init(
+        title: String, baseURL: String, description: String? = nil, language: String = "en",
+        author: String? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, pageSize: Int = 20,
+        feedLimit: Int = 50, unsafeHTML: Bool = false, params: ParamValue = .empty, publishKeep: [String] = []
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.description = description
+        self.language = language
+        self.author = author
+        self.timeZone = timeZone
+        self.pageSize = pageSize
+        self.feedLimit = feedLimit
+        self.unsafeHTML = unsafeHTML
+        self.params = params
+        self.publishKeep = publishKeep
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/` ("/watch/").
+    public var basePath: String {
+        guard let components = URLComponents(string: baseURL) else { return "/" }
+        var path = components.path
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    public var absoluteBase: String {
+        baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads and validates `site.yml`.
+public enum SiteConfigLoader {
+    static let keys = [
+        "title", "base_url", "description", "language", "author", "timezone", "page_size", "feed_limit",
+        "unsafe_html", "params", "publish",
+    ]
+
+    /// Parses `site.yml` text; `baseURLOverride` is `--base-url`.
+    public static func load(
+        text: String, path: String = "site.yml", baseURLOverride: String? = nil
+    ) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard var document = YAMLDocument.compose(text, path: path, firstLine: 1, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        document.warnUnknownKeys(known: keys, kind: "site.yml")
+        let title = document.string("title", required: true)
+        let baseURL = document.string("base_url", required: true)
+        var config = SiteConfig(title: title?.value ?? "", baseURL: baseURLOverride ?? baseURL?.value ?? "/")
+        if let url = baseURLOverride ?? baseURL?.value, !isValidBase(url) {
+            let location = baseURL?.location ?? SourceLocation(path: path, line: 1, column: 1)
+            document.diagnostics.append(
+                .error(location, "'base_url' must be an absolute http(s) URL like https://example.org/, found '\(url)'"))
+        }
+        config.feedIDBase = baseURL?.value ?? config.baseURL
+        config.description = document.string("description")?.value
+        config.language = document.string("language")?.value ?? "en"
+        config.author = document.string("author")?.value
+        if let zone = document.string("timezone") {
+            if let timeZone = TimeZone(identifier: zone.value) {
+                config.timeZone = timeZone
+            } else {
+                document.diagnostics.append(
+                    .error(zone.location, "unknown time zone '\(zone.value)'; use an IANA name like Asia/Seoul"))
+            }
+        }
+        config.pageSize = document.int("page_size", range: 1...10_000) ?? 20
+        config.feedLimit = document.int("feed_limit", range: 1...100_000) ?? 50
+        config.unsafeHTML = document.bool("unsafe_html") ?? false
+        config.params = document.params()
+        if let publish = document.node("publish") {
+            if case .mapping(let mapping) = publish {
+                for (key, value) in mapping {
+                    if key.scalar?.string == "keep" {
+                        config.publishKeep = document.stringList(value, key: "keep").map(\.value)
+                    } else {
+                        document.diagnostics.append(
+                            .warning(
+                                document.location(of: key),
+                                "unknown key '\(key.scalar?.string ?? "")' in publish; did you mean 'keep'?"))
+                    }
+                }
+            } else {
+                document.error(publish, "'publish' must be a mapping like publish: { keep: [CNAME] }")
+            }
+        }
+        diagnostics += document.diagnostics
+        return (diagnostics.contains { $0.severity == .error } ? nil : config, diagnostics)
+    }
+
+    static func isValidBase(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else { return false }
+        return components.query == nil && components.fragment == nil
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Stage 1: reads `site.yml` and everything under `Content/` into typed values.
+///
+/// Files are read, decoded and parsed in parallel; every problem becomes a diagnostic and the
+/// whole tree is still read, so one run reports everything.
+public struct ContentLoader: Sendable {
+    public var root: String
+    public var baseURLOverride: String?
+
+    public init(root: String, baseURLOverride: String? = nil) {
+        self.root = root
+        self.baseURLOverride = baseURLOverride
+    }
+
+    static let folders = ["briefings", "actors", "topics", "pages", "media", "static"]
+
+    public func load() -> (SiteSources?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = loadConfig(&diagnostics)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root + "/Content", isDirectory: &isFolder), isFolder.boolValue
+        else {
+            diagnostics.append(
+                .error(SourceLocation(path: "Content"), "Content/ folder not found; a site keeps its entries in Content/briefings/"))
+            return (nil, diagnostics)
+        }
+        let walker = ContentWalker(siteRoot: root)
+        var byFolder: [String: [ContentWalker.File]] = [:]
+        for file in walker.files(in: "Content", diagnostics: &diagnostics) {
+            let parts = file.relativePath.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, ContentLoader.folders.contains(String(parts[1])) else {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: file.relativePath),
+                        "ignored: files under Content/ belong in \(ContentLoader.folders.map { $0 + "/" }.joined(separator: ", "))"))
+                continue
+            }
+            byFolder[String(parts[1]), default: []].append(file)
+        }
+        let markdown = { (folder: String, nested: Bool) in
+            (byFolder[folder] ?? []).filter {
+                $0.relativePath.hasSuffix(".md") && (nested || $0.relativePath.split(separator: "/").count == 3)
+            }
+        }
+        let briefings = parse(markdown("briefings", true), with: EntryParser.parseBriefing, into: &diagnostics)
+        let actors = parse(markdown("actors", false), with: EntryParser.parseActor, into: &diagnostics)
+        let topics = parse(markdown("topics", false), with: EntryParser.parseTopic, into: &diagnostics)
+        let pages = parse(markdown("pages", false), with: EntryParser.parsePage, into: &diagnostics)
+        let copies = { (folder: String, prefix: String) in
+            (byFolder[folder] ?? []).map { file in
+                SiteSources.CopiedFile(
+                    sourcePath: file.absolutePath,
+                    outputPath: prefix + file.relativePath.dropFirst("Content/\(folder)/".count),
+                    displayPath: file.relativePath)
+            }
+        }
+        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let sources = SiteSources(
+            root: root, config: config, briefings: briefings, actors: actors, topics: topics, pages: pages,
+            media: copies("media", "media/"), statics: copies("static", ""))
+        return (sources, diagnostics)
+    }
+
+    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = root + "/site.yml"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "site.yml"),
+                    "site.yml not found in \(root); is this a brief site? `brief init` makes one"))
+            return nil
+        }
+        switch SourceText.decode(data, path: "site.yml") {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let source):
+            let (config, found) = SiteConfigLoader.load(text: source.text, baseURLOverride: baseURLOverride)
+            diagnostics += found
+            return config
+        }
+    }
+
+    /// Reads, decodes and parses files on all cores; results keep the sorted file order.
+    private func parse<T: Sendable>(
+        _ files: [ContentWalker.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
+        into diagnostics: inout [Diagnostic]
+    ) -> [T] {
+        let results = files.parallelMap { file -> (T?, [Diagnostic]) in
+            guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+                return (nil, [.error(SourceLocation(path: file.relativePath), "cannot read file")])
+            }
+            switch SourceText.decode(data, path: file.relativePath) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let source): return parser(source)
+            }
+        }
+        var values: [T] = []
+        values.reserveCapacity(results.count)
+        for (value, found) in results {
+            diagnostics += found
+            if let value { values.append(value) }
+        }
+        return values
+    }
+}

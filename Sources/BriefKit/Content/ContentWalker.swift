@@ -1,0 +1,85 @@
+import Foundation
+
+/// Lists the files under a folder, sorted, following symlinks that stay inside the site and
+/// reporting symlink loops and links that lead outside the site.
+struct ContentWalker {
+    /// A regular file found by the walk.
+    struct File: Sendable {
+        /// Path relative to the site root ("Content/briefings/a.md").
+        var relativePath: String
+        var absolutePath: String
+    }
+
+    let siteRoot: String
+    private let realSiteRoot: String
+
+    init(siteRoot: String) {
+        self.siteRoot = siteRoot
+        self.realSiteRoot = ContentWalker.realPath(siteRoot) ?? siteRoot
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Walks `relativeFolder` (relative to the site root); hidden files and folders are skipped.
+    func files(in relativeFolder: String, diagnostics: inout [Diagnostic]) -> [File] {
+        var files: [File] = []
+        var visiting: Set<String> = []
+        walk(relativeFolder, into: &files, visiting: &visiting, diagnostics: &diagnostics)
+        return files
+    }
+
+    private func walk(
+        _ relative: String, into files: inout [File], visiting: inout Set<String>, diagnostics: inout [Diagnostic]
+    ) {
+        let absolute = siteRoot + "/" + relative
+        guard let real = ContentWalker.realPath(absolute) else { return }
+        guard !visiting.contains(real) else {
+            diagnostics.append(
+                .error(SourceLocation(path: relative), "symlink loop: this folder leads back into one of its parents"))
+            return
+        }
+        visiting.insert(real)
+        defer { visiting.remove(real) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
+        } catch {
+            diagnostics.append(.error(SourceLocation(path: relative), "cannot read folder: \(error.localizedDescription)"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let childRelative = relative + "/" + name
+            let childAbsolute = absolute + "/" + name
+            var info = stat()
+            guard lstat(childAbsolute, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard let target = ContentWalker.realPath(childAbsolute) else {
+                    let loops = errno == ELOOP
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(path: childRelative),
+                            loops ? "symlink loop: this link leads back to itself" : "broken symlink: its target does not exist"))
+                    continue
+                }
+                guard target == realSiteRoot || target.hasPrefix(realSiteRoot + "/") else {
+                    diagnostics.append(
+                        .error(SourceLocation(path: childRelative), "symlink leads outside the site, to \(target)"))
+                    continue
+                }
+                guard stat(childAbsolute, &info) == 0 else { continue }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(childRelative, into: &files, visiting: &visiting, diagnostics: &diagnostics)
+            case S_IFREG:
+                files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
+            default:
+                continue
+            }
+        }
+    }
+}

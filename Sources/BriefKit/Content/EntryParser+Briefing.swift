@@ -1,0 +1,124 @@
+import Yams
+
+extension EntryParser {
+    public static func parseBriefing(_ source: SourceText) -> (Briefing?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        document.warnUnknownKeys(known: briefingKeys, kind: "a briefing")
+        let title = document.string("title", required: true)
+        let date = document.date("date", required: true)
+        let updated = document.date("updated")
+        let author = document.string("author")?.value
+        let summary = document.string("summary")?.value
+        let actors = document.stringList("actors")
+        let topics = document.stringList("topics")
+        let source = briefingSource(&document)
+        let claims = claims(&document)
+        let draft = document.bool("draft") ?? false
+        let params = document.params()
+        let slug = slug(&document, fallback: stem(of: document.path), what: "file name")
+        if let date, let updated, updated.value < date.value {
+            document.diagnostics.append(.warning(updated.location, "'updated' is earlier than 'date'"))
+        }
+        diagnostics += document.diagnostics
+        guard let title, let date, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        let briefing = Briefing(
+            path: document.path, title: title.value, date: date.value, updated: updated?.value, author: author,
+            summary: summary, actors: actors, topics: topics, source: source, claims: claims, draft: draft,
+            slug: slug, params: params, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        return (briefing, diagnostics)
+    }
+
+    private static func briefingSource(_ document: inout YAMLDocument) -> Briefing.Source? {
+        guard let node = document.node("source") else { return nil }
+        guard case .mapping(let mapping) = node else {
+            document.error(node, "'source' must be a mapping with title, publisher, author and url")
+            return nil
+        }
+        var source = Briefing.Source()
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            let text = document.string(value, key: "source.\(name)", required: false)?.value
+            switch name {
+            case "title": source.title = text
+            case "publisher": source.publisher = text
+            case "author": source.author = text
+            case "url": source.url = text
+            default:
+                var message = "unknown key '\(name)' in source"
+                if let guess = EditDistance.suggestion(for: name, among: sourceKeys) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                document.diagnostics.append(.warning(document.location(of: key), message))
+            }
+        }
+        return source
+    }
+
+    private static func claims(_ document: inout YAMLDocument) -> [Briefing.Claim] {
+        guard let node = document.node("claims") else { return [] }
+        guard case .sequence(let sequence) = node else {
+            document.error(node, "'claims' must be a list of claims, each with claim, by and status")
+            return []
+        }
+        var claims: [Briefing.Claim] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item else {
+                document.error(item, "each claim must be a mapping with claim, by and status")
+                continue
+            }
+            var text: String?
+            var by: [Located<String>] = []
+            var deniedBy: [Located<String>] = []
+            var status: Briefing.Claim.Status?
+            var valid = true
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? ""
+                switch name {
+                case "claim": text = document.string(value, key: "claim", required: true)?.value
+                case "by": by = namesOrName(&document, value, key: "by")
+                case "denied_by": deniedBy = namesOrName(&document, value, key: "denied_by")
+                case "status":
+                    guard let written = document.string(value, key: "status", required: true) else {
+                        valid = false
+                        continue
+                    }
+                    status = Briefing.Claim.Status(rawValue: written.value)
+                    if status == nil {
+                        valid = false
+                        document.error(
+                            value,
+                            "unknown claim status '\(written.value)'; use one of: \(Briefing.Claim.Status.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
+                    }
+                default:
+                    var message = "unknown key '\(name)' in a claim"
+                    if let guess = EditDistance.suggestion(for: name, among: claimKeys) {
+                        message += "; did you mean '\(guess)'?"
+                    }
+                    document.diagnostics.append(.warning(document.location(of: key), message))
+                }
+            }
+            if text == nil, valid {
+                document.error(item, "a claim needs 'claim:', the text of what is claimed")
+            }
+            if let text {
+                claims.append(
+                    Briefing.Claim(
+                        text: text, by: by, status: status ?? .alleged, deniedBy: deniedBy,
+                        location: document.location(of: item)))
+            }
+        }
+        return claims
+    }
+
+    /// `by:` takes a list, but one name alone is common enough to accept.
+    private static func namesOrName(_ document: inout YAMLDocument, _ node: Node, key: String) -> [Located<String>] {
+        if case .scalar = node {
+            return document.string(node, key: key, required: true).map { [$0] } ?? []
+        }
+        return document.stringList(node, key: key)
+    }
+}

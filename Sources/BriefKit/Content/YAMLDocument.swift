@@ -1,0 +1,91 @@
+import Yams
+
+/// Front matter (or site.yml) composed by Yams into nodes, read field by field into typed values.
+///
+/// Every problem becomes a located diagnostic; reading goes on so one run reports them all.
+struct YAMLDocument {
+    let path: String
+    /// The file line on which the YAML text starts (2 for front matter, 1 for site.yml).
+    let firstLine: Int
+    let pairs: [(key: String, keyNode: Node, value: Node)]
+    var diagnostics: [Diagnostic] = []
+
+    /// Composes `yaml`; a syntax error or a root that is not a mapping is reported and gives nil.
+    static func compose(
+        _ yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic]
+    ) -> YAMLDocument? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
+            return nil
+        }
+        guard let root else { return YAMLDocument(path: path, firstLine: firstLine, pairs: []) }
+        guard let mapping = root.mapping else {
+            let mark = root.mark
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
+                    "expected `key: value` lines, found \(describe(root))"))
+            return nil
+        }
+        var pairs: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            pairs.append((key.scalar?.string ?? "", key, value))
+        }
+        return YAMLDocument(path: path, firstLine: firstLine, pairs: pairs)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func node(_ key: String) -> Node? {
+        pairs.first { $0.key == key }?.value
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }.map { location(of: $0.keyNode) }
+    }
+
+    mutating func error(_ node: Node, _ message: String) {
+        diagnostics.append(.error(location(of: node), message))
+    }
+
+    /// Warns about keys outside `known`, with the closest known key as a hint.
+    mutating func warnUnknownKeys(known: [String], kind: String) {
+        for pair in pairs where !known.contains(pair.key) {
+            var message = "unknown key '\(pair.key)' in \(kind)"
+            if let guess = EditDistance.suggestion(for: pair.key, among: known) {
+                message += "; did you mean '\(guess)'?"
+            } else {
+                message += "; custom values belong under 'params:'"
+            }
+            diagnostics.append(.warning(location(of: pair.keyNode), message))
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "the \(typeName(scalar)) \(quoted(scalar.string))"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
+        }
+    }
+
+    static func typeName(_ scalar: Node.Scalar) -> String {
+        if scalar.style != .plain && scalar.style != .any { return "text" }
+        switch Node.scalar(scalar).tag.rawValue {
+        case Tag.Name.bool.rawValue: return "boolean"
+        case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
+        case Tag.Name.null.rawValue: return "empty value"
+        case Tag.Name.timestamp.rawValue: return "date"
+        default: return "text"
+        }
+    }
+
+    static func quoted(_ s: String) -> String { "'\(s)'" }
+}

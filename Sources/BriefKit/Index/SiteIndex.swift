@@ -1,0 +1,99 @@
+import Foundation
+
+/// Stage 4: the cross-references of a site, a pure function of its entries. Every list is
+/// ordered by fixed keys (count, then date, then slug or name), so output is the same every run.
+public struct SiteIndex: Sendable {
+    /// Entry indices per actor id, newest first.
+    public var entriesByActor: [[Int]]
+    /// Entry indices per topic id, newest first.
+    public var entriesByTopic: [[Int]]
+    /// Per actor: other actors seen in the same entries, with counts, most frequent first.
+    public var coActors: [[(id: Int, count: Int)]]
+    /// Per actor: topics of its entries with counts.
+    public var actorTopics: [[(id: Int, count: Int)]]
+    /// Per topic: actors of its entries with counts.
+    public var topicActors: [[(id: Int, count: Int)]]
+    /// Per actor: entries where it makes or denies a claim, newest first.
+    public var claimEntries: [[Int]]
+    /// Per entry: up to 5 related entries.
+    public var related: [[Int]]
+
+    public static let relatedLimit = 5
+    /// How many neighbours in time a popular tag contributes; keeps related ranking linear.
+    static let postingWindow = 256
+
+    public init(model: SiteModel) {
+        let entries = model.entries
+        var byActor = [[Int]](repeating: [], count: model.actors.count)
+        var byTopic = [[Int]](repeating: [], count: model.topics.count)
+        var co = [[Int: Int]](repeating: [:], count: model.actors.count)
+        var actorTopicCounts = [[Int: Int]](repeating: [:], count: model.actors.count)
+        var topicActorCounts = [[Int: Int]](repeating: [:], count: model.topics.count)
+        var claims = [[Int]](repeating: [], count: model.actors.count)
+        for (index, entry) in entries.enumerated() {
+            var claimants = Set<Int>()
+            for claim in entry.claims { claimants.formUnion(claim.by + claim.deniedBy) }
+            for actor in claimants.sorted() { claims[actor].append(index) }
+            for actor in entry.actors {
+                byActor[actor].append(index)
+                for other in entry.actors where other != actor { co[actor][other, default: 0] += 1 }
+                for topic in entry.topics { actorTopicCounts[actor][topic, default: 0] += 1 }
+            }
+            for topic in entry.topics {
+                byTopic[topic].append(index)
+                for actor in entry.actors { topicActorCounts[topic][actor, default: 0] += 1 }
+            }
+        }
+        let actorOrder = { (a: (id: Int, count: Int), b: (id: Int, count: Int)) -> Bool in
+            a.count != b.count ? a.count > b.count : model.actors[a.id].name < model.actors[b.id].name
+        }
+        let topicOrder = { (a: (id: Int, count: Int), b: (id: Int, count: Int)) -> Bool in
+            a.count != b.count ? a.count > b.count : model.topics[a.id].name < model.topics[b.id].name
+        }
+        entriesByActor = byActor
+        claimEntries = claims
+        entriesByTopic = byTopic
+        coActors = co.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: actorOrder) }
+        actorTopics = actorTopicCounts.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: topicOrder) }
+        topicActors = topicActorCounts.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: actorOrder) }
+        related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
+    }
+
+    /// Ranks entries that share actors and topics, each shared tag weighted by its rarity
+    /// (log N/df). A tag's posting list is scanned only in a window of the entries nearest in
+    /// time, so an actor found in a third of all entries costs no more than a rare one.
+    static func relatedEntries(entries: [SiteModel.Entry], byActor: [[Int]], byTopic: [[Int]]) -> [[Int]] {
+        let total = Double(max(entries.count, 1))
+        return entries.indices.parallelMap { index -> [Int] in
+            var scores: [Int: Double] = [:]
+            let entry = entries[index]
+            let postings = entry.actors.map { byActor[$0] } + entry.topics.map { byTopic[$0] }
+            for list in postings where list.count > 1 {
+                let weight = log(total / Double(list.count)) + 0.1
+                let window = nearby(index, in: list)
+                for other in window where other != index { scores[other, default: 0] += weight }
+            }
+            let ranked = scores.sorted { a, b in
+                if a.value != b.value { return a.value > b.value }
+                if entries[a.key].instant != entries[b.key].instant {
+                    return entries[a.key].instant > entries[b.key].instant
+                }
+                return entries[a.key].slug < entries[b.key].slug
+            }
+            return ranked.prefix(relatedLimit).map(\.key)
+        }
+    }
+
+    /// The part of a sorted posting list around `index`, at most `postingWindow` long.
+    static func nearby(_ index: Int, in list: [Int]) -> ArraySlice<Int> {
+        guard list.count > postingWindow else { return list[...] }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        let start = min(max(0, low - postingWindow / 2), list.count - postingWindow)
+        return list[start..<start + postingWindow]
+    }
+}

@@ -1,0 +1,85 @@
+/// Renders the Markdown of every entry, actor profile, topic and page once, in parallel.
+/// The HTML fragments are kept for the render stage; the diagnostics join the build's.
+public struct RenderedBodies: Sendable {
+    public var entries: [MarkdownRenderer.Output]
+    public var actors: [MarkdownRenderer.Output]
+    public var topics: [MarkdownRenderer.Output]
+    public var pages: [MarkdownRenderer.Output]
+
+    public var diagnostics: [Diagnostic] {
+        (entries + actors + topics + pages).flatMap(\.diagnostics)
+    }
+
+    /// Renders all bodies of `model` with `resolver` (site-relative links).
+    public static func render(_ model: SiteModel, resolver: LinkResolver) -> RenderedBodies {
+        let renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
+        let entries = model.entries.parallelMap { entry in
+            renderer.render(
+                entry.briefing.body,
+                source: MarkdownSource(
+                    path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine, text: entry.briefing.body))
+        }
+        let actors = model.actors.parallelMap { actor in
+            renderer.render(
+                actor.profile,
+                source: MarkdownSource(path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
+        }
+        let topics = model.topics.parallelMap { topic in
+            renderer.render(
+                topic.description,
+                source: MarkdownSource(path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
+        }
+        let pages = model.pages.parallelMap { page in
+            renderer.render(page.body, source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
+        }
+        return RenderedBodies(entries: entries, actors: actors, topics: topics, pages: pages)
+    }
+}
+
+extension LinkResolver {
+    /// The resolver for a site: wikilinks through the registries, content files through their URLs.
+    public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
+        var actorNames = NameRegistry()
+        for (id, actor) in model.actors.enumerated() { actorNames.add(id: id, name: actor.name, aliases: actor.aliases) }
+        var topicNames = NameRegistry()
+        for (id, topic) in model.topics.enumerated() { topicNames.add(id: id, name: topic.name, aliases: topic.aliases) }
+        var briefingSlugs: [String: String] = [:]
+        var files: [String: String] = [:]
+        for entry in model.entries {
+            briefingSlugs[entry.slug] = SiteURLs.briefing(entry.slug)
+            files[entry.briefing.path] = SiteURLs.briefing(entry.slug)
+        }
+        for actor in model.actors { if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) } }
+        for topic in model.topics { if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) } }
+        for page in model.pages { files[page.path] = SiteURLs.page(page.slug.value) }
+        for media in model.media { files[media.displayPath] = media.outputPath }
+        let actors = model.actors
+        let topics = model.topics
+        let actorRegistry = actorNames
+        let topicRegistry = topicNames
+        let slugs = briefingSlugs
+        let contentFiles = files
+        return LinkResolver(
+            basePath: basePath,
+            wikilink: { kind, name in
+                switch kind {
+                case "briefing":
+                    if let url = slugs[name] { return .found(url: url) }
+                    return .unknown(suggestion: EditDistance.suggestion(for: name, among: slugs.keys.sorted()))
+                case "topic":
+                    switch topicRegistry.match(name) {
+                    case .found(let id): return .found(url: SiteURLs.topic(topics[id].slug))
+                    case .ambiguous(let ids): return .ambiguous(ids.map { topics[$0].name })
+                    case .unknown: return .unknown(suggestion: topicRegistry.suggestion(for: name))
+                    }
+                default:
+                    switch actorRegistry.match(name) {
+                    case .found(let id): return .found(url: SiteURLs.actor(actors[id].slug))
+                    case .ambiguous(let ids): return .ambiguous(ids.map { actors[$0].name })
+                    case .unknown: return .unknown(suggestion: actorRegistry.suggestion(for: name))
+                    }
+                }
+            },
+            contentFile: { contentFiles[$0] })
+    }
+}

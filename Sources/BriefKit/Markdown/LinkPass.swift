@@ -1,0 +1,60 @@
+import Foundation
+
+/// Rewrites link and image destinations: root-relative links get the base path, relative links
+/// to `.md` files or `Content/media/` files become their URLs, `javascript:` links are emptied.
+struct LinkPass {
+    let resolver: LinkResolver
+    let source: MarkdownSource
+    let unsafeHTML: Bool
+
+    func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
+        let links = root.collect { $0.kind == .link || $0.kind == .image }
+        for node in links {
+            if let rewritten = rewrite(node.url, node: node, diagnostics: &diagnostics) { node.url = rewritten }
+        }
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
+
+    private func rewrite(_ url: String, node: MarkdownNode, diagnostics: inout [Diagnostic]) -> String? {
+        let trimmed = url.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.hasPrefix("javascript:") || trimmed.hasPrefix("vbscript:") { return "" }
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || Self.hasScheme(url) { return nil }
+        if url.hasPrefix("/") { return resolver.basePath + url.dropFirst() }
+        var path = url
+        var suffix = ""
+        if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            path = String(url[..<cut])
+            suffix = String(url[cut...])
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        let folder = (source.path as NSString).deletingLastPathComponent
+        let target = Self.normalize(folder + "/" + decoded)
+        guard decoded.hasSuffix(".md") || target.hasPrefix("Content/media/") else { return nil }
+        if let resolved = resolver.contentFile(target) { return resolver.basePath + resolved + suffix }
+        diagnostics.append(
+            .error(
+                source.location(line: node.startLine, byteColumn: node.startColumn),
+                "link to '\(url)' does not resolve: no file \(target)"))
+        return nil
+    }
+
+    /// Resolves `.` and `..` segments of a relative path.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}

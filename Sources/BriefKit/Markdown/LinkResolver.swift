@@ -1,0 +1,27 @@
+/// Answers the Markdown passes' questions about the site: where an actor, topic, briefing or
+/// content file lives. Built once per build from the registry; read from many threads.
+public struct LinkResolver: Sendable {
+    /// The result of looking a wikilink target up.
+    public enum Lookup: Sendable, Equatable {
+        case found(url: String)
+        case ambiguous([String])
+        case unknown(suggestion: String?)
+    }
+
+    /// The path of `base_url`, prefixed to root-relative links ("/watch/").
+    public var basePath: String
+    /// `[[Name]]`, `[[topic:Name]]`, `[[briefing:slug]]` → site-relative URL path ("actors/x/").
+    public var wikilink: @Sendable (_ kind: String, _ name: String) -> Lookup
+    /// A path relative to the site root ("Content/briefings/x.md") → site-relative URL path.
+    public var contentFile: @Sendable (_ path: String) -> String?
+
+    public init(
+        basePath: String,
+        wikilink: @escaping @Sendable (String, String) -> Lookup = { _, _ in .unknown(suggestion: nil) },
+        contentFile: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
+        self.basePath = basePath
+        self.wikilink = wikilink
+        self.contentFile = contentFile
+    }
+}

@@ -1,0 +1,67 @@
+/// Stage 3: Markdown → HTML through cmark, with brief's passes over the node tree.
+///
+/// With `passes` off the output is exactly libcmark's (the CommonMark spec test proves it).
+public struct MarkdownRenderer: Sendable {
+    public var unsafeHTML: Bool
+    /// Resolves links and wikilinks; nil turns every brief pass off.
+    public var links: LinkResolver?
+
+    public init(unsafeHTML: Bool, links: LinkResolver?) {
+        self.unsafeHTML = unsafeHTML
+        self.links = links
+    }
+
+    /// What rendering one Markdown body produced.
+    public struct Output: Sendable {
+        public var html: String
+        public var diagnostics: [Diagnostic]
+        /// The text of the first paragraph: the default summary.
+        public var firstParagraph: String?
+        /// Headings with their anchors, for a table of contents and the link checker.
+        public var anchors: [String]
+    }
+
+    /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.
+    public func render(_ markdown: String, source: MarkdownSource? = nil) -> Output {
+        let document = CmarkDocument(markdown: markdown, unsafeHTML: unsafeHTML)
+        var diagnostics: [Diagnostic] = []
+        var anchors: [String] = []
+        if let links {
+            let source = source ?? MarkdownSource(path: "", firstLine: 1, text: markdown)
+            document.consolidateText()
+            // Links written by the author first: the wikilink pass adds links that are already final.
+            LinkPass(resolver: links, source: source, unsafeHTML: unsafeHTML).run(
+                document.root, diagnostics: &diagnostics)
+            WikilinkPass(resolver: links, source: source).run(document.root, diagnostics: &diagnostics)
+            // Last, so headings carry every link the other passes made.
+            anchors = AnchorPass(document: document).run(document.root)
+        }
+        let firstParagraph = document.root.children.first { $0.kind == .paragraph }?.plainText
+        return Output(html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors)
+    }
+}
+
+/// Where a Markdown body sits in its file, so pass diagnostics point at the original line and column.
+public struct MarkdownSource: Sendable {
+    public var path: String
+    public var firstLine: Int
+    public var text: String
+
+    public init(path: String, firstLine: Int, text: String) {
+        self.path = path
+        self.firstLine = firstLine
+        self.text = text
+    }
+
+    /// Converts cmark's 1-based line and byte column (plus a byte offset into the node's literal)
+    /// into a location in the file, with the column counted in Unicode scalars.
+    func location(line: Int, byteColumn: Int, plusBytes: Int = 0) -> SourceLocation {
+        var column = byteColumn + plusBytes
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if line >= 1, line <= lines.count {
+            let bytes = lines[line - 1].prefix(max(0, column - 1))
+            column = (String(Substring(bytes)) ?? "").unicodeScalars.count + 1
+        }
+        return SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+}

@@ -1,0 +1,125 @@
+import CBriefSystem
+import Foundation
+
+/// Stage 6: the only stage that writes. Files go into a staging folder beside the output (same
+/// filesystem), in batches; `commit` swaps it in with one atomic exchange, so a failed build
+/// leaves the previous output exactly as it was and no stale file survives.
+public struct SiteWriter: Sendable {
+    /// Name of the marker file that says "brief wrote this folder".
+    public static let marker = ".brief-output"
+
+    public let outputPath: String
+    /// How the output folder is named in diagnostics (as the user gave it).
+    public let displayPath: String
+    public let force: Bool
+
+    public init(outputPath: String, displayPath: String, force: Bool) {
+        self.outputPath = outputPath
+        self.displayPath = displayPath
+        self.force = force
+    }
+
+    /// A staging folder being filled.
+    public final class Staging: @unchecked Sendable {
+        let path: String
+        private var folders: Set<String> = []
+        public private(set) var filesWritten = 0
+
+        init(path: String) { self.path = path }
+
+        /// Writes a batch of files; folders are created as needed.
+        public func write(_ files: [OutputFile]) throws {
+            for file in files {
+                let target = path + "/" + file.path
+                let folder = (target as NSString).deletingLastPathComponent
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
+                }
+                switch file.content {
+                case .bytes(let data):
+                    guard FileManager.default.createFile(atPath: target, contents: data) else {
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+                    }
+                case .copy(let source):
+                    if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+                    try FileManager.default.copyItem(atPath: source, toPath: target)
+                }
+                filesWritten += 1
+            }
+        }
+    }
+
+    private func failure(_ message: String) -> Diagnostic {
+        .error(SourceLocation(path: displayPath), message)
+    }
+
+    /// Checks the output folder and creates an empty staging folder beside it.
+    public func prepare() -> Result<Staging, Diagnostic> {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: outputPath, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { return .failure(failure("output path is a file, not a folder")) }
+            let contents = (try? manager.contentsOfDirectory(atPath: outputPath)) ?? []
+            if !contents.isEmpty && !contents.contains(SiteWriter.marker) && !force {
+                return .failure(
+                    failure(
+                        "output folder is not empty and was not written by brief; refusing to replace it (use --force to replace it)"
+                    ))
+            }
+        }
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        let name = (outputPath as NSString).lastPathComponent
+        let staging = parent + "/.\(name).brief-staging-\(getpid())"
+        do {
+            if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            manager.createFile(
+                atPath: staging + "/" + SiteWriter.marker,
+                contents: Data("This folder is written by brief; every build replaces it whole.\n".utf8))
+        } catch {
+            return .failure(failure("cannot write the output folder: \(Self.reason(error))"))
+        }
+        return .success(Staging(path: staging))
+    }
+
+    /// Puts the staged site in place of the output folder in one step.
+    public func commit(_ staging: Staging) -> Diagnostic? {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: outputPath) {
+            if brief_exchange_paths(staging.path, outputPath) == 0 {
+                try? manager.removeItem(atPath: staging.path)
+                return nil
+            }
+            // Filesystems without RENAME_EXCHANGE: two renames, with the old site kept until the end.
+            let old = staging.path + ".old"
+            guard rename(outputPath, old) == 0 else {
+                discard(staging)
+                return failure("cannot replace the output folder: \(String(cString: strerror(errno)))")
+            }
+            guard rename(staging.path, outputPath) == 0 else {
+                _ = rename(old, outputPath)
+                discard(staging)
+                return failure("cannot replace the output folder: \(String(cString: strerror(errno)))")
+            }
+            try? manager.removeItem(atPath: old)
+            return nil
+        }
+        guard rename(staging.path, outputPath) == 0 else {
+            discard(staging)
+            return failure("cannot create the output folder: \(String(cString: strerror(errno)))")
+        }
+        return nil
+    }
+
+    public func discard(_ staging: Staging) {
+        try? FileManager.default.removeItem(atPath: staging.path)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

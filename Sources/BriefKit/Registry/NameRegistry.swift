@@ -1,0 +1,60 @@
+/// Looks names and aliases up through `NameKey`, telling found, ambiguous and unknown apart.
+///
+/// A key that is some entry's own name resolves to it even when it is another entry's alias;
+/// an alias that two entries share resolves nothing (Kim Jong Un and Kim Yong Hyun are both "Kim").
+public struct NameRegistry: Sendable {
+    /// What a name resolves to.
+    public enum Match: Sendable, Equatable {
+        case found(Int)
+        case ambiguous([Int])
+        case unknown
+    }
+
+    private var byName: [String: [Int]] = [:]
+    private var byAlias: [String: [Int]] = [:]
+    /// Display names by id, for did-you-mean suggestions.
+    public private(set) var names: [String] = []
+
+    public init() {}
+
+    /// Registers entry `id` under its name and aliases.
+    public mutating func add(id: Int, name: String, aliases: [String]) {
+        while names.count <= id { names.append("") }
+        names[id] = name
+        byName[NameKey.normalize(name), default: []].append(id)
+        for alias in aliases {
+            let key = NameKey.normalize(alias)
+            if byAlias[key]?.contains(id) != true { byAlias[key, default: []].append(id) }
+        }
+    }
+
+    public func match(_ name: String) -> Match {
+        let key = NameKey.normalize(name)
+        if let ids = byName[key] {
+            return ids.count == 1 ? .found(ids[0]) : .ambiguous(ids.sorted())
+        }
+        if let ids = byAlias[key] {
+            return ids.count == 1 ? .found(ids[0]) : .ambiguous(ids.sorted())
+        }
+        return .unknown
+    }
+
+    /// The registered name closest to `name` by edit distance, for "did you mean …?".
+    public func suggestion(for name: String) -> String? {
+        let key = NameKey.normalize(name)
+        var best: (Int, String)?
+        for candidate in names where !candidate.isEmpty {
+            let distance = EditDistance.between(key, NameKey.normalize(candidate))
+            if best == nil || distance < best!.0 || (distance == best!.0 && candidate < best!.1) {
+                best = (distance, candidate)
+            }
+        }
+        guard let best, best.0 <= max(3, key.count / 2) else { return nil }
+        return best.1
+    }
+
+    /// Every alias key shared by more than one entry, with the ids sharing it.
+    public var ambiguousAliases: [String: [Int]] {
+        byAlias.filter { $0.value.count > 1 }
+    }
+}

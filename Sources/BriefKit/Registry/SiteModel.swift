@@ -1,0 +1,60 @@
+/// Stage 2's result: content with every reference resolved to an id, drafts filtered, sorted.
+public struct SiteModel: Sendable {
+    /// An actor page: registered in `Content/actors/`, or made for a name no file knows.
+    public struct ActorRecord: Sendable {
+        public var name: String
+        public var slug: String
+        public var kind: Actor.Kind?
+        public var aliases: [String]
+        public var role: String?
+        public var affiliation: Int?
+        public var profile: String
+        public var path: String?
+        public var bodyFirstLine: Int
+        public var params: ParamValue
+    }
+
+    /// A topic page, registered or implicit.
+    public struct TopicRecord: Sendable {
+        public var name: String
+        public var slug: String
+        public var aliases: [String]
+        public var summary: String?
+        public var description: String
+        public var path: String?
+        public var bodyFirstLine: Int
+        public var params: ParamValue
+    }
+
+    /// A claim with its claimants and deniers resolved to actor ids.
+    public struct ResolvedClaim: Sendable {
+        public var text: String
+        public var status: Briefing.Claim.Status
+        public var by: [Int]
+        public var deniedBy: [Int]
+    }
+
+    /// A briefing with its references resolved.
+    public struct Entry: Sendable {
+        public var briefing: Briefing
+        public var slug: String { briefing.slug.value }
+        public var actors: [Int]
+        public var topics: [Int]
+        public var claims: [ResolvedClaim]
+        /// Seconds since the epoch, for ordering (date-only entries at midnight in the site zone).
+        public var instant: Int
+        /// The calendar day the entry belongs to in the site's time zone.
+        public var day: CalendarDay
+    }
+
+    public var config: SiteConfig
+    public var root: String
+    /// Newest first; ties broken by slug.
+    public var entries: [Entry]
+    /// Sorted by slug.
+    public var actors: [ActorRecord]
+    public var topics: [TopicRecord]
+    public var pages: [StaticPage]
+    public var media: [SiteSources.CopiedFile]
+    public var statics: [SiteSources.CopiedFile]
+}

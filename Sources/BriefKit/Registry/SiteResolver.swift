@@ -1,0 +1,227 @@
+/// Stage 2: resolves every reference (actors, topics, claimants, affiliations) through the
+/// registries, checks slugs and URLs for collisions, filters drafts and orders entries.
+public struct SiteResolver: Sendable {
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool) {
+        self.includeDrafts = includeDrafts
+    }
+
+    /// URL segments that generated pages own; a static page may not take them.
+    static let reservedSegments: Set<String> = [
+        "briefings", "actors", "topics", "timeline", "search", "page", "media", "assets", "feed.xml",
+        "sitemap.xml", "robots.txt", "404.html", "search.json", "index.html",
+    ]
+
+    public func resolve(_ sources: SiteSources) -> (SiteModel?, [Diagnostic]) {
+        var state = ResolutionState(sources: sources)
+        state.registerActors()
+        state.registerTopics()
+        state.resolveAffiliations()
+        let briefings = sources.briefings.filter { includeDrafts || !$0.draft }
+        let calendar = SiteCalendar(timeZone: sources.config.timeZone)
+        var entries = briefings.map { state.resolve($0, calendar: calendar) }
+        state.checkSlugs(of: briefings)
+        state.checkPages(sources)
+        entries.sort { a, b in a.instant != b.instant ? a.instant > b.instant : a.slug < b.slug }
+        let diagnostics = state.diagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let model = SiteModel(
+            config: sources.config, root: sources.root, entries: entries, actors: state.actors, topics: state.topics,
+            pages: sources.pages, media: sources.media, statics: sources.statics)
+        return (model, diagnostics)
+    }
+}
+
+/// The mutable work of one resolution, kept private to `SiteResolver.resolve`.
+struct ResolutionState {
+    let sources: SiteSources
+    var actors: [SiteModel.ActorRecord] = []
+    var topics: [SiteModel.TopicRecord] = []
+    var actorNames = NameRegistry()
+    var topicNames = NameRegistry()
+    var diagnostics: [Diagnostic] = []
+    private var actorSlugs: [String: String] = [:]
+    private var topicSlugs: [String: String] = [:]
+
+    init(sources: SiteSources) {
+        self.sources = sources
+    }
+
+    mutating func registerActors() {
+        for actor in sources.actors {
+            if let problem = Self.claim(slug: actor.slug, path: actor.path, in: &actorSlugs, what: "actor") {
+                diagnostics.append(problem)
+                continue
+            }
+            let id = actors.count
+            actors.append(
+                SiteModel.ActorRecord(
+                    name: actor.name, slug: actor.slug.value, kind: actor.kind, aliases: actor.aliases.map(\.value),
+                    role: actor.role, affiliation: nil, profile: actor.body, path: actor.path,
+                    bodyFirstLine: actor.bodyFirstLine, params: actor.params))
+            actorNames.add(id: id, name: actor.name, aliases: actor.aliases.map(\.value))
+        }
+    }
+
+    mutating func registerTopics() {
+        for topic in sources.topics {
+            if let problem = Self.claim(slug: topic.slug, path: topic.path, in: &topicSlugs, what: "topic") {
+                diagnostics.append(problem)
+                continue
+            }
+            let id = topics.count
+            topics.append(
+                SiteModel.TopicRecord(
+                    name: topic.name, slug: topic.slug.value, aliases: topic.aliases.map(\.value),
+                    summary: topic.summary, description: topic.body, path: topic.path,
+                    bodyFirstLine: topic.bodyFirstLine, params: topic.params))
+            topicNames.add(id: id, name: topic.name, aliases: topic.aliases.map(\.value))
+        }
+    }
+
+    mutating func resolveAffiliations() {
+        for (id, actor) in sources.actors.enumerated() where id < actors.count {
+            guard let affiliation = actor.affiliation else { continue }
+            actors[id].affiliation = actorID(affiliation)
+        }
+    }
+
+    /// Records a slug for a kind of page; a second file with the same slug is an error naming both.
+    private static func claim(
+        slug: Located<String>, path: String, in slugs: inout [String: String], what: String
+    ) -> Diagnostic? {
+        if let other = slugs[slug.value] {
+            return .error(
+                slug.location, "\(what) slug '\(slug.value)' is already used by \(other); give one of them another 'slug:'")
+        }
+        slugs[slug.value] = path
+        return nil
+    }
+
+    mutating func resolve(_ briefing: Briefing, calendar: SiteCalendar) -> SiteModel.Entry {
+        let actorIDs = unique(briefing.actors.compactMap { actorID($0) })
+        let topicIDs = unique(briefing.topics.compactMap { topicID($0) })
+        let claims = briefing.claims.map { claim in
+            SiteModel.ResolvedClaim(
+                text: claim.text, status: claim.status, by: unique(claim.by.compactMap { actorID($0) }),
+                deniedBy: unique(claim.deniedBy.compactMap { actorID($0) }))
+        }
+        return SiteModel.Entry(
+            briefing: briefing, actors: actorIDs, topics: topicIDs, claims: claims,
+            instant: calendar.instant(briefing.date), day: calendar.day(briefing.date))
+    }
+
+    private func unique(_ ids: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Resolves an actor reference; an unknown name gets an implicit actor page and a warning.
+    mutating func actorID(_ reference: Located<String>) -> Int? {
+        switch actorNames.match(reference.value) {
+        case .found(let id): return id
+        case .ambiguous(let ids):
+            diagnostics.append(.error(reference.location, ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
+            return nil
+        case .unknown:
+            let suggestion = actorNames.suggestion(for: reference.value)
+            var message = "'\(reference.value)' is not in the actor registry (Content/actors/); it gets a page of its own"
+            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            diagnostics.append(.warning(reference.location, message))
+            return implicitActor(reference)
+        }
+    }
+
+    mutating func topicID(_ reference: Located<String>) -> Int? {
+        switch topicNames.match(reference.value) {
+        case .found(let id): return id
+        case .ambiguous(let ids):
+            diagnostics.append(.error(reference.location, ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
+            return nil
+        case .unknown:
+            let suggestion = topicNames.suggestion(for: reference.value)
+            var message = "'\(reference.value)' is not in the topic registry (Content/topics/); it gets a page of its own"
+            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            diagnostics.append(.warning(reference.location, message))
+            return implicitTopic(reference)
+        }
+    }
+
+    private func ambiguity(_ name: String, _ candidates: [(String, String?)]) -> String {
+        let list = candidates.map { "'\($0.0)' (\($0.1 ?? "no file"))" }.joined(separator: " or ")
+        return "'\(name)' is ambiguous: it is an alias of \(list); write the full name"
+    }
+
+    private mutating func implicitActor(_ reference: Located<String>) -> Int? {
+        let slug = NameKey.slug(reference.value)
+        guard NameKey.hasASCIILetters(slug) || slug.contains(where: \.isNumber) else {
+            diagnostics.append(
+                .error(reference.location, "cannot make a URL for '\(reference.value)'; add an actor file with a 'slug:'"))
+            return nil
+        }
+        if let other = actorSlugs[slug] {
+            diagnostics.append(.error(reference.location, "actor slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
+            return nil
+        }
+        let id = actors.count
+        actorSlugs[slug] = reference.location.path
+        actors.append(
+            SiteModel.ActorRecord(
+                name: reference.value, slug: slug, kind: nil, aliases: [], role: nil, affiliation: nil, profile: "",
+                path: nil, bodyFirstLine: 1, params: .empty))
+        actorNames.add(id: id, name: reference.value, aliases: [])
+        return id
+    }
+
+    private mutating func implicitTopic(_ reference: Located<String>) -> Int? {
+        let slug = NameKey.slug(reference.value)
+        guard NameKey.hasASCIILetters(slug) || slug.contains(where: \.isNumber) else {
+            diagnostics.append(
+                .error(reference.location, "cannot make a URL for '\(reference.value)'; add a topic file with a 'slug:'"))
+            return nil
+        }
+        if let other = topicSlugs[slug] {
+            diagnostics.append(.error(reference.location, "topic slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
+            return nil
+        }
+        let id = topics.count
+        topicSlugs[slug] = reference.location.path
+        topics.append(
+            SiteModel.TopicRecord(
+                name: reference.value, slug: slug, aliases: [], summary: nil, description: "", path: nil,
+                bodyFirstLine: 1, params: .empty))
+        topicNames.add(id: id, name: reference.value, aliases: [])
+        return id
+    }
+
+    mutating func checkSlugs(of briefings: [Briefing]) {
+        var slugs: [String: String] = [:]
+        for briefing in briefings {
+            if let problem = Self.claim(slug: briefing.slug, path: briefing.path, in: &slugs, what: "briefing") {
+                diagnostics.append(problem)
+            }
+        }
+    }
+
+    mutating func checkPages(_ sources: SiteSources) {
+        var slugs: [String: String] = [:]
+        for page in sources.pages {
+            if SiteResolver.reservedSegments.contains(page.slug.value) {
+                diagnostics.append(
+                    .error(page.slug.location, "page URL /\(page.slug.value)/ collides with a page brief generates; choose another 'slug:'"))
+                continue
+            }
+            if let problem = Self.claim(slug: page.slug, path: page.path, in: &slugs, what: "page") {
+                diagnostics.append(problem)
+            }
+        }
+        for file in sources.statics {
+            let first = String(file.outputPath.split(separator: "/").first ?? "")
+            if SiteResolver.reservedSegments.contains(first) || slugs[first] != nil || file.outputPath == "index.html" {
+                diagnostics.append(
+                    .error(SourceLocation(path: file.displayPath), "static file /\(file.outputPath) collides with a page brief generates"))
+            }
+        }
+    }
+}

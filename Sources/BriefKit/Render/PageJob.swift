@@ -1,0 +1,47 @@
+/// One output the render stage can produce on its own. The plan is a list of jobs in a fixed
+/// order; jobs render independently (in parallel, in batches) and an incremental build re-runs
+/// only the jobs a change affects.
+public enum PageJob: Sendable, Hashable {
+    case home(page: Int)
+    case briefingList(page: Int)
+    case briefing(Int)
+    case actorIndex
+    case actor(Int)
+    case actorFeed(Int)
+    case topicIndex
+    case topic(Int)
+    case topicFeed(Int)
+    case timeline
+    case search
+    case searchIndex
+    case siteFeed
+    case sitemap
+    case robots
+    case notFound
+    case page(Int)
+    case asset(Int)
+    case media(Int)
+    case staticFile(Int)
+}
+
+extension PageJob {
+    /// Every job of a site, in output order.
+    static func plan(model: SiteModel, theme: Theme) -> [PageJob] {
+        let pageSize = model.config.pageSize
+        let listPages = max(1, (model.entries.count + pageSize - 1) / pageSize)
+        var jobs: [PageJob] = []
+        jobs += (1...listPages).map { .home(page: $0) }
+        jobs += (1...listPages).map { .briefingList(page: $0) }
+        jobs += model.entries.indices.map { .briefing($0) }
+        jobs.append(.actorIndex)
+        jobs += model.actors.indices.flatMap { [PageJob.actor($0), .actorFeed($0)] }
+        jobs.append(.topicIndex)
+        jobs += model.topics.indices.flatMap { [PageJob.topic($0), .topicFeed($0)] }
+        jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap, .robots, .notFound]
+        jobs += model.pages.indices.map { .page($0) }
+        jobs += theme.assets.indices.map { .asset($0) }
+        jobs += model.media.indices.map { .media($0) }
+        jobs += model.statics.indices.map { .staticFile($0) }
+        return jobs
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Atom feeds, the sitemap and the search index: written in code, not templates, so escaping
+/// is always right.
+extension SiteRenderer {
+    /// The stable part of `tag:` ids: the host of base_url as site.yml writes it (never the
+    /// `--base-url` override), so ids survive previews and domain moves done with the flag.
+    var tagAuthority: String {
+        URLComponents(string: model.config.feedIDBase)?.host ?? "brief.invalid"
+    }
+
+    func tagID(day: CalendarDay, path: String) -> String { "tag:\(tagAuthority),\(day.iso):\(path)" }
+
+    var feedIDDay: CalendarDay { model.entries.last?.day ?? CalendarDay(year: 2000, month: 1, day: 1) }
+
+    func siteFeed() -> String {
+        feed(
+            title: model.config.title, path: "feed.xml", alternate: "", id: tagID(day: feedIDDay, path: "feed"),
+            entries: Array(model.entries.indices.prefix(model.config.feedLimit)), content: true)
+    }
+
+    func actorFeed(_ id: Int) -> String {
+        let actor = model.actors[id]
+        let path = SiteURLs.actor(actor.slug)
+        return feed(
+            title: "\(actor.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
+            id: tagID(day: feedIDDay, path: path), entries: Array(index.entriesByActor[id].prefix(model.config.feedLimit)),
+            content: false)
+    }
+
+    func topicFeed(_ id: Int) -> String {
+        let topic = model.topics[id]
+        let path = SiteURLs.topic(topic.slug)
+        return feed(
+            title: "\(topic.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
+            id: tagID(day: feedIDDay, path: path), entries: Array(index.entriesByTopic[id].prefix(model.config.feedLimit)),
+            content: false)
+    }
+
+    private func updated(_ i: Int) -> String {
+        let briefing = model.entries[i].briefing
+        return calendar.rfc3339(briefing.updated ?? briefing.date)
+    }
+
+    private func feed(
+        title: String, path: String, alternate: String, id: String, entries: [Int], content: Bool
+    ) -> String {
+        let newest = entries.map { model.entries[$0].briefing.updated ?? model.entries[$0].briefing.date }
+            .max { calendar.instant($0) < calendar.instant($1) }
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(model.config.language))">
+              <id>\(XML.escape(id))</id>
+              <title>\(XML.escape(title))</title>
+              <updated>\(newest.map(calendar.rfc3339) ?? "2000-01-01T00:00:00Z")</updated>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(path)))"/>
+              <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(alternate)))"/>
+              <generator>brief</generator>
+
+            """
+        if let author = model.config.author {
+            xml += "  <author><name>\(XML.escape(author))</name></author>\n"
+        }
+        for i in entries {
+            let entry = model.entries[i]
+            let briefing = entry.briefing
+            let url = urls.absolute(SiteURLs.briefing(entry.slug))
+            xml += "  <entry>\n"
+            xml += "    <id>\(XML.escape(tagID(day: entry.day, path: SiteURLs.briefing(entry.slug))))</id>\n"
+            xml += "    <title>\(XML.escape(briefing.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
+            if let source = briefing.source?.url {
+                xml += "    <link rel=\"related\" href=\"\(XML.escape(source))\""
+                if let title = briefing.source?.title { xml += " title=\"\(XML.escape(title))\"" }
+                xml += "/>\n"
+            }
+            xml += "    <published>\(calendar.rfc3339(briefing.date))</published>\n"
+            xml += "    <updated>\(updated(i))</updated>\n"
+            xml += "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
+            for topic in entry.topics { xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n" }
+            xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"
+            if content {
+                let html = absoluteMarkdown.render(briefing.body).html
+                xml += "    <content type=\"html\">\(XML.escape(html))</content>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    func sitemap() -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        func add(_ path: String, _ lastmod: String?) {
+            xml += "  <url><loc>\(XML.escape(urls.absolute(path)))</loc>"
+            if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += "</url>\n"
+        }
+        let newest = model.entries.isEmpty ? nil : updated(0)
+        for page in 1...listPageCount { add(SiteURLs.paginated("", page), newest) }
+        for page in 1...listPageCount { add(SiteURLs.paginated("briefings/", page), newest) }
+        for i in model.entries.indices { add(SiteURLs.briefing(model.entries[i].slug), updated(i)) }
+        add("actors/", newest)
+        for (id, actor) in model.actors.enumerated() {
+            add(SiteURLs.actor(actor.slug), index.entriesByActor[id].first.map(updated))
+        }
+        add("topics/", newest)
+        for (id, topic) in model.topics.enumerated() {
+            add(SiteURLs.topic(topic.slug), index.entriesByTopic[id].first.map(updated))
+        }
+        add("timeline/", newest)
+        add("search/", nil)
+        for page in model.pages { add(SiteURLs.page(page.slug.value), nil) }
+        return xml + "</urlset>\n"
+    }
+
+    /// `/search.json`: one object per entry with what the search page matches on.
+    func searchIndex() -> Data {
+        let items = model.entries.indices.map { i -> [String: Any] in
+            let entry = model.entries[i]
+            return [
+                "title": entry.briefing.title, "summary": summary(of: i), "date": entry.day.iso,
+                "url": urls.link(SiteURLs.briefing(entry.slug)),
+                "actors": entry.actors.map { ["name": model.actors[$0].name, "aliases": model.actors[$0].aliases] },
+                "topics": entry.topics.map { model.topics[$0].name },
+            ]
+        }
+        return (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Stage 5: turns one `PageJob` into one `OutputFile`. Holds only immutable values, so jobs
+/// render on any thread, in any order, with the same bytes.
+public struct SiteRenderer: Sendable {
+    public let model: SiteModel
+    public let index: SiteIndex
+    public let theme: Theme
+    public let bodies: RenderedBodies
+    public let urls: SiteURLs
+    let calendar: SiteCalendar
+    /// Renders Markdown with absolute links, for the site feed's content.
+    let absoluteMarkdown: MarkdownRenderer
+
+    public init(model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies) {
+        self.model = model
+        self.index = index
+        self.theme = theme
+        self.bodies = bodies
+        self.urls = SiteURLs(config: model.config)
+        self.calendar = SiteCalendar(timeZone: model.config.timeZone)
+        self.absoluteMarkdown = MarkdownRenderer(
+            unsafeHTML: model.config.unsafeHTML,
+            links: LinkResolver.forSite(model, basePath: model.config.absoluteBase))
+    }
+
+    public func render(_ job: PageJob) -> OutputFile {
+        switch job {
+        case .home(let page): html(SiteURLs.paginated("", page), "home", homeContext(page: page))
+        case .briefingList(let page):
+            html(SiteURLs.paginated("briefings/", page), "briefings", briefingListContext(page: page))
+        case .briefing(let i): html(SiteURLs.briefing(model.entries[i].slug), "briefing", briefingContext(i))
+        case .actorIndex: html("actors/", "actors", actorIndexContext())
+        case .actor(let i): html(SiteURLs.actor(model.actors[i].slug), "actor", actorContext(i))
+        case .actorFeed(let i): OutputFile(path: SiteURLs.actor(model.actors[i].slug) + "feed.xml", text: actorFeed(i))
+        case .topicIndex: html("topics/", "topics", topicIndexContext())
+        case .topic(let i): html(SiteURLs.topic(model.topics[i].slug), "topic", topicContext(i))
+        case .topicFeed(let i): OutputFile(path: SiteURLs.topic(model.topics[i].slug) + "feed.xml", text: topicFeed(i))
+        case .timeline: html("timeline/", "timeline", timelineContext())
+        case .search: html("search/", "search", searchContext())
+        case .searchIndex: OutputFile(path: "search.json", content: .bytes(searchIndex()))
+        case .siteFeed: OutputFile(path: "feed.xml", text: siteFeed())
+        case .sitemap: OutputFile(path: "sitemap.xml", text: sitemap())
+        case .robots: OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
+        case .notFound: OutputFile(path: "404.html", text: theme.render("404", notFoundContext()))
+        case .page(let i): html(SiteURLs.page(model.pages[i].slug.value), "page", pageContext(i))
+        case .asset(let i): OutputFile(path: theme.assets[i].path, content: theme.assets[i].content)
+        case .media(let i): OutputFile(path: model.media[i].outputPath, content: .copy(from: model.media[i].sourcePath))
+        case .staticFile(let i):
+            OutputFile(path: model.statics[i].outputPath, content: .copy(from: model.statics[i].sourcePath))
+        }
+    }
+
+    private func html(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        OutputFile(path: SiteURLs.file(for: path), text: theme.render(template, context))
+    }
+}

@@ -1,0 +1,53 @@
+import Dispatch
+import Foundation
+
+/// How many threads per-item work uses: all cores, or `BRIEF_THREADS` when set (the
+/// determinism tests build with 1 and with several threads and compare the trees).
+public enum Parallelism {
+    public static let threads: Int = {
+        if let text = ProcessInfo.processInfo.environment["BRIEF_THREADS"], let n = Int(text), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+}
+
+extension Collection where Index == Int {
+    /// Maps every element on `Parallelism.threads` threads; results keep the input order, so
+    /// output stays deterministic whatever the thread count.
+    func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
+        let count = self.count
+        let threads = Swift.min(Parallelism.threads, count)
+        if threads < 2 { return map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            let start = startIndex
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let transform = transform
+                nonisolated(unsafe) let collection = self
+                // Small strides keep both cores busy when item costs vary (long and short entries).
+                let next = AtomicCounter()
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while true {
+                        let i = next.increment()
+                        if i >= count { break }
+                        (base + i).initialize(to: transform(collection[start + i]))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// A lock-protected counter handing out work indices to worker threads.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = value
+        value += 1
+        return current
+    }
+}

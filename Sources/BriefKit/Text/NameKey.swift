@@ -1,0 +1,89 @@
+import Foundation
+
+/// The one normaliser for names, aliases and slugs (DESIGN.md "Resolution"): two names that mean
+/// the same actor ("Erdogan", "Erdoğan"; "Lodz", "Łódź"; "Kim Jong-un", "kim jong un") get one key.
+public enum NameKey {
+    /// Letters that Unicode NFKD does not decompose into ASCII.
+    private static let table: [Character: String] = [
+        "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "ẞ": "ss",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ı": "i",
+    ]
+    private static let hyphens: Set<Character> = ["-", "‐", "‑", "‒", "–", "—", "―", "_"]
+    private static let apostrophes: Set<Character> = ["'", "’", "‘", "ʼ", "`", "´"]
+
+    /// The comparison key of a name: NFKD, marks dropped, the fixed table, case folded,
+    /// hyphens and apostrophes unified, runs of spaces collapsed, trimmed.
+    public static func normalize(_ name: String) -> String {
+        var mapped = ""
+        mapped.reserveCapacity(name.utf8.count)
+        for character in name {
+            if let replacement = table[character] {
+                mapped += replacement
+            } else if hyphens.contains(character) {
+                mapped += " "
+            } else if apostrophes.contains(character) {
+                mapped += "'"
+            } else {
+                mapped.append(character)
+            }
+        }
+        let decomposed = mapped.decomposedStringWithCompatibilityMapping
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in decomposed.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            default:
+                break
+            }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            if let folded = table[Character(scalar)] {
+                scalars.append(contentsOf: folded.unicodeScalars)
+            } else {
+                scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        var result = String(scalars)
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// A URL segment made from a name: lower-case ASCII letters and digits, `-` between words.
+    /// Empty when nothing ASCII is left (Hangul, Han, Cyrillic): such names need an explicit `slug:`.
+    public static func slug(_ name: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in normalize(name).unicodeScalars {
+            if scalar == "'" { continue }
+            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    /// Whether `slug` is one plain URL segment that is safe to use as a folder name.
+    public static func isPlainSegment(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug != ".", slug != ".." else { return false }
+        return slug.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                    || scalar == "_" || scalar == ".")
+        } && !slug.hasPrefix(".")
+    }
+
+    /// Whether a slug has at least one ASCII letter or digit, i.e. is usable as a URL segment.
+    public static func hasASCIILetters(_ slug: String) -> Bool {
+        slug.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+    }
+}

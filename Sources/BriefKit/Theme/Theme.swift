@@ -1,0 +1,130 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site renders with: the embedded default theme, overridden file by
+/// file by the site's own `Templates/`. Templates are parsed once and rendered many times.
+public struct Theme: Sendable {
+    /// Page templates every theme provides; a site may override any of them.
+    public static let pageTemplates = [
+        "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page", "search", "404",
+    ]
+
+    public let library: MustacheLibrary
+    /// Files under `assets/`, copied to `Site/assets/`: output path → bytes or source file.
+    public let assets: [(path: String, content: OutputFile.Content)]
+    /// Names of templates that came from the site, not the embedded theme (for incremental builds).
+    public let overridden: Set<String>
+
+    /// Loads the theme of the site at `root`; problems are located diagnostics in `Templates/…`.
+    public static func load(siteRoot root: String?) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [String: OutputFile.Content] = [:]
+        for (path, text) in EmbeddedTheme.files {
+            if path.hasPrefix("assets/") {
+                assets[path] = .bytes(Data(text.utf8))
+            } else if path.hasSuffix(".mustache") {
+                sources[String(path.dropLast(".mustache".count))] = (text, "(embedded theme)/" + path)
+            }
+        }
+        var overridden = Set<String>()
+        if let root, FileManager.default.fileExists(atPath: root + "/Templates") {
+            let walker = ContentWalker(siteRoot: root)
+            for file in walker.files(in: "Templates", diagnostics: &diagnostics) {
+                let relative = String(file.relativePath.dropFirst("Templates/".count))
+                if relative.hasPrefix("assets/") {
+                    assets[relative] = .copy(from: file.absolutePath)
+                    continue
+                }
+                guard relative.hasSuffix(".mustache") else { continue }
+                guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
+                switch SourceText.decode(data, path: file.relativePath) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let source):
+                    let name = String(relative.dropLast(".mustache".count))
+                    sources[name] = (source.text, file.relativePath)
+                    overridden.insert(name)
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: registeredName(name))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
+            }
+        }
+        let names = Set(sources.keys.map(registeredName))
+        for name in pageTemplates where !names.contains(name) {
+            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"), "missing template '\(name)'"))
+        }
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            for partial in PartialScanner.partials(in: text) where !names.contains(partial.name) {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: path, line: partial.line, column: partial.column),
+                        "missing partial '\(partial.name)': no Templates/partials/\(partial.name).mustache"))
+            }
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let sortedAssets = assets.keys.sorted().map { (path: $0, content: assets[$0]!) }
+        return (Theme(library: library, assets: sortedAssets, overridden: overridden), diagnostics)
+    }
+
+    /// Partials are referenced by their name without the folder: `{{> head}}` is `partials/head`.
+    static func registeredName(_ name: String) -> String {
+        name.hasPrefix("partials/") ? String(name.dropFirst("partials/".count)) : name
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+
+    /// Renders a page template with a context; a missing template renders nothing.
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// Finds `{{> name}}` tags in a template, with their line and column, to report missing partials.
+enum PartialScanner {
+    static func partials(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        var line = 1
+        var column = 1
+        var scalars = Array(text.unicodeScalars)[...]
+        while let first = scalars.first {
+            if first == "{", scalars.starts(with: "{{>".unicodeScalars) {
+                let rest = scalars.dropFirst(3)
+                if let end = rest.firstIndex(of: "}") {
+                    var name = String(String.UnicodeScalarView(rest[..<end])).trimmingCharacters(in: .whitespaces)
+                    if name.hasPrefix("partials/") { name = String(name.dropFirst("partials/".count)) }
+                    found.append((name, line, column))
+                }
+            }
+            if first == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            scalars = scalars.dropFirst()
+        }
+        return found
+    }
+}

@@ -1,0 +1,9 @@
+#ifndef BRIEF_SYSTEM_H
+#define BRIEF_SYSTEM_H
+
+/// Atomically exchanges two paths on the same filesystem (Linux renameat2 RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise. glibc declares renameat2 only under
+/// _GNU_SOURCE, which Swift's Glibc module does not see, hence this shim.
+int brief_exchange_paths(const char *first, const char *second);
+
+#endif

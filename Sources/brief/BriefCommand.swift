@@ -1,0 +1,33 @@
+import ArgumentParser
+import BriefKit
+import Foundation
+
+/// `brief`: the command line; each subcommand only parses flags and calls BriefKit.
+@main
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "A static site generator for sourced briefings.",
+        subcommands: [BuildCommand.self]
+    )
+
+    /// Exit codes from DESIGN.md: 1 for a site's files, 2 for a wrong command line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as SiteFailure {
+            FileOutput.standardError.write(failure.report + "\n")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 0 {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+            FileOutput.standardError.write(fullMessage(for: error) + "\n")
+            Foundation.exit(2)
+        }
+    }
+}
