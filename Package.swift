@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "BriefKitTests",
             dependencies: ["BriefKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -13,7 +13,8 @@ public struct BuildOptions: Sendable {
     public var writes: Bool
 
     public init(
-        siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
+        siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false,
+        baseURL: String? = nil,
         force: Bool = false, writes: Bool = true
     ) {
         self.siteRoot = siteRoot

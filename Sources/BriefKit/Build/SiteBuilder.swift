@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
         let jobs = PageJob.plan(model: model, theme: theme)
 
-        let writer = SiteWriter(outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
+        let writer = SiteWriter(
+            outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
         var staging: SiteWriter.Staging?
         if options.writes {
             switch writer.prepare() {
@@ -66,7 +67,9 @@ public struct SiteBuilder: Sendable {
         } catch {
             if let staging { writer.discard(staging) }
             diagnostics.append(
-                .error(SourceLocation(path: options.displayOutput), "cannot write the output folder: \(SiteWriter.reason(error))"))
+                .error(
+                    SourceLocation(path: options.displayOutput),
+                    "cannot write the output folder: \(SiteWriter.reason(error))"))
             return fail()
         }
         if let staging {
@@ -94,7 +97,8 @@ public struct BuildSummary: Sendable {
 
     public var line: String {
         String(
-            format: "Wrote %d pages (%d files): %d briefings, %d actors, %d topics in %.2f s", pages, files, entries,
+            format: "Wrote %d pages (%d files): %d briefings, %d actors, %d topics in %.2f s", pages, files,
+            entries,
             actors, topics, seconds)
     }
 }

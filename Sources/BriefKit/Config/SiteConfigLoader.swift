@@ -12,7 +12,8 @@ public enum SiteConfigLoader {
         text: String, path: String = "site.yml", baseURLOverride: String? = nil
     ) -> (SiteConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard var document = YAMLDocument.compose(text, path: path, firstLine: 1, diagnostics: &diagnostics) else {
+        guard var document = YAMLDocument.compose(text, path: path, firstLine: 1, diagnostics: &diagnostics)
+        else {
             return (nil, diagnostics)
         }
         document.warnUnknownKeys(known: keys, kind: "site.yml")
@@ -22,7 +23,9 @@ public enum SiteConfigLoader {
         if let url = baseURLOverride ?? baseURL?.value, !isValidBase(url) {
             let location = baseURL?.location ?? SourceLocation(path: path, line: 1, column: 1)
             document.diagnostics.append(
-                .error(location, "'base_url' must be an absolute http(s) URL like https://example.org/, found '\(url)'"))
+                .error(
+                    location,
+                    "'base_url' must be an absolute http(s) URL like https://example.org/, found '\(url)'"))
         }
         config.feedIDBase = baseURL?.value ?? config.baseURL
         config.description = document.string("description")?.value
@@ -33,7 +36,8 @@ public enum SiteConfigLoader {
                 config.timeZone = timeZone
             } else {
                 document.diagnostics.append(
-                    .error(zone.location, "unknown time zone '\(zone.value)'; use an IANA name like Asia/Seoul"))
+                    .error(
+                        zone.location, "unknown time zone '\(zone.value)'; use an IANA name like Asia/Seoul"))
             }
         }
         config.pageSize = document.int("page_size", range: 1...10_000) ?? 20

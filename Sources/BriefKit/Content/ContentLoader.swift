@@ -19,10 +19,13 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(&diagnostics)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root + "/Content", isDirectory: &isFolder), isFolder.boolValue
+        guard FileManager.default.fileExists(atPath: root + "/Content", isDirectory: &isFolder),
+            isFolder.boolValue
         else {
             diagnostics.append(
-                .error(SourceLocation(path: "Content"), "Content/ folder not found; a site keeps its entries in Content/briefings/"))
+                .error(
+                    SourceLocation(path: "Content"),
+                    "Content/ folder not found; a site keeps its entries in Content/briefings/"))
             return (nil, diagnostics)
         }
         let walker = ContentWalker(siteRoot: root)
@@ -33,17 +36,20 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(
                     .warning(
                         SourceLocation(path: file.relativePath),
-                        "ignored: files under Content/ belong in \(ContentLoader.folders.map { $0 + "/" }.joined(separator: ", "))"))
+                        "ignored: files under Content/ belong in \(ContentLoader.folders.map { $0 + "/" }.joined(separator: ", "))"
+                    ))
                 continue
             }
             byFolder[String(parts[1]), default: []].append(file)
         }
         let markdown = { (folder: String, nested: Bool) in
             (byFolder[folder] ?? []).filter {
-                $0.relativePath.hasSuffix(".md") && (nested || $0.relativePath.split(separator: "/").count == 3)
+                $0.relativePath.hasSuffix(".md")
+                    && (nested || $0.relativePath.split(separator: "/").count == 3)
             }
         }
-        let briefings = parse(markdown("briefings", true), with: EntryParser.parseBriefing, into: &diagnostics)
+        let briefings = parse(
+            markdown("briefings", true), with: EntryParser.parseBriefing, into: &diagnostics)
         let actors = parse(markdown("actors", false), with: EntryParser.parseActor, into: &diagnostics)
         let topics = parse(markdown("topics", false), with: EntryParser.parseTopic, into: &diagnostics)
         let pages = parse(markdown("pages", false), with: EntryParser.parsePage, into: &diagnostics)
@@ -55,7 +61,9 @@ public struct ContentLoader: Sendable {
                     displayPath: file.relativePath)
             }
         }
-        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
         let sources = SiteSources(
             root: root, config: config, briefings: briefings, actors: actors, topics: topics, pages: pages,
             media: copies("media", "media/"), statics: copies("static", ""))

@@ -33,13 +33,16 @@ struct ContentWalker {
     }
 
     private func walk(
-        _ relative: String, into files: inout [File], visiting: inout Set<String>, diagnostics: inout [Diagnostic]
+        _ relative: String, into files: inout [File], visiting: inout Set<String>,
+        diagnostics: inout [Diagnostic]
     ) {
         let absolute = siteRoot + "/" + relative
         guard let real = ContentWalker.realPath(absolute) else { return }
         guard !visiting.contains(real) else {
             diagnostics.append(
-                .error(SourceLocation(path: relative), "symlink loop: this folder leads back into one of its parents"))
+                .error(
+                    SourceLocation(path: relative),
+                    "symlink loop: this folder leads back into one of its parents"))
             return
         }
         visiting.insert(real)
@@ -48,7 +51,8 @@ struct ContentWalker {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
         } catch {
-            diagnostics.append(.error(SourceLocation(path: relative), "cannot read folder: \(error.localizedDescription)"))
+            diagnostics.append(
+                .error(SourceLocation(path: relative), "cannot read folder: \(error.localizedDescription)"))
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -62,12 +66,16 @@ struct ContentWalker {
                     diagnostics.append(
                         .error(
                             SourceLocation(path: childRelative),
-                            loops ? "symlink loop: this link leads back to itself" : "broken symlink: its target does not exist"))
+                            loops
+                                ? "symlink loop: this link leads back to itself"
+                                : "broken symlink: its target does not exist"))
                     continue
                 }
                 guard target == realSiteRoot || target.hasPrefix(realSiteRoot + "/") else {
                     diagnostics.append(
-                        .error(SourceLocation(path: childRelative), "symlink leads outside the site, to \(target)"))
+                        .error(
+                            SourceLocation(path: childRelative),
+                            "symlink leads outside the site, to \(target)"))
                     continue
                 }
                 guard stat(childAbsolute, &info) == 0 else { continue }

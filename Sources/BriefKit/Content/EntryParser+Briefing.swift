@@ -3,7 +3,9 @@ import Yams
 extension EntryParser {
     public static func parseBriefing(_ source: SourceText) -> (Briefing?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
         document.warnUnknownKeys(known: briefingKeys, kind: "a briefing")
         let title = document.string("title", required: true)
         let date = document.date("date", required: true)
@@ -25,7 +27,8 @@ extension EntryParser {
             return (nil, diagnostics)
         }
         let briefing = Briefing(
-            path: document.path, title: title.value, date: date.value, updated: updated?.value, author: author,
+            path: document.path, title: title.value, date: date.value, updated: updated?.value,
+            author: author,
             summary: summary, actors: actors, topics: topics, source: source, claims: claims, draft: draft,
             slug: slug, params: params, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         return (briefing, diagnostics)
@@ -115,7 +118,9 @@ extension EntryParser {
     }
 
     /// `by:` takes a list, but one name alone is common enough to accept.
-    private static func namesOrName(_ document: inout YAMLDocument, _ node: Node, key: String) -> [Located<String>] {
+    private static func namesOrName(_ document: inout YAMLDocument, _ node: Node, key: String) -> [Located<
+        String
+    >] {
         if case .scalar = node {
             return document.string(node, key: key, required: true).map { [$0] } ?? []
         }

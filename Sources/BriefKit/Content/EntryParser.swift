@@ -4,7 +4,8 @@ import Foundation
 /// located diagnostics. Pure and independent per file, so files parse in parallel.
 public enum EntryParser {
     static let briefingKeys = [
-        "title", "date", "updated", "author", "summary", "actors", "topics", "source", "claims", "draft", "slug",
+        "title", "date", "updated", "author", "summary", "actors", "topics", "source", "claims", "draft",
+        "slug",
         "params",
     ]
     static let actorKeys = ["name", "kind", "aliases", "role", "affiliation", "slug", "params"]
@@ -20,7 +21,8 @@ public enum EntryParser {
         let start = SourceLocation(path: source.path, line: 1, column: 1)
         switch FrontMatterSplitter.split(source.text) {
         case .failure(.empty):
-            diagnostics.append(.error(start, "file is empty; a content file starts with front matter between '---' lines"))
+            diagnostics.append(
+                .error(start, "file is empty; a content file starts with front matter between '---' lines"))
             return nil
         case .failure(.missing):
             diagnostics.append(.error(start, "missing front matter: the file must start with a '---' line"))
@@ -70,7 +72,9 @@ public enum EntryParser {
         var name = (path as NSString).lastPathComponent
         if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
         let utf8 = Array(name.utf8)
-        if utf8.count > 11, case .success = EntryDate.parse(String(name.prefix(10))), utf8[10] == UInt8(ascii: "-") {
+        if utf8.count > 11, case .success = EntryDate.parse(String(name.prefix(10))),
+            utf8[10] == UInt8(ascii: "-")
+        {
             return String(name.dropFirst(11))
         }
         return name
@@ -78,7 +82,9 @@ public enum EntryParser {
 
     public static func parseActor(_ source: SourceText) -> (Actor?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
         document.warnUnknownKeys(known: actorKeys, kind: "an actor")
         let name = document.string("name", required: true)
         var kind: Actor.Kind?
@@ -103,14 +109,17 @@ public enum EntryParser {
             return (nil, diagnostics)
         }
         let actor = Actor(
-            path: source.path, name: name.value, kind: kind, aliases: aliases, role: role, affiliation: affiliation,
+            path: source.path, name: name.value, kind: kind, aliases: aliases, role: role,
+            affiliation: affiliation,
             slug: slug, params: params, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         return (actor, diagnostics)
     }
 
     public static func parseTopic(_ source: SourceText) -> (Topic?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
         document.warnUnknownKeys(known: topicKeys, kind: "a topic")
         let name = document.string("name", required: true)
         let aliases = document.stringList("aliases")
@@ -123,14 +132,17 @@ public enum EntryParser {
             return (nil, diagnostics)
         }
         let topic = Topic(
-            path: source.path, name: name.value, aliases: aliases, summary: summary, slug: slug, params: params,
+            path: source.path, name: name.value, aliases: aliases, summary: summary, slug: slug,
+            params: params,
             body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         return (topic, diagnostics)
     }
 
     public static func parsePage(_ source: SourceText) -> (StaticPage?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
         document.warnUnknownKeys(known: pageKeys, kind: "a page")
         let title = document.string("title", required: true)
         let description = document.string("description")?.value

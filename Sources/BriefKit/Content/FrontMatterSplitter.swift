@@ -33,7 +33,9 @@ public enum FrontMatterSplitter {
                 let yaml = String(text[yamlStart..<lineStart])
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return .success(
-                    Parts(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: line + 1))
+                    Parts(
+                        yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]),
+                        bodyFirstLine: line + 1))
             }
             line += 1
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd

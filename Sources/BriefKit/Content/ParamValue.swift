@@ -46,7 +46,8 @@ public indirect enum ParamValue: Sendable, Hashable {
         case .bool(let v): v
         case .null: ""
         case .list(let v): v.map(\.templateValue)
-        case .map(let v): Dictionary(v.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+        case .map(let v):
+            Dictionary(v.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
         }
     }
 

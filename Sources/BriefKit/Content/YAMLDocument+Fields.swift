@@ -18,7 +18,9 @@ extension YAMLDocument {
         guard let node = node(key) else {
             if required {
                 diagnostics.append(
-                    .error(SourceLocation(path: path, line: firstLine, column: 1), "missing required key '\(key)'"))
+                    .error(
+                        SourceLocation(path: path, line: firstLine, column: 1),
+                        "missing required key '\(key)'"))
             }
             return nil
         }
@@ -85,7 +87,8 @@ extension YAMLDocument {
 
     mutating func int(_ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node = node(key) else { return nil }
-        guard case .scalar(let scalar) = node, Self.typeName(scalar) == "number", let value = Int(scalar.string),
+        guard case .scalar(let scalar) = node, Self.typeName(scalar) == "number",
+            let value = Int(scalar.string),
             range.contains(value)
         else {
             error(
@@ -101,7 +104,9 @@ extension YAMLDocument {
         guard let node = node(key) else {
             if required {
                 diagnostics.append(
-                    .error(SourceLocation(path: path, line: firstLine, column: 1), "missing required key '\(key)'"))
+                    .error(
+                        SourceLocation(path: path, line: firstLine, column: 1),
+                        "missing required key '\(key)'"))
             }
             return nil
         }
@@ -147,7 +152,8 @@ extension YAMLDocument {
             default: return .string(scalar.string)
             }
         case .sequence(let sequence): return .list(sequence.map(paramValue))
-        case .mapping(let mapping): return .map(mapping.map { ($0.key.scalar?.string ?? "", paramValue($0.value)) })
+        case .mapping(let mapping):
+            return .map(mapping.map { ($0.key.scalar?.string ?? "", paramValue($0.value)) })
         case .alias: return .null
         }
     }

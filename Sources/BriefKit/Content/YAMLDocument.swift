@@ -18,7 +18,8 @@ struct YAMLDocument {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            diagnostics.append(YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
+            diagnostics.append(
+                YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
             return nil
         }
         guard let root else { return YAMLDocument(path: path, firstLine: firstLine, pairs: []) }
@@ -26,7 +27,8 @@ struct YAMLDocument {
             let mark = root.mark
             diagnostics.append(
                 .error(
-                    SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
+                    SourceLocation(
+                        path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
                     "expected `key: value` lines, found \(describe(root))"))
             return nil
         }

@@ -43,7 +43,9 @@ enum YAMLSyntaxError {
         if first == "\"" || first == "[" || first == "{" || first == "*" || first == "&" || first == "@" {
             return "quote the \(key): it starts with '\(first)'"
         }
-        if value.contains("\"") { return "quote the \(key) with double quotes and write inner quotes as \\\"" }
+        if value.contains("\"") {
+            return "quote the \(key) with double quotes and write inner quotes as \\\""
+        }
         return nil
     }
 }

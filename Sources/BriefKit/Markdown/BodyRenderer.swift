@@ -17,20 +17,25 @@ public struct RenderedBodies: Sendable {
             renderer.render(
                 entry.briefing.body,
                 source: MarkdownSource(
-                    path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine, text: entry.briefing.body))
+                    path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine,
+                    text: entry.briefing.body))
         }
         let actors = model.actors.parallelMap { actor in
             renderer.render(
                 actor.profile,
-                source: MarkdownSource(path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
+                source: MarkdownSource(
+                    path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
         }
         let topics = model.topics.parallelMap { topic in
             renderer.render(
                 topic.description,
-                source: MarkdownSource(path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
+                source: MarkdownSource(
+                    path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
         }
         let pages = model.pages.parallelMap { page in
-            renderer.render(page.body, source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
+            renderer.render(
+                page.body,
+                source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
         }
         return RenderedBodies(entries: entries, actors: actors, topics: topics, pages: pages)
     }
@@ -40,13 +45,17 @@ extension LinkResolver {
     /// The resolver for a site: wikilinks through the registries, content files through their URLs.
     public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
         var actorNames = NameRegistry()
-        for (id, actor) in model.actors.enumerated() { actorNames.add(id: id, name: actor.name, aliases: actor.aliases) }
+        for (id, actor) in model.actors.enumerated() {
+            actorNames.add(id: id, name: actor.name, aliases: actor.aliases)
+        }
         var topicNames = NameRegistry()
-        for (id, topic) in model.topics.enumerated() { topicNames.add(id: id, name: topic.name, aliases: topic.aliases) }
-        var briefingSlugs: [String: String] = [:]
+        for (id, topic) in model.topics.enumerated() {
+            topicNames.add(id: id, name: topic.name, aliases: topic.aliases)
+        }
+        var briefingSlugs: [String: (url: String, title: String)] = [:]
         var files: [String: String] = [:]
         for entry in model.entries {
-            briefingSlugs[entry.slug] = SiteURLs.briefing(entry.slug)
+            briefingSlugs[entry.slug] = (SiteURLs.briefing(entry.slug), entry.briefing.title)
             files[entry.briefing.path] = SiteURLs.briefing(entry.slug)
         }
         for actor in model.actors { if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) } }
@@ -64,8 +73,9 @@ extension LinkResolver {
             wikilink: { kind, name in
                 switch kind {
                 case "briefing":
-                    if let url = slugs[name] { return .found(url: url) }
-                    return .unknown(suggestion: EditDistance.suggestion(for: name, among: slugs.keys.sorted()))
+                    if let found = slugs[name] { return .found(url: found.url, title: found.title) }
+                    return .unknown(
+                        suggestion: EditDistance.suggestion(for: name, among: slugs.keys.sorted()))
                 case "topic":
                     switch topicRegistry.match(name) {
                     case .found(let id): return .found(url: SiteURLs.topic(topics[id].slug))

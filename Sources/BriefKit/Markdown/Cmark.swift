@@ -40,7 +40,9 @@ final class CmarkDocument {
             child.unlink()
             paragraph.append(child)
         }
-        guard let cString = cmark_render_html(paragraph.pointer, options & ~CMARK_OPT_SOURCEPOS) else { return "" }
+        guard let cString = cmark_render_html(paragraph.pointer, options & ~CMARK_OPT_SOURCEPOS) else {
+            return ""
+        }
         defer { free(cString) }
         var html = String(cString: cString)
         if html.hasPrefix("<p>") { html.removeFirst(3) }

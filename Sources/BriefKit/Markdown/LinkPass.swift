@@ -10,7 +10,9 @@ struct LinkPass {
     func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
         let links = root.collect { $0.kind == .link || $0.kind == .image }
         for node in links {
-            if let rewritten = rewrite(node.url, node: node, diagnostics: &diagnostics) { node.url = rewritten }
+            if let rewritten = rewrite(node.url, node: node, diagnostics: &diagnostics) {
+                node.url = rewritten
+            }
         }
     }
 

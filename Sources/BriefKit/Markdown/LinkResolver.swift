@@ -1,9 +1,9 @@
 /// Answers the Markdown passes' questions about the site: where an actor, topic, briefing or
 /// content file lives. Built once per build from the registry; read from many threads.
 public struct LinkResolver: Sendable {
-    /// The result of looking a wikilink target up.
+    /// The result of looking a wikilink target up; `title` labels links that name a slug.
     public enum Lookup: Sendable, Equatable {
-        case found(url: String)
+        case found(url: String, title: String? = nil)
         case ambiguous([String])
         case unknown(suggestion: String?)
     }

@@ -37,7 +37,8 @@ public struct MarkdownRenderer: Sendable {
             anchors = AnchorPass(document: document).run(document.root)
         }
         let firstParagraph = document.root.children.first { $0.kind == .paragraph }?.plainText
-        return Output(html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors)
+        return Output(
+            html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors)
     }
 }
 

@@ -56,13 +56,12 @@ struct WikilinkPass {
             target = String(target.dropFirst(prefix.count))
         }
         target = target.trimmingCharacters(in: .whitespaces)
-        let text = MarkdownNode.text(label ?? target)
         let location = source.location(line: node.startLine, byteColumn: node.startColumn, plusBytes: offset)
         switch resolver.wikilink(kind, target) {
-        case .found(let url):
+        case .found(let url, let title):
             let link = MarkdownNode.make(.link)
             link.url = resolver.basePath + url
-            link.append(text)
+            link.append(.text(label ?? title ?? target))
             return link
         case .ambiguous(let candidates):
             diagnostics.append(
@@ -75,6 +74,6 @@ struct WikilinkPass {
             if let suggestion { message += "; did you mean '\(suggestion)'?" }
             diagnostics.append(.error(location, message))
         }
-        return text
+        return .text(label ?? target)
     }
 }

@@ -42,7 +42,9 @@ public struct SiteWriter: Sendable {
                         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
                     }
                 case .copy(let source):
-                    if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+                    if FileManager.default.fileExists(atPath: target) {
+                        try FileManager.default.removeItem(atPath: target)
+                    }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
                 }
                 filesWritten += 1
@@ -117,7 +119,8 @@ public struct SiteWriter: Sendable {
     }
 
     static func reason(_ error: Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return (error as NSError).localizedDescription

@@ -72,7 +72,9 @@ struct SiteCalendar: Sendable {
         let seconds = ((instant + offset) % 86400 + 86400) % 86400
         let sign = offset < 0 ? "-" : "+"
         let zone =
-            offset == 0 ? "Z" : String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
-        return String(format: "%@T%02d:%02d:%02d", day.iso, seconds / 3600, seconds % 3600 / 60, seconds % 60) + zone
+            offset == 0
+            ? "Z" : String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+        return String(format: "%@T%02d:%02d:%02d", day.iso, seconds / 3600, seconds % 3600 / 60, seconds % 60)
+            + zone
     }
 }

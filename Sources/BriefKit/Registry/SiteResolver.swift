@@ -27,7 +27,8 @@ public struct SiteResolver: Sendable {
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let model = SiteModel(
-            config: sources.config, root: sources.root, entries: entries, actors: state.actors, topics: state.topics,
+            config: sources.config, root: sources.root, entries: entries, actors: state.actors,
+            topics: state.topics,
             pages: sources.pages, media: sources.media, statics: sources.statics)
         return (model, diagnostics)
     }
@@ -57,7 +58,8 @@ struct ResolutionState {
             let id = actors.count
             actors.append(
                 SiteModel.ActorRecord(
-                    name: actor.name, slug: actor.slug.value, kind: actor.kind, aliases: actor.aliases.map(\.value),
+                    name: actor.name, slug: actor.slug.value, kind: actor.kind,
+                    aliases: actor.aliases.map(\.value),
                     role: actor.role, affiliation: nil, profile: actor.body, path: actor.path,
                     bodyFirstLine: actor.bodyFirstLine, params: actor.params))
             actorNames.add(id: id, name: actor.name, aliases: actor.aliases.map(\.value))
@@ -93,7 +95,8 @@ struct ResolutionState {
     ) -> Diagnostic? {
         if let other = slugs[slug.value] {
             return .error(
-                slug.location, "\(what) slug '\(slug.value)' is already used by \(other); give one of them another 'slug:'")
+                slug.location,
+                "\(what) slug '\(slug.value)' is already used by \(other); give one of them another 'slug:'")
         }
         slugs[slug.value] = path
         return nil
@@ -122,11 +125,15 @@ struct ResolutionState {
         switch actorNames.match(reference.value) {
         case .found(let id): return id
         case .ambiguous(let ids):
-            diagnostics.append(.error(reference.location, ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
+            diagnostics.append(
+                .error(
+                    reference.location,
+                    ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
             return nil
         case .unknown:
             let suggestion = actorNames.suggestion(for: reference.value)
-            var message = "'\(reference.value)' is not in the actor registry (Content/actors/); it gets a page of its own"
+            var message =
+                "'\(reference.value)' is not in the actor registry (Content/actors/); it gets a page of its own"
             if let suggestion { message += "; did you mean '\(suggestion)'?" }
             diagnostics.append(.warning(reference.location, message))
             return implicitActor(reference)
@@ -137,11 +144,15 @@ struct ResolutionState {
         switch topicNames.match(reference.value) {
         case .found(let id): return id
         case .ambiguous(let ids):
-            diagnostics.append(.error(reference.location, ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
+            diagnostics.append(
+                .error(
+                    reference.location,
+                    ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
             return nil
         case .unknown:
             let suggestion = topicNames.suggestion(for: reference.value)
-            var message = "'\(reference.value)' is not in the topic registry (Content/topics/); it gets a page of its own"
+            var message =
+                "'\(reference.value)' is not in the topic registry (Content/topics/); it gets a page of its own"
             if let suggestion { message += "; did you mean '\(suggestion)'?" }
             diagnostics.append(.warning(reference.location, message))
             return implicitTopic(reference)
@@ -157,18 +168,24 @@ struct ResolutionState {
         let slug = NameKey.slug(reference.value)
         guard NameKey.hasASCIILetters(slug) || slug.contains(where: \.isNumber) else {
             diagnostics.append(
-                .error(reference.location, "cannot make a URL for '\(reference.value)'; add an actor file with a 'slug:'"))
+                .error(
+                    reference.location,
+                    "cannot make a URL for '\(reference.value)'; add an actor file with a 'slug:'"))
             return nil
         }
         if let other = actorSlugs[slug] {
-            diagnostics.append(.error(reference.location, "actor slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
+            diagnostics.append(
+                .error(
+                    reference.location,
+                    "actor slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
             return nil
         }
         let id = actors.count
         actorSlugs[slug] = reference.location.path
         actors.append(
             SiteModel.ActorRecord(
-                name: reference.value, slug: slug, kind: nil, aliases: [], role: nil, affiliation: nil, profile: "",
+                name: reference.value, slug: slug, kind: nil, aliases: [], role: nil, affiliation: nil,
+                profile: "",
                 path: nil, bodyFirstLine: 1, params: .empty))
         actorNames.add(id: id, name: reference.value, aliases: [])
         return id
@@ -178,11 +195,16 @@ struct ResolutionState {
         let slug = NameKey.slug(reference.value)
         guard NameKey.hasASCIILetters(slug) || slug.contains(where: \.isNumber) else {
             diagnostics.append(
-                .error(reference.location, "cannot make a URL for '\(reference.value)'; add a topic file with a 'slug:'"))
+                .error(
+                    reference.location,
+                    "cannot make a URL for '\(reference.value)'; add a topic file with a 'slug:'"))
             return nil
         }
         if let other = topicSlugs[slug] {
-            diagnostics.append(.error(reference.location, "topic slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
+            diagnostics.append(
+                .error(
+                    reference.location,
+                    "topic slug '\(slug)' for '\(reference.value)' is already used by \(other)"))
             return nil
         }
         let id = topics.count
@@ -198,7 +220,9 @@ struct ResolutionState {
     mutating func checkSlugs(of briefings: [Briefing]) {
         var slugs: [String: String] = [:]
         for briefing in briefings {
-            if let problem = Self.claim(slug: briefing.slug, path: briefing.path, in: &slugs, what: "briefing") {
+            if let problem = Self.claim(
+                slug: briefing.slug, path: briefing.path, in: &slugs, what: "briefing")
+            {
                 diagnostics.append(problem)
             }
         }
@@ -209,7 +233,10 @@ struct ResolutionState {
         for page in sources.pages {
             if SiteResolver.reservedSegments.contains(page.slug.value) {
                 diagnostics.append(
-                    .error(page.slug.location, "page URL /\(page.slug.value)/ collides with a page brief generates; choose another 'slug:'"))
+                    .error(
+                        page.slug.location,
+                        "page URL /\(page.slug.value)/ collides with a page brief generates; choose another 'slug:'"
+                    ))
                 continue
             }
             if let problem = Self.claim(slug: page.slug, path: page.path, in: &slugs, what: "page") {
@@ -218,9 +245,13 @@ struct ResolutionState {
         }
         for file in sources.statics {
             let first = String(file.outputPath.split(separator: "/").first ?? "")
-            if SiteResolver.reservedSegments.contains(first) || slugs[first] != nil || file.outputPath == "index.html" {
+            if SiteResolver.reservedSegments.contains(first) || slugs[first] != nil
+                || file.outputPath == "index.html"
+            {
                 diagnostics.append(
-                    .error(SourceLocation(path: file.displayPath), "static file /\(file.outputPath) collides with a page brief generates"))
+                    .error(
+                        SourceLocation(path: file.displayPath),
+                        "static file /\(file.outputPath) collides with a page brief generates"))
             }
         }
     }

@@ -6,11 +6,13 @@ extension SiteRenderer {
         let config = model.config
         var site: [String: Any] = [
             "title": config.title, "language": config.language, "base_url": config.absoluteBase,
-            "base_path": urls.basePath, "params": config.params.templateValue, "feed_url": urls.link("feed.xml"),
+            "base_path": urls.basePath, "params": config.params.templateValue,
+            "feed_url": urls.link("feed.xml"),
             "assets": urls.link("assets/"),
             "nav": [
                 "home": urls.link(""), "briefings": urls.link("briefings/"), "actors": urls.link("actors/"),
-                "topics": urls.link("topics/"), "timeline": urls.link("timeline/"), "search": urls.link("search/"),
+                "topics": urls.link("topics/"), "timeline": urls.link("timeline/"),
+                "search": urls.link("search/"),
             ],
         ]
         if let description = config.description { site["description"] = description }
@@ -57,9 +59,11 @@ extension SiteRenderer {
     func card(_ index: Int) -> [String: Any] {
         let entry = model.entries[index]
         var card: [String: Any] = [
-            "title": entry.briefing.title, "url": urls.link(SiteURLs.briefing(entry.slug)), "slug": entry.slug,
+            "title": entry.briefing.title, "url": urls.link(SiteURLs.briefing(entry.slug)),
+            "slug": entry.slug,
             "date": entry.day.display, "date_iso": calendar.rfc3339(entry.briefing.date),
-            "summary": summary(of: index), "actors": entry.actors.map(actorLink), "topics": entry.topics.map(topicLink),
+            "summary": summary(of: index), "actors": entry.actors.map(actorLink),
+            "topics": entry.topics.map(topicLink),
         ]
         if entry.briefing.draft { card["draft"] = true }
         return card

@@ -15,7 +15,8 @@ extension SiteRenderer {
 
     func siteFeed() -> String {
         feed(
-            title: model.config.title, path: "feed.xml", alternate: "", id: tagID(day: feedIDDay, path: "feed"),
+            title: model.config.title, path: "feed.xml", alternate: "",
+            id: tagID(day: feedIDDay, path: "feed"),
             entries: Array(model.entries.indices.prefix(model.config.feedLimit)), content: true)
     }
 
@@ -24,7 +25,8 @@ extension SiteRenderer {
         let path = SiteURLs.actor(actor.slug)
         return feed(
             title: "\(actor.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
-            id: tagID(day: feedIDDay, path: path), entries: Array(index.entriesByActor[id].prefix(model.config.feedLimit)),
+            id: tagID(day: feedIDDay, path: path),
+            entries: Array(index.entriesByActor[id].prefix(model.config.feedLimit)),
             content: false)
     }
 
@@ -33,7 +35,8 @@ extension SiteRenderer {
         let path = SiteURLs.topic(topic.slug)
         return feed(
             title: "\(topic.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
-            id: tagID(day: feedIDDay, path: path), entries: Array(index.entriesByTopic[id].prefix(model.config.feedLimit)),
+            id: tagID(day: feedIDDay, path: path),
+            entries: Array(index.entriesByTopic[id].prefix(model.config.feedLimit)),
             content: false)
     }
 
@@ -76,8 +79,11 @@ extension SiteRenderer {
             }
             xml += "    <published>\(calendar.rfc3339(briefing.date))</published>\n"
             xml += "    <updated>\(updated(i))</updated>\n"
-            xml += "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
-            for topic in entry.topics { xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n" }
+            xml +=
+                "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
+            for topic in entry.topics {
+                xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n"
+            }
             xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"
             if content {
                 let html = absoluteMarkdown.render(briefing.body).html
@@ -89,7 +95,8 @@ extension SiteRenderer {
     }
 
     func sitemap() -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func add(_ path: String, _ lastmod: String?) {
             xml += "  <url><loc>\(XML.escape(urls.absolute(path)))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
@@ -120,11 +127,15 @@ extension SiteRenderer {
             return [
                 "title": entry.briefing.title, "summary": summary(of: i), "date": entry.day.iso,
                 "url": urls.link(SiteURLs.briefing(entry.slug)),
-                "actors": entry.actors.map { ["name": model.actors[$0].name, "aliases": model.actors[$0].aliases] },
+                "actors": entry.actors.map {
+                    ["name": model.actors[$0].name, "aliases": model.actors[$0].aliases]
+                },
                 "topics": entry.topics.map { model.topics[$0].name },
             ]
         }
-        return (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes]))
+        return
+            (try? JSONSerialization.data(
+                withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("[]".utf8)
     }
 }

@@ -18,15 +18,20 @@ extension SiteRenderer {
             extra: [
                 "entries": listSlice(page: page).map(card),
                 "pagination": pagination(first: "", number: page, count: listPageCount),
-                "busiest_actors": busiestActors.map { actorLink($0).merging(["count": index.entriesByActor[$0].count]) { a, _ in a } },
-                "busiest_topics": busiestTopics.map { topicLink($0).merging(["count": index.entriesByTopic[$0].count]) { a, _ in a } },
+                "busiest_actors": busiestActors.map {
+                    actorLink($0).merging(["count": index.entriesByActor[$0].count]) { a, _ in a }
+                },
+                "busiest_topics": busiestTopics.map {
+                    topicLink($0).merging(["count": index.entriesByTopic[$0].count]) { a, _ in a }
+                },
                 "entry_count": model.entries.count,
             ])
     }
 
     func briefingListContext(page: Int) -> [String: Any] {
         pageContext(
-            path: SiteURLs.paginated("briefings/", page), title: page == 1 ? "All briefings" : "All briefings, page \(page)",
+            path: SiteURLs.paginated("briefings/", page),
+            title: page == 1 ? "All briefings" : "All briefings, page \(page)",
             description: "Every briefing, newest first.", kind: "briefings",
             extra: [
                 "entries": listSlice(page: page).map(card),
@@ -55,7 +60,8 @@ extension SiteRenderer {
         }
         context["claims"] = entry.claims.map { claim -> [String: Any] in
             [
-                "text": claim.text, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalized,
+                "text": claim.text, "status": claim.status.rawValue,
+                "status_label": claim.status.rawValue.capitalized,
                 "by": claim.by.map(actorLink), "denied_by": claim.deniedBy.map(actorLink),
             ]
         }
@@ -65,24 +71,31 @@ extension SiteRenderer {
         if i > 0 { context["next"] = card(i - 1) }
         context["json_ld"] = StructuredData.newsArticle(
             entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
-            published: calendar.rfc3339(briefing.date), modified: calendar.rfc3339(briefing.updated ?? briefing.date),
+            published: calendar.rfc3339(briefing.date),
+            modified: calendar.rfc3339(briefing.updated ?? briefing.date),
             author: briefing.author ?? model.config.author ?? model.config.title,
-            actors: entry.actors.map { (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug))) },
+            actors: entry.actors.map {
+                (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))
+            },
             description: summary(of: i))
         context["params"] = briefing.params.templateValue
         return pageContext(
-            path: SiteURLs.briefing(entry.slug), title: briefing.title, description: summary(of: i), kind: "briefing",
+            path: SiteURLs.briefing(entry.slug), title: briefing.title, description: summary(of: i),
+            kind: "briefing",
             extra: ["entry": context])
     }
 
     func actorIndexContext() -> [String: Any] {
         let kinds: [(Actor.Kind?, String)] = [
-            (.person, "People"), (.country, "Countries"), (.organization, "Organisations"), (.group, "Groups"),
+            (.person, "People"), (.country, "Countries"), (.organization, "Organisations"),
+            (.group, "Groups"),
             (nil, "Not in the registry"),
         ]
         let groups = kinds.compactMap { kind, label -> [String: Any]? in
-            let members = model.actors.indices.filter { model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil) }
-                .sorted { model.actors[$0].name < model.actors[$1].name }
+            let members = model.actors.indices.filter {
+                model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil)
+            }
+            .sorted { model.actors[$0].name < model.actors[$1].name }
             guard !members.isEmpty else { return nil }
             return [
                 "label": label, "kind": kind?.rawValue ?? "unregistered",
@@ -95,7 +108,8 @@ extension SiteRenderer {
             ]
         }
         return pageContext(
-            path: "actors/", title: "Actors", description: "Every person, country and organisation in the briefings.",
+            path: "actors/", title: "Actors",
+            description: "Every person, country and organisation in the briefings.",
             kind: "actors", extra: ["groups": groups, "actor_count": model.actors.count])
     }
 
@@ -111,14 +125,19 @@ extension SiteRenderer {
         context["registered"] = actor.path != nil
         context["count"] = index.entriesByActor[id].count
         context["months"] = monthGroups(index.entriesByActor[id])
-        context["topics"] = index.actorTopics[id].map { topicLink($0.id).merging(["count": $0.count]) { a, _ in a } }
-        context["seen_with"] = index.coActors[id].prefix(10).map { actorLink($0.id).merging(["count": $0.count]) { a, _ in a } }
+        context["topics"] = index.actorTopics[id].map {
+            topicLink($0.id).merging(["count": $0.count]) { a, _ in a }
+        }
+        context["seen_with"] = index.coActors[id].prefix(10).map {
+            actorLink($0.id).merging(["count": $0.count]) { a, _ in a }
+        }
         var made: [[String: Any]] = []
         var denied: [[String: Any]] = []
         for i in index.claimEntries[id] {
             for claim in model.entries[i].claims {
                 let item: [String: Any] = [
-                    "text": claim.text, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalized,
+                    "text": claim.text, "status": claim.status.rawValue,
+                    "status_label": claim.status.rawValue.capitalized,
                     "briefing": card(i),
                 ]
                 if claim.by.contains(id) { made.append(item) }
@@ -129,7 +148,8 @@ extension SiteRenderer {
         context["claims_denied"] = denied
         context["feed_url"] = urls.link(SiteURLs.actor(actor.slug) + "feed.xml")
         context["json_ld"] = StructuredData.actor(
-            name: actor.name, kind: actor.kind, url: urls.absolute(SiteURLs.actor(actor.slug)), aliases: actor.aliases,
+            name: actor.name, kind: actor.kind, url: urls.absolute(SiteURLs.actor(actor.slug)),
+            aliases: actor.aliases,
             role: actor.role)
         context["params"] = actor.params.templateValue
         return pageContext(
@@ -141,14 +161,16 @@ extension SiteRenderer {
     }
 
     func topicIndexContext() -> [String: Any] {
-        let topics = model.topics.indices.sorted { model.topics[$0].name < model.topics[$1].name }.map { id -> [String: Any] in
+        let topics = model.topics.indices.sorted { model.topics[$0].name < model.topics[$1].name }.map {
+            id -> [String: Any] in
             var link = topicLink(id)
             link["count"] = index.entriesByTopic[id].count
             if let summary = model.topics[id].summary { link["summary"] = summary }
             return link
         }
         return pageContext(
-            path: "topics/", title: "Topics", description: "Every topic the briefings follow.", kind: "topics",
+            path: "topics/", title: "Topics", description: "Every topic the briefings follow.",
+            kind: "topics",
             extra: ["topics": topics, "topic_count": model.topics.count])
     }
 
@@ -160,11 +182,14 @@ extension SiteRenderer {
         context["description"] = bodies.topics[id].html
         context["count"] = index.entriesByTopic[id].count
         context["months"] = monthGroups(index.entriesByTopic[id])
-        context["key_actors"] = index.topicActors[id].prefix(10).map { actorLink($0.id).merging(["count": $0.count]) { a, _ in a } }
+        context["key_actors"] = index.topicActors[id].prefix(10).map {
+            actorLink($0.id).merging(["count": $0.count]) { a, _ in a }
+        }
         context["feed_url"] = urls.link(SiteURLs.topic(topic.slug) + "feed.xml")
         context["params"] = topic.params.templateValue
         return pageContext(
-            path: SiteURLs.topic(topic.slug), title: topic.name, description: topic.summary ?? "Briefings on \(topic.name).",
+            path: SiteURLs.topic(topic.slug), title: topic.name,
+            description: topic.summary ?? "Briefings on \(topic.name).",
             kind: "topic", feeds: [("\(topic.name) — briefings", SiteURLs.topic(topic.slug) + "feed.xml")],
             extra: ["topic": context])
     }
@@ -182,7 +207,8 @@ extension SiteRenderer {
             }
         }
         return pageContext(
-            path: "timeline/", title: "Timeline", description: "Every briefing by year and month.", kind: "timeline",
+            path: "timeline/", title: "Timeline", description: "Every briefing by year and month.",
+            kind: "timeline",
             extra: ["years": years])
     }
 
@@ -193,13 +219,15 @@ extension SiteRenderer {
     }
 
     func notFoundContext() -> [String: Any] {
-        pageContext(path: "404.html", title: "Page not found", description: nil, kind: "not_found", extra: [:])
+        pageContext(
+            path: "404.html", title: "Page not found", description: nil, kind: "not_found", extra: [:])
     }
 
     func pageContext(_ i: Int) -> [String: Any] {
         let page = model.pages[i]
         return pageContext(
-            path: SiteURLs.page(page.slug.value), title: page.title, description: page.description, kind: "page",
+            path: SiteURLs.page(page.slug.value), title: page.title, description: page.description,
+            kind: "page",
             extra: ["content": bodies.pages[i].html, "params": page.params.templateValue])
     }
 }

@@ -32,20 +32,26 @@ public struct SiteRenderer: Sendable {
         case .briefing(let i): html(SiteURLs.briefing(model.entries[i].slug), "briefing", briefingContext(i))
         case .actorIndex: html("actors/", "actors", actorIndexContext())
         case .actor(let i): html(SiteURLs.actor(model.actors[i].slug), "actor", actorContext(i))
-        case .actorFeed(let i): OutputFile(path: SiteURLs.actor(model.actors[i].slug) + "feed.xml", text: actorFeed(i))
+        case .actorFeed(let i):
+            OutputFile(path: SiteURLs.actor(model.actors[i].slug) + "feed.xml", text: actorFeed(i))
         case .topicIndex: html("topics/", "topics", topicIndexContext())
         case .topic(let i): html(SiteURLs.topic(model.topics[i].slug), "topic", topicContext(i))
-        case .topicFeed(let i): OutputFile(path: SiteURLs.topic(model.topics[i].slug) + "feed.xml", text: topicFeed(i))
+        case .topicFeed(let i):
+            OutputFile(path: SiteURLs.topic(model.topics[i].slug) + "feed.xml", text: topicFeed(i))
         case .timeline: html("timeline/", "timeline", timelineContext())
         case .search: html("search/", "search", searchContext())
         case .searchIndex: OutputFile(path: "search.json", content: .bytes(searchIndex()))
         case .siteFeed: OutputFile(path: "feed.xml", text: siteFeed())
         case .sitemap: OutputFile(path: "sitemap.xml", text: sitemap())
-        case .robots: OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
+        case .robots:
+            OutputFile(
+                path: "robots.txt",
+                text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
         case .notFound: OutputFile(path: "404.html", text: theme.render("404", notFoundContext()))
         case .page(let i): html(SiteURLs.page(model.pages[i].slug.value), "page", pageContext(i))
         case .asset(let i): OutputFile(path: theme.assets[i].path, content: theme.assets[i].content)
-        case .media(let i): OutputFile(path: model.media[i].outputPath, content: .copy(from: model.media[i].sourcePath))
+        case .media(let i):
+            OutputFile(path: model.media[i].outputPath, content: .copy(from: model.media[i].sourcePath))
         case .staticFile(let i):
             OutputFile(path: model.statics[i].outputPath, content: .copy(from: model.statics[i].sourcePath))
         }

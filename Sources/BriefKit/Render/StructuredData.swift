@@ -16,7 +16,9 @@ enum StructuredData {
             var based: [String: Any] = ["@type": "NewsArticle"]
             if let title = source.title { based["headline"] = title }
             if let url = source.url { based["url"] = url }
-            if let publisher = source.publisher { based["publisher"] = ["@type": "Organization", "name": publisher] }
+            if let publisher = source.publisher {
+                based["publisher"] = ["@type": "Organization", "name": publisher]
+            }
             if let author = source.author { based["author"] = ["@type": "Person", "name": author] }
             object["isBasedOn"] = based
         }
@@ -26,7 +28,9 @@ enum StructuredData {
         return encode(object)
     }
 
-    static func actor(name: String, kind: Actor.Kind?, url: String, aliases: [String], role: String?) -> String {
+    static func actor(name: String, kind: Actor.Kind?, url: String, aliases: [String], role: String?)
+        -> String
+    {
         let type =
             switch kind {
             case .person: "Person"
@@ -34,7 +38,9 @@ enum StructuredData {
             case .organization, .group: "Organization"
             case nil: "Thing"
             }
-        var object: [String: Any] = ["@context": "https://schema.org", "@type": type, "name": name, "url": url]
+        var object: [String: Any] = [
+            "@context": "https://schema.org", "@type": type, "name": name, "url": url,
+        ]
         if !aliases.isEmpty { object["alternateName"] = aliases }
         if let role { object[kind == .person ? "jobTitle" : "description"] = role }
         return encode(object)

@@ -5,7 +5,9 @@ import Foundation
 /// determinism tests build with 1 and with several threads and compare the trees).
 public enum Parallelism {
     public static let threads: Int = {
-        if let text = ProcessInfo.processInfo.environment["BRIEF_THREADS"], let n = Int(text), n > 0 { return n }
+        if let text = ProcessInfo.processInfo.environment["BRIEF_THREADS"], let n = Int(text), n > 0 {
+            return n
+        }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 }

@@ -27,7 +27,8 @@ public enum EditDistance {
             let distance = between(word, candidate)
             guard distance <= limit else { continue }
             if let current = best,
-                current.distance < distance || (current.distance == distance && current.candidate <= candidate)
+                current.distance < distance
+                    || (current.distance == distance && current.candidate <= candidate)
             {
                 continue
             }

@@ -6,7 +6,8 @@ import Mustache
 public struct Theme: Sendable {
     /// Page templates every theme provides; a site may override any of them.
     public static let pageTemplates = [
-        "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page", "search", "404",
+        "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page", "search",
+        "404",
     ]
 
     public let library: MustacheLibrary
@@ -56,7 +57,8 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
-                        SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        SourceLocation(
+                            path: path, line: error.context.lineNumber, column: error.context.columnNumber),
                         "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
@@ -64,7 +66,8 @@ public struct Theme: Sendable {
         }
         let names = Set(sources.keys.map(registeredName))
         for name in pageTemplates where !names.contains(name) {
-            diagnostics.append(.error(SourceLocation(path: "Templates/\(name).mustache"), "missing template '\(name)'"))
+            diagnostics.append(
+                .error(SourceLocation(path: "Templates/\(name).mustache"), "missing template '\(name)'"))
         }
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
@@ -112,7 +115,8 @@ enum PartialScanner {
             if first == "{", scalars.starts(with: "{{>".unicodeScalars) {
                 let rest = scalars.dropFirst(3)
                 if let end = rest.firstIndex(of: "}") {
-                    var name = String(String.UnicodeScalarView(rest[..<end])).trimmingCharacters(in: .whitespaces)
+                    var name = String(String.UnicodeScalarView(rest[..<end])).trimmingCharacters(
+                        in: .whitespaces)
                     if name.hasPrefix("partials/") { name = String(name.dropFirst("partials/".count)) }
                     found.append((name, line, column))
                 }

@@ -1,0 +1,45 @@
+# brief — set-up and checks. `make site` and `make test` work on a fresh Debian machine as root.
+SHELL := /bin/bash
+SWIFT ?= swift
+BRIEF := .build/release/brief
+SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
+TEMPLATES := $(shell find Templates -type f)
+
+.PHONY: site test deps theme build release lint unit bench clean
+
+## Install what is missing (libcmark-dev, pkg-config), then build brief and render Content/ into Site/.
+site: release
+	$(BRIEF) build .
+
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "installing libcmark-dev and pkg-config"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	fi
+
+## Regenerate the embedded default theme from Templates/.
+theme:
+	python3 scripts/embed-theme.py
+
+build: deps theme
+	$(SWIFT) build
+
+release: deps theme
+	$(SWIFT) build -c release
+
+lint:
+	$(SWIFT) format lint --strict -r $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
+
+unit: deps theme
+	$(SWIFT) test
+
+## Lint, unit and end-to-end tests, then build the repository's own site strictly.
+test: deps theme lint unit release
+	$(BRIEF) build . --strict --output .build/site-check
+
+## The yardstick against Hugo (needs `apt-get install hugo`); see BENCHMARKS.md.
+bench: release
+	python3 ../shared/bench/compare.py --entries 10000 -- $(CURDIR)/$(BRIEF) build {site} --output {out}
+
+clean:
+	rm -rf .build Site
