@@ -31,6 +31,7 @@ lint:
 	$(SWIFT) format lint --strict -r $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
 unit: deps theme
+	$(SWIFT) build
 	$(SWIFT) test
 
 ## Lint, unit and end-to-end tests, then build the repository's own site strictly.

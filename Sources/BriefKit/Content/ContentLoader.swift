@@ -76,7 +76,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(
                 .error(
                     SourceLocation(path: "site.yml"),
-                    "site.yml not found in \(root); is this a brief site? `brief init` makes one"))
+                    "site.yml not found: is this the root of a brief site? `brief init` makes one"))
             return nil
         }
         switch SourceText.decode(data, path: "site.yml") {

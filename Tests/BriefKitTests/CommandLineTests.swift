@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+
+/// The `brief` binary as a user runs it: exit codes, help, determinism across processes,
+/// and atomic, careful output.
+final class CommandLineTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func brief(_ arguments: [String], environment: [String: String] = [:], in folder: String? = nil) throws
+        -> Run
+    {
+        XCTAssertTrue(
+            FileManager.default.isExecutableFile(atPath: TestPaths.binary), "build brief first (swift build)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A writable copy of the fixture site.
+    func copyOfFixtureSite() throws -> String {
+        let copy = TestPaths.temporaryFolder() + "/site"
+        try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: copy)
+        return copy
+    }
+
+    func testHelpAndWrongCommandLines() throws {
+        let help = try brief(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("build"))
+        XCTAssertEqual(try brief(["build", "--help"]).status, 0)
+        XCTAssertEqual(try brief(["build", "--no-such-flag"]).status, 2)
+        XCTAssertEqual(try brief(["frobnicate"]).status, 2)
+    }
+
+    func testSuccessEndsWithOneSummaryLine() throws {
+        let site = try copyOfFixtureSite()
+        let run = try brief(["build", site, "--output", site + "/out"])
+        XCTAssertEqual(run.status, 0)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertTrue(
+            lines[0].hasPrefix("Wrote 21 pages (37 files): 3 briefings, 6 actors, 2 topics in "),
+            String(lines[0]))
+        XCTAssertTrue(run.stderr.hasSuffix("0 errors, 1 warning\n"))
+    }
+
+    func testStrictTurnsWarningsIntoErrors() throws {
+        let site = try copyOfFixtureSite()
+        let run = try brief(["build", site, "--strict", "--output", site + "/out"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("8:31: error: 'Sanctions' is not in the topic registry"))
+        XCTAssertTrue(run.stderr.hasSuffix("1 error, 0 warnings\n"))
+    }
+
+    func testSeparateProcessesAndThreadCountsGiveIdenticalTrees() throws {
+        let site = try copyOfFixtureSite()
+        XCTAssertEqual(
+            try brief(["build", site, "--output", site + "/one"], environment: ["BRIEF_THREADS": "1"]).status,
+            0)
+        XCTAssertEqual(
+            try brief(["build", site, "--output", site + "/four"], environment: ["BRIEF_THREADS": "4"])
+                .status, 0)
+        let one = TreeSnapshot(site + "/one")
+        XCTAssertGreaterThan(one.files.count, 30)
+        XCTAssertEqual(one, TreeSnapshot(site + "/four"))
+    }
+
+    func testFailedBuildLeavesThePreviousOutputAndStaleFilesGo() throws {
+        let site = try copyOfFixtureSite()
+        let output = site + "/out"
+        XCTAssertEqual(try brief(["build", site, "--output", output]).status, 0)
+        let before = TreeSnapshot(output)
+        let broken = site + "/Content/briefings/2024-12-01-broken.md"
+        try "---\ntitle: \"Broken\"\ndate: 2024-02-30\n---\n".write(
+            toFile: broken, atomically: true, encoding: .utf8)
+        let failed = try brief(["build", site, "--output", output])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(
+            failed.stderr,
+            "Content/briefings/2024-12-01-broken.md:3:7: error: 'date' is 2024-02-30, which is not a day on the calendar\n"
+                + "1 error, 0 warnings\n")
+        XCTAssertEqual(TreeSnapshot(output), before)
+        try FileManager.default.removeItem(atPath: broken)
+        try FileManager.default.removeItem(atPath: site + "/Content/briefings/2024-11-01-third.md")
+        XCTAssertEqual(try brief(["build", site, "--output", output]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/briefings/third/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site).filter {
+            $0.contains("brief-staging")
+        }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testForeignOutputFolderIsRefusedUnlessForced() throws {
+        let site = try copyOfFixtureSite()
+        let output = site + "/foreign"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try "mine".write(toFile: output + "/precious.txt", atomically: true, encoding: .utf8)
+        let refused = try brief(["build", site, "--output", output])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(
+            refused.stderr.hasPrefix(
+                "\(output): error: output folder is not empty and was not written by brief; refusing to replace it (use --force to replace it)\n"
+            ), refused.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/precious.txt"))
+        XCTAssertEqual(try brief(["build", site, "--output", output, "--force"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/precious.txt"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/index.html"))
+    }
+
+    func testOutputThatCannotBeAFolderIsAnError() throws {
+        let site = try copyOfFixtureSite()
+        let file = site + "/a-file"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let onFile = try brief(["build", site, "--output", file])
+        XCTAssertEqual(onFile.status, 1)
+        XCTAssertEqual(onFile.stderr.split(separator: "\n").last, "1 error, 1 warning")
+        XCTAssertTrue(onFile.stderr.contains("\(file): error: output path is a file, not a folder\n"))
+        let beneath = try brief(["build", site, "--output", file + "/out"])
+        XCTAssertEqual(beneath.status, 1)
+        XCTAssertTrue(
+            beneath.stderr.contains("\(file)/out: error: cannot write the output folder: "), beneath.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x")
+    }
+
+    func testDefaultOutputIsSiteInsideTheSiteRoot() throws {
+        let site = try copyOfFixtureSite()
+        XCTAssertEqual(try brief(["build"], in: site).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site + "/Site/index.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site + "/Site/.brief-output"))
+    }
+}
