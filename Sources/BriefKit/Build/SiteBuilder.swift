@@ -26,24 +26,29 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> Result {
         let start = DispatchTime.now()
+        var timer = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         var diagnostics: [Diagnostic] = []
         func fail() -> Result { Result(diagnostics: diagnostics, summary: nil, strict: options.strict) }
 
         let root = options.absoluteRoot
         let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load()
         diagnostics += loadDiagnostics
+        timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
         diagnostics += themeDiagnostics
         guard let sources, let theme else { return fail() }
         let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
         diagnostics += resolveDiagnostics
         guard let model = resolved else { return fail() }
+        timer.lap("resolve")
         let bodies = RenderedBodies.render(model, resolver: .forSite(model, basePath: model.config.basePath))
         diagnostics += bodies.diagnostics
+        timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return fail() }
         let index = SiteIndex(model: model)
         let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
         let jobs = PageJob.plan(model: model, theme: theme)
+        timer.lap("index")
 
         let writer = SiteWriter(
             outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
@@ -61,8 +66,10 @@ public struct SiteBuilder: Sendable {
             for batchStart in stride(from: 0, to: jobs.count, by: SiteBuilder.batchSize) {
                 let batch = jobs[batchStart..<min(batchStart + SiteBuilder.batchSize, jobs.count)]
                 let files = Array(batch).parallelMap(renderer.render)
+                timer.accumulate("render")
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
                 try staging?.write(files)
+                timer.accumulate("write")
             }
         } catch {
             if let staging { writer.discard(staging) }
@@ -72,12 +79,14 @@ public struct SiteBuilder: Sendable {
                     "cannot write the output folder: \(SiteWriter.reason(error))"))
             return fail()
         }
+        timer.report(["render", "write"])
         if let staging {
             if let problem = writer.commit(staging) {
                 diagnostics.append(problem)
                 return fail()
             }
         }
+        timer.lap("commit")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let summary = BuildSummary(
             pages: pages, files: jobs.count, entries: model.entries.count,
@@ -100,5 +109,39 @@ public struct BuildSummary: Sendable {
             format: "Wrote %d pages (%d files): %d briefings, %d actors, %d topics in %.2f s", pages, files,
             entries,
             actors, topics, seconds)
+    }
+}
+
+/// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
+struct StageTimer {
+    let enabled: Bool
+    private var last = DispatchTime.now()
+
+    private var totals: [String: Double] = [:]
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// Adds the time since the last call to a running total (stages that run in batches).
+    mutating func accumulate(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        totals[stage, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        last = now
+    }
+
+    func report(_ stages: [String]) {
+        guard enabled else { return }
+        for stage in stages {
+            FileHandle.standardError.write(
+                Data(String(format: "%-14@ %7.3f s\n", stage, totals[stage] ?? 0).utf8))
+        }
+    }
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        FileHandle.standardError.write(Data(String(format: "%-14@ %7.3f s\n", stage, seconds).utf8))
+        last = now
     }
 }

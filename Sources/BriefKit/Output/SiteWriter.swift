@@ -19,39 +19,6 @@ public struct SiteWriter: Sendable {
         self.force = force
     }
 
-    /// A staging folder being filled.
-    public final class Staging: @unchecked Sendable {
-        let path: String
-        private var folders: Set<String> = []
-        public private(set) var filesWritten = 0
-
-        init(path: String) { self.path = path }
-
-        /// Writes a batch of files; folders are created as needed.
-        public func write(_ files: [OutputFile]) throws {
-            for file in files {
-                let target = path + "/" + file.path
-                let folder = (target as NSString).deletingLastPathComponent
-                if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    folders.insert(folder)
-                }
-                switch file.content {
-                case .bytes(let data):
-                    guard FileManager.default.createFile(atPath: target, contents: data) else {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
-                    }
-                case .copy(let source):
-                    if FileManager.default.fileExists(atPath: target) {
-                        try FileManager.default.removeItem(atPath: target)
-                    }
-                    try FileManager.default.copyItem(atPath: source, toPath: target)
-                }
-                filesWritten += 1
-            }
-        }
-    }
-
     private func failure(_ message: String) -> Diagnostic {
         .error(SourceLocation(path: displayPath), message)
     }
@@ -119,6 +86,11 @@ public struct SiteWriter: Sendable {
     }
 
     static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError,
+            let description = cocoa.userInfo[NSLocalizedDescriptionKey] as? String
+        {
+            return description
+        }
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError
         {
             return String(cString: strerror(Int32(underlying.code)))

@@ -55,16 +55,23 @@ extension SiteRenderer {
         return entry.briefing.summary ?? bodies.entries[index].firstParagraph ?? ""
     }
 
-    /// An entry as lists show it: title, link, date, summary, actors and topics.
-    func card(_ index: Int) -> [String: Any] {
+    /// An entry as timelines and short lists show it: title, link and date.
+    func entryLink(_ index: Int) -> [String: Any] {
         let entry = model.entries[index]
-        var card: [String: Any] = [
+        return [
             "title": entry.briefing.title, "url": urls.link(SiteURLs.briefing(entry.slug)),
             "slug": entry.slug,
-            "date": entry.day.display, "date_iso": calendar.rfc3339(entry.briefing.date),
-            "summary": summary(of: index), "actors": entry.actors.map(actorLink),
-            "topics": entry.topics.map(topicLink),
+            "date": entry.day.display, "date_iso": entryTimestamps[index],
         ]
+    }
+
+    /// An entry as lists show it: `entryLink` plus summary, actors, topics and the draft flag.
+    func card(_ index: Int) -> [String: Any] {
+        let entry = model.entries[index]
+        var card = entryLink(index)
+        card["summary"] = summary(of: index)
+        card["actors"] = entry.actors.map(actorLink)
+        card["topics"] = entry.topics.map(topicLink)
         if entry.briefing.draft { card["draft"] = true }
         return card
     }
@@ -107,7 +114,7 @@ extension SiteRenderer {
                 current = (day.year, day.month)
                 items = []
             }
-            items.append(card(i))
+            items.append(entryLink(i))
         }
         flush()
         return groups

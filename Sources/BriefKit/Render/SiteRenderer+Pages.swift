@@ -66,12 +66,12 @@ extension SiteRenderer {
             ]
         }
         context["has_claims"] = !entry.claims.isEmpty
-        context["related"] = index.related[i].map(card)
-        if i + 1 < model.entries.count { context["previous"] = card(i + 1) }
-        if i > 0 { context["next"] = card(i - 1) }
+        context["related"] = index.related[i].map(entryLink)
+        if i + 1 < model.entries.count { context["previous"] = entryLink(i + 1) }
+        if i > 0 { context["next"] = entryLink(i - 1) }
         context["json_ld"] = StructuredData.newsArticle(
             entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
-            published: calendar.rfc3339(briefing.date),
+            published: entryTimestamps[i],
             modified: calendar.rfc3339(briefing.updated ?? briefing.date),
             author: briefing.author ?? model.config.author ?? model.config.title,
             actors: entry.actors.map {
@@ -138,7 +138,7 @@ extension SiteRenderer {
                 let item: [String: Any] = [
                     "text": claim.text, "status": claim.status.rawValue,
                     "status_label": claim.status.rawValue.capitalized,
-                    "briefing": card(i),
+                    "briefing": entryLink(i),
                 ]
                 if claim.by.contains(id) { made.append(item) }
                 if claim.deniedBy.contains(id) { denied.append(item) }

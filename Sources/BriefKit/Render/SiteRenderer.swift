@@ -9,6 +9,8 @@ public struct SiteRenderer: Sendable {
     public let bodies: RenderedBodies
     public let urls: SiteURLs
     let calendar: SiteCalendar
+    /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
+    let entryTimestamps: [String]
     /// Renders Markdown with absolute links, for the site feed's content.
     let absoluteMarkdown: MarkdownRenderer
 
@@ -18,7 +20,9 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.bodies = bodies
         self.urls = SiteURLs(config: model.config)
-        self.calendar = SiteCalendar(timeZone: model.config.timeZone)
+        let calendar = SiteCalendar(timeZone: model.config.timeZone)
+        self.calendar = calendar
+        self.entryTimestamps = model.entries.map { calendar.rfc3339($0.briefing.date) }
         self.absoluteMarkdown = MarkdownRenderer(
             unsafeHTML: model.config.unsafeHTML,
             links: LinkResolver.forSite(model, basePath: model.config.absoluteBase))

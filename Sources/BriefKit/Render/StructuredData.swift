@@ -1,6 +1,6 @@
 import Foundation
 
-/// schema.org JSON-LD, written by JSONSerialization and made safe inside `<script>`: `<`, `>`
+/// schema.org JSON-LD, written by a JSON encoder (never through Mustache escaping) and made safe inside `<script>`: `<`, `>`
 /// and `&` are escaped as \u003c, \u003e and \u0026, so a title with `</script>` cannot end the block.
 enum StructuredData {
     static func newsArticle(
@@ -47,27 +47,18 @@ enum StructuredData {
     }
 
     static func encode(_ object: [String: Any]) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-            let text = String(data: data, encoding: .utf8)
-        else { return "{}" }
-        return scriptSafe(text)
+        scriptSafe(JSONWriter.encode(object))
     }
 
+    /// `<`, `>` and `&` as JSON escapes, so no `</script>` or `<!--` can appear in the block.
     static func scriptSafe(_ json: String) -> String {
-        var out = ""
-        out.reserveCapacity(json.utf8.count)
-        for character in json {
-            switch character {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.append(character)
+        ByteEscaping.escape(json) { byte in
+            switch byte {
+            case UInt8(ascii: "<"): "\\u003c"
+            case UInt8(ascii: ">"): "\\u003e"
+            case UInt8(ascii: "&"): "\\u0026"
+            default: nil
             }
         }
-        return out
     }
 }

@@ -49,16 +49,19 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        _ = FastHTMLEscaping.registered
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
                 library.register(template, named: registeredName(name))
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma sits at the start of line 1; columns there shift by its length.
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? FastHTMLEscaping.pragma.count : 0)
                 diagnostics.append(
                     .error(
-                        SourceLocation(
-                            path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        SourceLocation(path: path, line: line, column: max(1, column)),
                         "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))

@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// The embedded default theme and template loading.
+final class ThemeTests: XCTestCase {
+    func testEmbeddedThemeMatchesTemplatesFolder() throws {
+        let root = TestPaths.repository + "/Templates"
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue {
+                files[path] = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            }
+        }
+        XCTAssertEqual(
+            files, EmbeddedTheme.files,
+            "Sources/BriefKit/Theme/EmbeddedTheme.swift is stale: run `make theme`")
+    }
+
+    func testEmbeddedThemeLoadsWithoutASiteFolder() throws {
+        let (theme, diagnostics) = Theme.load(siteRoot: nil)
+        XCTAssertEqual(diagnostics, [])
+        let loaded = try XCTUnwrap(theme)
+        XCTAssertEqual(loaded.assets.map(\.path), ["assets/search.js", "assets/style.css"])
+    }
+
+    func testSiteTemplatesOverrideFileByFile() throws {
+        let site = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(
+            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
+        try "<footer>{{site.title}} & co</footer>".write(
+            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
+        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        XCTAssertEqual(diagnostics, [])
+        let html = try XCTUnwrap(theme).render("404", ["site": ["title": "A <b>", "nav": [:]], "page": [:]])
+        XCTAssertTrue(html.hasSuffix("<footer>A &lt;b&gt; & co</footer>"), html)
+        XCTAssertEqual(try XCTUnwrap(theme).overridden, ["partials/footer"])
+    }
+
+    func testSyntaxErrorOnTheFirstLineIsLocatedInTheUsersFile() throws {
+        let site = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(
+            atPath: site + "/Templates", withIntermediateDirectories: true)
+        try "<p>{{#a}}x{{/b}}</p>".write(
+            toFile: site + "/Templates/page.mustache", atomically: true, encoding: .utf8)
+        let (_, diagnostics) = Theme.load(siteRoot: site)
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "Templates/page.mustache:1:14: error: template syntax error: a section is closed with the wrong name"
+            ])
+    }
+}
