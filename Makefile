@@ -5,7 +5,9 @@ BRIEF := .build/release/brief
 SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
 TEMPLATES := $(shell find Templates -type f)
 
-.PHONY: site test deps theme build release lint unit bench clean
+.PHONY: site test deps theme build release lint format unit bench clean
+
+SWIFT_FILES = $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
 ## Install what is missing (libcmark-dev, pkg-config), then build brief and render Content/ into Site/.
 site: release
@@ -28,7 +30,10 @@ release: deps theme
 	$(SWIFT) build -c release
 
 lint:
-	$(SWIFT) format lint --strict -r $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
+	$(SWIFT) format lint --strict $(SWIFT_FILES)
+
+format:
+	$(SWIFT) format -i $(SWIFT_FILES)
 
 unit: deps theme
 	$(SWIFT) build

@@ -10,7 +10,7 @@ enum EmbeddedTheme {
         <h1>Page not found</h1>
         <p>There is no page at this address. Try the <a href="{{site.nav.home}}">latest briefings</a> or <a href="{{site.nav.search}}">search</a>.</p>
         {{> footer}}
-
+        
         """#,
         "actor.mustache": #"""
         {{> head}}
@@ -46,7 +46,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/actor}}
         {{> footer}}
-
+        
         """#,
         "actors.mustache": #"""
         {{> head}}
@@ -62,7 +62,7 @@ enum EmbeddedTheme {
         </section>
         {{/groups}}
         {{> footer}}
-
+        
         """#,
         "assets/search.js": #"""
         // brief search: loads /search.json once and filters it in the page. No third-party code.
@@ -73,11 +73,11 @@ enum EmbeddedTheme {
           var results = document.getElementById("results");
           if (!script || !input || !results) return;
           var entries = null;
-
+        
           function fold(text) {
             return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
           }
-
+        
           function prepare(list) {
             return list.map(function (e) {
               var names = [];
@@ -85,7 +85,7 @@ enum EmbeddedTheme {
               return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" ")].join(" ")) };
             });
           }
-
+        
           function render(query) {
             results.textContent = "";
             var terms = fold(query).split(/\s+/).filter(Boolean);
@@ -119,7 +119,7 @@ enum EmbeddedTheme {
             });
             results.appendChild(list);
           }
-
+        
           var timer = null;
           input.addEventListener("input", function () {
             clearTimeout(timer);
@@ -135,7 +135,7 @@ enum EmbeddedTheme {
             })
             .catch(function () { results.textContent = "The search index could not be loaded."; });
         })();
-
+        
         """#,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
@@ -234,7 +234,7 @@ enum EmbeddedTheme {
           .body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
-
+        
         """#,
         "briefing.mustache": #"""
         {{> head}}
@@ -285,7 +285,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/entry}}
         {{> footer}}
-
+        
         """#,
         "briefings.mustache": #"""
         {{> head}}
@@ -298,7 +298,7 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "home.mustache": #"""
         {{> head}}
@@ -323,7 +323,7 @@ enum EmbeddedTheme {
           </aside>
         </div>
         {{> footer}}
-
+        
         """#,
         "page.mustache": #"""
         {{> head}}
@@ -333,7 +333,7 @@ enum EmbeddedTheme {
           <div class="body">{{{content}}}</div>
         </article>
         {{> footer}}
-
+        
         """#,
         "partials/card.mustache": #"""
         <article class="card">
@@ -346,7 +346,7 @@ enum EmbeddedTheme {
           </ul>
           {{/empty(actors)}}
         </article>
-
+        
         """#,
         "partials/footer.mustache": #"""
         </main>
@@ -358,7 +358,7 @@ enum EmbeddedTheme {
         </footer>
         </body>
         </html>
-
+        
         """#,
         "partials/head.mustache": #"""
         <!DOCTYPE html>
@@ -380,7 +380,7 @@ enum EmbeddedTheme {
         {{/page.feeds}}
         <link rel="stylesheet" href="{{site.assets}}style.css">
         </head>
-
+        
         """#,
         "partials/header.mustache": ##"""
         <body>
@@ -400,7 +400,7 @@ enum EmbeddedTheme {
           </div>
         </header>
         <main id="main" class="wrap">
-
+        
         """##,
         "partials/months.mustache": #"""
         {{#months}}
@@ -413,7 +413,7 @@ enum EmbeddedTheme {
           </ol>
         </section>
         {{/months}}
-
+        
         """#,
         "partials/pagination.mustache": #"""
         {{#pagination.is_paginated}}
@@ -423,7 +423,7 @@ enum EmbeddedTheme {
           {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Older →</a>{{/pagination.next}}
         </nav>
         {{/pagination.is_paginated}}
-
+        
         """#,
         "search.mustache": #"""
         {{> head}}
@@ -437,7 +437,7 @@ enum EmbeddedTheme {
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
         <script src="{{site.assets}}search.js" data-index="{{search_index}}"></script>
         {{> footer}}
-
+        
         """#,
         "timeline.mustache": #"""
         {{> head}}
@@ -451,7 +451,7 @@ enum EmbeddedTheme {
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
         {{> footer}}
-
+        
         """#,
         "topic.mustache": #"""
         {{> head}}
@@ -475,7 +475,7 @@ enum EmbeddedTheme {
         </div>
         {{/topic}}
         {{> footer}}
-
+        
         """#,
         "topics.mustache": #"""
         {{> head}}
@@ -486,7 +486,7 @@ enum EmbeddedTheme {
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
         {{> footer}}
-
+        
         """#,
     ]
 }
