@@ -19,7 +19,7 @@ enum EmbeddedTheme {
         <article class="profile">
           <h1>{{name}}</h1>
           <p class="meta">{{#kind}}<span class="badge">{{kind}}</span> {{/kind}}{{#role}}{{role}}{{/role}}{{#affiliation}} · <a href="{{url}}">{{name}}</a>{{/affiliation}}</p>
-          {{#has_aliases}}<p class="aliases">Also known as: {{#aliases}}<span>{{.}}</span> {{/aliases}}</p>{{/has_aliases}}
+          {{#has_aliases}}<p class="aliases">Also known as: {{#aliases}}<span>{{.}}</span>{{/aliases}}</p>{{/has_aliases}}
           {{^registered}}<p class="note">This actor is not in the registry yet.</p>{{/registered}}
           <div class="body">{{{profile}}}</div>
           <p><a href="{{feed_url}}">Feed of briefings about {{name}}</a></p>
@@ -212,7 +212,8 @@ enum EmbeddedTheme {
         .status-denied { color: var(--denied); } .status-denied::before { content: "✗ "; }
         .status-disputed { color: var(--disputed); } .status-disputed::before { content: "± "; }
         .status-retracted { color: var(--retracted); text-decoration: line-through; }
-        .related ul, .timeline-list { padding-left: 1.2rem; }
+        .related ul, .timeline-list { list-style: none; padding-left: 0; }
+        .related li, .timeline-list li { padding: 0.2rem 0; }
         .timeline-list time, .related time { color: var(--muted); font-size: 0.9rem; font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
         .prev-next { display: grid; gap: 1rem; margin: 2rem 0; }
         @media (min-width: 40rem) { .prev-next { grid-template-columns: 1fr 1fr; } }
@@ -220,7 +221,7 @@ enum EmbeddedTheme {
         .prev-next span { display: block; color: var(--muted); font-size: 0.85rem; }
         .prev-next a[rel="next"] { text-align: right; }
         .pagination { display: flex; gap: 1rem; align-items: center; justify-content: space-between; margin: 1.5rem 0; }
-        .aliases span { display: inline-block; margin-right: 0.4rem; }
+        .aliases span + span::before { content: ", "; }
         .note { color: var(--muted); font-style: italic; }
         .search label { display: block; font-weight: 600; margin-bottom: 0.35rem; }
         .search input { width: 100%; font: inherit; padding: 0.55rem 0.75rem; border: 2px solid var(--line); border-radius: 0.4rem; background: var(--card); color: var(--fg); }
