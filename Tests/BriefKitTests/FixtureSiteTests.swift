@@ -59,6 +59,12 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertTrue(topic.contains("/watch/briefings/first/") && topic.contains("/watch/briefings/second/"))
         let northKorea = tree.text("actors/north-korea/index.html")
         XCTAssertTrue(northKorea.contains("Claims made") && northKorea.contains("Claims denied"))
+        XCTAssertTrue(northKorea.contains("<blockquote><p>We deny everything.</p></blockquote>"))
+        XCTAssertTrue(
+            northKorea.contains("<a href=\"/watch/briefings/first/#quote-1\">First: troops reported</a>"))
+        XCTAssertTrue(
+            first.contains("<figcaption>— <a href=\"/watch/actors/north-korea/\">DPRK</a></figcaption>"))
+
     }
 
     func testDraftsBuildWithTheFlag() {

@@ -18,7 +18,8 @@ public struct RenderedBodies: Sendable {
                 entry.briefing.body,
                 source: MarkdownSource(
                     path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine,
-                    text: entry.briefing.body))
+                    text: entry.briefing.body),
+                listedActors: entry.actors)
         }
         let actors = model.actors.parallelMap { actor in
             renderer.render(
@@ -90,6 +91,7 @@ extension LinkResolver {
                     }
                 }
             },
-            contentFile: { contentFiles[$0] })
+            contentFile: { contentFiles[$0] },
+            actors: ActorDirectory(model: model))
     }
 }

@@ -14,12 +14,16 @@ public struct LinkResolver: Sendable {
     public var wikilink: @Sendable (_ kind: String, _ name: String) -> Lookup
     /// A path relative to the site root ("Content/briefings/x.md") → site-relative URL path.
     public var contentFile: @Sendable (_ path: String) -> String?
+    /// Actors for mention links and quote attribution; nil turns those passes off.
+    public var actors: ActorDirectory?
 
     public init(
         basePath: String,
         wikilink: @escaping @Sendable (String, String) -> Lookup = { _, _ in .unknown(suggestion: nil) },
-        contentFile: @escaping @Sendable (String) -> String? = { _ in nil }
+        contentFile: @escaping @Sendable (String) -> String? = { _ in nil },
+        actors: ActorDirectory? = nil
     ) {
+        self.actors = actors
         self.basePath = basePath
         self.wikilink = wikilink
         self.contentFile = contentFile

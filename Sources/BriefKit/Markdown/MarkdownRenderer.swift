@@ -19,13 +19,19 @@ public struct MarkdownRenderer: Sendable {
         public var firstParagraph: String?
         /// Headings with their anchors, for a table of contents and the link checker.
         public var anchors: [String]
+        /// Attributed quotes, for the speakers' pages.
+        public var quotes: [Quote] = []
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.
-    public func render(_ markdown: String, source: MarkdownSource? = nil) -> Output {
+    /// `listedActors` (an entry's front-matter actors) turns on mention links and notes.
+    public func render(_ markdown: String, source: MarkdownSource? = nil, listedActors: [Int]? = nil)
+        -> Output
+    {
         let document = CmarkDocument(markdown: markdown, unsafeHTML: unsafeHTML)
         var diagnostics: [Diagnostic] = []
         var anchors: [String] = []
+        var quotes: [Quote] = []
         if let links {
             let source = source ?? MarkdownSource(path: "", firstLine: 1, text: markdown)
             document.consolidateText()
@@ -33,12 +39,24 @@ public struct MarkdownRenderer: Sendable {
             LinkPass(resolver: links, source: source, unsafeHTML: unsafeHTML).run(
                 document.root, diagnostics: &diagnostics)
             WikilinkPass(resolver: links, source: source).run(document.root, diagnostics: &diagnostics)
+            if let actors = links.actors {
+                // Quotes before mentions, so an attribution line is never taken for a mention.
+                quotes = QuotePass(directory: actors, basePath: links.basePath, source: source).run(
+                    document.root, diagnostics: &diagnostics)
+                if let listedActors {
+                    MentionPass(
+                        directory: actors, listed: Set(listedActors), basePath: links.basePath, source: source
+                    )
+                    .run(document.root, diagnostics: &diagnostics)
+                }
+            }
             // Last, so headings carry every link the other passes made.
             anchors = AnchorPass(document: document).run(document.root)
         }
         let firstParagraph = document.root.children.first { $0.kind == .paragraph }?.plainText
         return Output(
-            html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors)
+            html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors,
+            quotes: quotes)
     }
 }
 

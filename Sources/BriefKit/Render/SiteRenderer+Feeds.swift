@@ -86,7 +86,7 @@ extension SiteRenderer {
             }
             xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"
             if content {
-                let html = absoluteMarkdown.render(briefing.body).html
+                let html = absoluteMarkdown.render(briefing.body, listedActors: entry.actors).html
                 xml += "    <content type=\"html\">\(XML.escape(html))</content>\n"
             }
             xml += "  </entry>\n"

@@ -144,6 +144,11 @@ extension SiteRenderer {
                 if claim.deniedBy.contains(id) { denied.append(item) }
             }
         }
+        context["quotes"] = quotesByActor[id].map { item -> [String: Any] in
+            var link = entryLink(item.entry)
+            link["url"] = (link["url"] as! String) + "#" + item.quote.anchor
+            return ["text": item.quote.text, "briefing": link]
+        }
         context["claims_made"] = made
         context["claims_denied"] = denied
         context["feed_url"] = urls.link(SiteURLs.actor(actor.slug) + "feed.xml")

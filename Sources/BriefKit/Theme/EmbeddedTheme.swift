@@ -29,6 +29,15 @@ enum EmbeddedTheme {
             <h2 id="timeline-title">Timeline ({{count}})</h2>
             {{> months}}
             {{^months}}<p>No briefings yet.</p>{{/months}}
+            {{^empty(quotes)}}
+            <h2>Quotes</h2>
+            {{#quotes}}
+            <figure class="quote">
+              <blockquote><p>{{text}}</p></blockquote>
+              <figcaption><a href="{{briefing.url}}">{{briefing.title}}</a>, <time datetime="{{briefing.date_iso}}">{{briefing.date}}</time></figcaption>
+            </figure>
+            {{/quotes}}
+            {{/empty(quotes)}}
             {{^empty(claims_made)}}
             <h2>Claims made</h2>
             <ul class="claims-list">{{#claims_made}}<li><span class="status status-{{status}}">{{status_label}}</span> {{text}} — <a href="{{briefing.url}}">{{briefing.title}}</a></li>{{/claims_made}}</ul>
@@ -197,6 +206,9 @@ enum EmbeddedTheme {
         .briefing, .profile, .page { max-width: 42rem; }
         .body { font-size: 1.0625rem; }
         .body blockquote { margin: 1.25rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--line); color: var(--fg); }
+        .quote { margin: 1.25rem 0; }
+        .quote blockquote { margin: 0; padding: 0.25rem 1rem; border-left: 4px solid var(--accent); }
+        .quote figcaption { padding-left: 1.25rem; color: var(--muted); font-size: 0.95rem; }
         .body img { max-width: 100%; height: auto; }
         .body pre { overflow-x: auto; padding: 0.75rem; background: var(--accent-bg); border-radius: 0.35rem; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1rem; margin: 1rem 0; }
