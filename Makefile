@@ -41,7 +41,9 @@ unit: deps theme
 
 ## Lint, unit and end-to-end tests, then build the repository's own site strictly.
 test: deps theme lint unit release
+	$(BRIEF) check . --strict
 	$(BRIEF) build . --strict --output .build/site-check
+
 
 ## The yardstick against Hugo (needs `apt-get install hugo`); see BENCHMARKS.md.
 bench: release

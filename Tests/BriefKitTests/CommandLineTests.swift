@@ -140,7 +140,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x")
     }
 
+    func testCheckReportsEveryDeadLinkAtItsSourceAndWritesNothing() throws {
+        let site = TestPaths.fixtures + "/dead-links"
+        let run = try brief(["check", site])
+        let expected = try String(contentsOfFile: site + "/expected.txt", encoding: .utf8)
+        XCTAssertEqual(run.stderr + "exit \(run.status)\n", expected)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site + "/Site"))
+        let good = try copyOfFixtureSite()
+        let clean = try brief(["check", good])
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertTrue(clean.stdout.hasSuffix("every internal link resolves\n"), clean.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: good + "/Site"))
+    }
+
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {
+
         let site = try copyOfFixtureSite()
         XCTAssertEqual(try brief(["build"], in: site).status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: site + "/Site/index.html"))

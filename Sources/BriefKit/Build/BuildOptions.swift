@@ -11,12 +11,16 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// False for `brief check`: everything is rendered, nothing is written.
     public var writes: Bool
+    /// True for `brief check`: every internal link and anchor of the rendered pages is verified.
+    public var checkLinks: Bool
 
     public init(
         siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false,
         baseURL: String? = nil,
-        force: Bool = false, writes: Bool = true
+        force: Bool = false, writes: Bool = true, checkLinks: Bool = false
     ) {
+        self.checkLinks = checkLinks
+
         self.siteRoot = siteRoot
         self.output = output
         self.drafts = drafts

@@ -62,12 +62,20 @@ public struct SiteBuilder: Sendable {
             }
         }
         var pages = 0
+        var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil
         do {
             for batchStart in stride(from: 0, to: jobs.count, by: SiteBuilder.batchSize) {
                 let batch = jobs[batchStart..<min(batchStart + SiteBuilder.batchSize, jobs.count)]
                 let files = Array(batch).parallelMap(renderer.render)
                 timer.accumulate("render")
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
+                if checker != nil {
+                    for (job, file) in zip(batch, files) {
+                        checker!.add(
+                            file, source: renderer.source(of: job), bodyLinks: renderer.bodyLinks(of: job))
+                    }
+
+                }
                 try staging?.write(files)
                 timer.accumulate("write")
             }
@@ -80,6 +88,15 @@ public struct SiteBuilder: Sendable {
             return fail()
         }
         timer.report(["render", "write"])
+        if let checker {
+            diagnostics += checker.verify()
+            timer.lap("check links")
+        }
+        if diagnostics.fails(strict: options.strict) {
+            if let staging { writer.discard(staging) }
+            return fail()
+        }
+
         if let staging {
             if let problem = writer.commit(staging) {
                 diagnostics.append(problem)

@@ -21,6 +21,9 @@ public struct MarkdownRenderer: Sendable {
         public var anchors: [String]
         /// Attributed quotes, for the speakers' pages.
         public var quotes: [Quote] = []
+        /// Every link and image target after rewriting, where it was written: `brief check`
+        /// reports a dead one at that line and column.
+        public var links: [Located<String>] = []
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.
@@ -32,6 +35,7 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var anchors: [String] = []
         var quotes: [Quote] = []
+        var written: [Located<String>] = []
         if let links {
             let source = source ?? MarkdownSource(path: "", firstLine: 1, text: markdown)
             document.consolidateText()
@@ -52,11 +56,20 @@ public struct MarkdownRenderer: Sendable {
             }
             // Last, so headings carry every link the other passes made.
             anchors = AnchorPass(document: document).run(document.root)
+            written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).compactMap {
+                node in
+                node.startLine > 0
+                    ? Located(
+                        node.url, at: source.location(line: node.startLine, byteColumn: node.startColumn))
+                    : nil
+            }
+
         }
         let firstParagraph = document.root.children.first { $0.kind == .paragraph }?.plainText
         return Output(
             html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors,
-            quotes: quotes)
+            quotes: quotes, links: written)
+
     }
 }
 

@@ -68,7 +68,41 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func html(_ path: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+    /// The template a job's page is rendered with: dead links that were not written in the
+    /// page's Markdown (see `bodyLinks`) come from it or its partials.
+    public func source(of job: PageJob) -> String {
+        switch job {
+        case .briefing: "Templates/briefing.mustache"
+        case .actor: "Templates/actor.mustache"
+        case .topic: "Templates/topic.mustache"
+        case .page: "Templates/page.mustache"
+
+        case .home: "Templates/home.mustache"
+        case .briefingList: "Templates/briefings.mustache"
+        case .actorIndex: "Templates/actors.mustache"
+        case .topicIndex: "Templates/topics.mustache"
+        case .timeline: "Templates/timeline.mustache"
+        case .search: "Templates/search.mustache"
+        case .notFound: "Templates/404.mustache"
+        default: "site.yml"
+        }
+    }
+
+    /// The links written in the Markdown of a job's page, with their places.
+    public func bodyLinks(of job: PageJob) -> [Located<String>] {
+        switch job {
+        case .briefing(let i): bodies.entries[i].links
+        case .actor(let i): bodies.actors[i].links
+        case .topic(let i): bodies.topics[i].links
+        case .page(let i): bodies.pages[i].links
+        default: []
+        }
+    }
+
+    private func html(
+
+        _ path: String, _ template: String, _ context: [String: Any]
+    ) -> OutputFile {
         OutputFile(path: SiteURLs.file(for: path), text: theme.render(template, context))
     }
 }

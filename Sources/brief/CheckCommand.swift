@@ -1,0 +1,37 @@
+import ArgumentParser
+import BriefKit
+import Foundation
+
+/// `brief check`: everything `build` validates, plus every internal link and anchor; writes nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the site in DIR and every internal link and #anchor of its pages; write nothing.")
+
+    @Argument(help: "The site root (the folder with site.yml).", completion: .directory)
+    var dir: String = "."
+
+    @Flag(name: .long, help: "Include entries marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat every warning as an error.")
+    var strict = false
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
+    var baseURL: String?
+
+    func run() throws {
+        let options = BuildOptions(
+            siteRoot: dir, drafts: drafts, strict: strict, baseURL: baseURL, writes: false, checkLinks: true)
+        let result = SiteBuilder(options: options).build()
+        let diagnostics = result.printedDiagnostics
+        for diagnostic in diagnostics {
+            FileOutput.standardError.write(diagnostic.description + "\n")
+        }
+        guard let summary = result.summary else { throw SiteFailure(report: diagnostics.summary) }
+        if !diagnostics.isEmpty { FileOutput.standardError.write(diagnostics.summary + "\n") }
+        print(
+            "Checked \(summary.pages) pages (\(summary.files) files): \(summary.entries) briefings, "
+                + "\(summary.actors) actors, \(summary.topics) topics; every internal link resolves")
+    }
+}
