@@ -12,7 +12,7 @@ public struct ActorDirectory: Sendable {
     public init(model: SiteModel) {
         var registry = NameRegistry()
         for (id, actor) in model.actors.enumerated() {
-            registry.add(id: id, name: actor.name, aliases: actor.aliases)
+            registry.add(id: id, name: actor.name, aliases: actor.aliases, suggestable: actor.path != nil)
         }
         // Names match always; an alias only when it resolves to exactly this actor, so a shared
         // alias ("Kim") is never linked.

@@ -47,11 +47,11 @@ extension LinkResolver {
     public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
         var actorNames = NameRegistry()
         for (id, actor) in model.actors.enumerated() {
-            actorNames.add(id: id, name: actor.name, aliases: actor.aliases)
+            actorNames.add(id: id, name: actor.name, aliases: actor.aliases, suggestable: actor.path != nil)
         }
         var topicNames = NameRegistry()
         for (id, topic) in model.topics.enumerated() {
-            topicNames.add(id: id, name: topic.name, aliases: topic.aliases)
+            topicNames.add(id: id, name: topic.name, aliases: topic.aliases, suggestable: topic.path != nil)
         }
         var briefingSlugs: [String: (url: String, title: String)] = [:]
         var files: [String: String] = [:]

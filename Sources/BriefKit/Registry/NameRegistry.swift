@@ -17,10 +17,12 @@ public struct NameRegistry: Sendable {
 
     public init() {}
 
-    /// Registers entry `id` under its name and aliases.
-    public mutating func add(id: Int, name: String, aliases: [String]) {
+    /// Registers entry `id` under its name and aliases; only `suggestable` names (those of
+    /// registry files) are offered by `suggestion(for:)`.
+    public mutating func add(id: Int, name: String, aliases: [String], suggestable: Bool = true) {
         while names.count <= id { names.append("") }
-        names[id] = name
+        names[id] = suggestable ? name : ""
+
         byName[NameKey.normalize(name), default: []].append(id)
         for alias in aliases {
             let key = NameKey.normalize(alias)

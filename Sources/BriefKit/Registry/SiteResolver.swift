@@ -187,7 +187,7 @@ struct ResolutionState {
                 name: reference.value, slug: slug, kind: nil, aliases: [], role: nil, affiliation: nil,
                 profile: "",
                 path: nil, bodyFirstLine: 1, params: .empty))
-        actorNames.add(id: id, name: reference.value, aliases: [])
+        actorNames.add(id: id, name: reference.value, aliases: [], suggestable: false)
         return id
     }
 
@@ -213,7 +213,8 @@ struct ResolutionState {
             SiteModel.TopicRecord(
                 name: reference.value, slug: slug, aliases: [], summary: nil, description: "", path: nil,
                 bodyFirstLine: 1, params: .empty))
-        topicNames.add(id: id, name: reference.value, aliases: [])
+        topicNames.add(id: id, name: reference.value, aliases: [], suggestable: false)
+
         return id
     }
 
