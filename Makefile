@@ -37,7 +37,7 @@ format:
 
 unit: deps theme
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 ## Lint, unit and end-to-end tests, then build the repository's own site strictly.
 test: deps theme lint unit release

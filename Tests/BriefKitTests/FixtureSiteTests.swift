@@ -67,9 +67,13 @@ final class FixtureSiteTests: XCTestCase {
 
     }
 
-    func testDraftsBuildWithTheFlag() {
+    func testDraftsBuildWithTheFlagButStayOutOfFeedsSearchAndSitemap() {
         let (_, tree) = build { $0.drafts = true }
         XCTAssertNotNil(tree.files["briefings/draft/index.html"])
+        XCTAssertTrue(tree.text("briefings/index.html").contains("A draft"))
+        for path in ["feed.xml", "actors/kim-jong-un/feed.xml", "search.json", "sitemap.xml"] {
+            XCTAssertFalse(tree.text(path).contains("draft"), path)
+        }
     }
 
     func testStructuredDataEscapesScriptEnd() throws {

@@ -17,7 +17,7 @@ extension SiteRenderer {
         feed(
             title: model.config.title, path: "feed.xml", alternate: "",
             id: tagID(day: feedIDDay, path: "feed"),
-            entries: Array(model.entries.indices.prefix(model.config.feedLimit)), content: true)
+            entries: published(Array(model.entries.indices)), content: true)
     }
 
     func actorFeed(_ id: Int) -> String {
@@ -26,7 +26,7 @@ extension SiteRenderer {
         return feed(
             title: "\(actor.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
             id: tagID(day: feedIDDay, path: path),
-            entries: Array(index.entriesByActor[id].prefix(model.config.feedLimit)),
+            entries: published(index.entriesByActor[id]),
             content: false)
     }
 
@@ -36,8 +36,14 @@ extension SiteRenderer {
         return feed(
             title: "\(topic.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
             id: tagID(day: feedIDDay, path: path),
-            entries: Array(index.entriesByTopic[id].prefix(model.config.feedLimit)),
+            entries: published(index.entriesByTopic[id]),
             content: false)
+    }
+
+    /// The newest `feed_limit` of `entries` that are not drafts: drafts built with `--drafts` are
+    /// for previewing and never reach a feed, the sitemap or the search index.
+    private func published(_ entries: [Int]) -> [Int] {
+        Array(entries.lazy.filter { !self.model.entries[$0].briefing.draft }.prefix(model.config.feedLimit))
     }
 
     private func updated(_ i: Int) -> String {
@@ -105,7 +111,9 @@ extension SiteRenderer {
         let newest = model.entries.isEmpty ? nil : updated(0)
         for page in 1...listPageCount { add(SiteURLs.paginated("", page), newest) }
         for page in 1...listPageCount { add(SiteURLs.paginated("briefings/", page), newest) }
-        for i in model.entries.indices { add(SiteURLs.briefing(model.entries[i].slug), updated(i)) }
+        for i in model.entries.indices where !model.entries[i].briefing.draft {
+            add(SiteURLs.briefing(model.entries[i].slug), updated(i))
+        }
         add("actors/", newest)
         for (id, actor) in model.actors.enumerated() {
             add(SiteURLs.actor(actor.slug), index.entriesByActor[id].first.map(updated))
@@ -122,7 +130,8 @@ extension SiteRenderer {
 
     /// `/search.json`: one object per entry with what the search page matches on.
     func searchIndex() -> Data {
-        let items = model.entries.indices.map { i -> [String: Any] in
+        let items = model.entries.indices.filter { !model.entries[$0].briefing.draft }.map {
+            i -> [String: Any] in
             let entry = model.entries[i]
             return [
                 "title": entry.briefing.title, "summary": summary(of: i), "date": entry.day.iso,

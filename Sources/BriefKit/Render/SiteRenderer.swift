@@ -100,7 +100,6 @@ public struct SiteRenderer: Sendable {
     }
 
     private func html(
-
         _ path: String, _ template: String, _ context: [String: Any]
     ) -> OutputFile {
         OutputFile(path: SiteURLs.file(for: path), text: theme.render(template, context))

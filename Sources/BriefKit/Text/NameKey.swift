@@ -14,6 +14,7 @@ public enum NameKey {
     /// The comparison key of a name: NFKD, marks dropped, the fixed table, case folded,
     /// hyphens and apostrophes unified, runs of spaces collapsed, trimmed.
     public static func normalize(_ name: String) -> String {
+        if let ascii = normalizeASCII(name) { return ascii }
         var mapped = ""
         mapped.reserveCapacity(name.utf8.count)
         for character in name {
@@ -52,6 +53,34 @@ public enum NameKey {
         var result = String(scalars)
         if result.hasSuffix(" ") { result.removeLast() }
         return result
+    }
+
+    /// The same key for plain ASCII names, without Foundation's Unicode decomposition (most
+    /// names in a registry are ASCII, and every reference is normalised).
+    private static func normalizeASCII(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var lastWasSpace = true
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+            case UInt8(ascii: "`"):
+                bytes.append(UInt8(ascii: "'"))
+                lastWasSpace = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 32)
+                lastWasSpace = false
+            default:
+                bytes.append(byte)
+                lastWasSpace = false
+            }
+        }
+        if bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A URL segment made from a name: lower-case ASCII letters and digits, `-` between words.
