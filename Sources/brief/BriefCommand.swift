@@ -8,7 +8,9 @@ struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "A static site generator for sourced briefings.",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self,
+        ]
     )
 
     /// Exit codes from DESIGN.md: 1 for a site's files, 2 for a wrong command line.

@@ -153,6 +153,67 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: good + "/Site"))
     }
 
+    func testInitCreatesASiteThatBuildsAndRefusesAFolderWithFiles() throws {
+        let folder = TestPaths.temporaryFolder() + "/new-site"
+        let created = try brief(["init", folder])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertTrue(created.stdout.contains("Wrote "), created.stdout)
+        XCTAssertEqual(created.stderr, "")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: folder + "/Site/actors/example-country/index.html"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/Templates"))
+        let refused = try brief(["init", folder])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.hasPrefix("\(folder): error: the folder is not empty"), refused.stderr)
+        let themed = TestPaths.temporaryFolder() + "/themed"
+        XCTAssertEqual(try brief(["init", themed, "--theme"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: themed + "/Templates/partials/head.mustache"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: themed + "/Templates/assets/style.css"))
+        let occupied = TestPaths.temporaryFolder()
+        try "keep".write(toFile: occupied + "/notes.txt", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try brief(["init", occupied]).status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: occupied), ["notes.txt"])
+    }
+
+    func testNewWritesADraftOnceAndImportReadsStandardInput() throws {
+        let site = try copyOfFixtureSite()
+        let first = try brief([
+            "new", "Kim: \"no comment\"", "--actors", "Kim Jong Un, North Korea", "--site", site,
+        ])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let path = first.stdout.trimmingCharacters(in: .newlines)
+        XCTAssertTrue(
+            path.hasPrefix(site + "/Content/briefings/") && path.hasSuffix("-kim-no-comment.md"), path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("title: \"Kim: \\\"no comment\\\"\"\n"))
+        XCTAssertTrue(text.contains("draft: true\nactors: [\"Kim Jong Un\", \"North Korea\"]\n"))
+        let again = try brief(["new", "Kim: \"no comment\"", "--site", site])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("the file already exists"))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
+        process.arguments = ["import", "-", "--site", site, "--date", "2024-12-01", "--publisher", "Wire"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(
+            Data("Kim Jong Un visits Moscow\n\nBy A. Writer\n\nKim Jong Un arrived today.\n".utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(
+            printed.hasPrefix(site + "/Content/briefings/2024-12-01-kim-jong-un-visits-moscow.md\n"), printed)
+        XCTAssertTrue(printed.contains("1 known actor: Kim Jong Un (2)"), printed)
+        XCTAssertEqual(try brief(["import", "x.txt", "--date", "2024-02-30"]).status, 2)
+        let built = try brief(["build", site, "--drafts", "--output", site + "/out"])
+        XCTAssertEqual(built.status, 0, built.stderr)
+    }
+
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {
 
         let site = try copyOfFixtureSite()

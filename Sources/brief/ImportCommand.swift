@@ -1,0 +1,75 @@
+import ArgumentParser
+import BriefKit
+import Foundation
+
+/// `brief import`: an article (plain text or Markdown, `-` for standard input) → a draft briefing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a news article into a draft briefing: title, byline, lede, known actors and quotes.")
+
+    @Argument(help: "The article file, or - to read standard input.", completion: .file())
+    var article: String
+
+    @Option(name: .long, help: "The article's URL (source.url).")
+    var url: String?
+
+    @Option(name: .long, help: "The publisher (source.publisher).")
+    var publisher: String?
+
+    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Option(name: .long, help: "The site root (default: the current folder).")
+    var site: String = "."
+
+    func validate() throws {
+        if let date, case .failure = EntryDate.parse(date) {
+            throw ValidationError("--date must be a real day as YYYY-MM-DD, found '\(date)'")
+        }
+    }
+
+    func run() throws {
+        let data: Data
+        if article == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: article) else {
+                throw SiteFailure(report: "\(article): error: cannot read the article")
+            }
+            data = read
+        }
+        guard case .success(let source) = SourceText.decode(data, path: article) else {
+            throw SiteFailure(report: "\(article): error: the article is not UTF-8 text")
+        }
+        let (model, diagnostics) = SiteRegistry.load(siteRoot: site)
+        guard let model else {
+            let errors = diagnostics.filter { $0.severity == .error }
+            throw SiteFailure(report: (errors.map(\.description) + [errors.summary]).joined(separator: "\n"))
+        }
+        let day = date ?? Today.iso(in: model.config.timeZone)
+        let result = ArticleImporter(model: model).importArticle(
+            source.text, options: .init(url: url, publisher: publisher, date: day))
+        guard !result.article.headline.isEmpty else {
+            throw SiteFailure(report: "\(article): error: the article is empty")
+        }
+        let path = EntryWriter.path(date: day, title: result.article.headline)
+        switch EntryWriter.create(result.text, at: path, siteRoot: site) {
+        case .failure(let failure): throw SiteFailure(report: failure.description)
+        case .success(let written): print(site == "." ? written : site + "/" + written)
+        }
+        let actors = result.actors.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
+        print(
+            "  \(result.actors.count) known actor\(result.actors.count == 1 ? "" : "s")\(actors.isEmpty ? "" : ": " + actors)"
+        )
+        if !result.candidates.isEmpty {
+            print(
+                "  \(result.candidates.count) unknown name\(result.candidates.count == 1 ? "" : "s") suggested: "
+                    + result.candidates.map(\.name).joined(separator: ", "))
+        }
+        let attributed = result.quotes.filter { $0.speaker != nil }.count
+        print(
+            "  \(result.quotes.count) quote\(result.quotes.count == 1 ? "" : "s"), \(attributed) with a speaker"
+        )
+    }
+}
