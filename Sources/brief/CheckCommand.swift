@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         guard let summary = result.summary else { throw SiteFailure(report: diagnostics.summary) }
         if !diagnostics.isEmpty { FileOutput.standardError.write(diagnostics.summary + "\n") }
         print(
-            "Checked \(summary.pages) pages (\(summary.files) files): \(summary.entries) briefings, "
-                + "\(summary.actors) actors, \(summary.topics) topics; every internal link resolves")
+            "Checked \(summary.pages) pages (\(summary.files) files): \(summary.counts); every internal link resolves"
+        )
     }
 }

@@ -122,11 +122,17 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
 
     public var line: String {
-        String(
-            format: "Wrote %d pages (%d files): %d briefings, %d actors, %d topics in %.2f s", pages, files,
-            entries,
-            actors, topics, seconds)
+        "Wrote \(Self.count(pages, "page")) (\(Self.count(files, "file"))): \(counts) in "
+            + String(format: "%.2f s", seconds)
     }
+
+    /// "3 briefings, 1 actor, 2 topics".
+    public var counts: String {
+        [Self.count(entries, "briefing"), Self.count(actors, "actor"), Self.count(topics, "topic")]
+            .joined(separator: ", ")
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 /// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
