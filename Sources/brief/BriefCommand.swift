@@ -10,6 +10,7 @@ struct BriefCommand: ParsableCommand {
         abstract: "A static site generator for sourced briefings.",
         subcommands: [
             InitCommand.self, NewCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self,
+            PublishCommand.self,
         ]
     )
 

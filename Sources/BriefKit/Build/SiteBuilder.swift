@@ -24,7 +24,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    public func build() -> Result {
+    /// Builds the site. `inspect` sees every batch of rendered files before it is written
+    /// (`brief publish --dry-run` compares them with the published site).
+    public func build(inspect: (([OutputFile]) -> Void)? = nil) -> Result {
         let start = DispatchTime.now()
         var timer = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         var diagnostics: [Diagnostic] = []
@@ -69,6 +71,7 @@ public struct SiteBuilder: Sendable {
                 let files = Array(batch).parallelMap(renderer.render)
                 timer.accumulate("render")
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
+                inspect?(files)
                 if checker != nil {
                     for (job, file) in zip(batch, files) {
                         checker!.add(
