@@ -4,21 +4,25 @@ import Foundation
 
 /// `brief`: the command line; each subcommand only parses flags and calls BriefKit.
 @main
-struct BriefCommand: ParsableCommand {
+struct BriefCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "A static site generator for sourced briefings.",
         subcommands: [
             InitCommand.self, NewCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self,
-            PublishCommand.self,
+            PublishCommand.self, ServeCommand.self,
         ]
     )
 
     /// Exit codes from DESIGN.md: 1 for a site's files, 2 for a wrong command line.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as SiteFailure {
             FileOutput.standardError.write(failure.report + "\n")
             Foundation.exit(1)
