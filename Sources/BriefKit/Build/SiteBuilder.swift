@@ -43,7 +43,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += resolveDiagnostics
         guard let model = resolved else { return fail() }
         timer.lap("resolve")
-        let bodies = RenderedBodies.render(model, resolver: .forSite(model, basePath: model.config.basePath))
+        let bodies = RenderedBodies.render(
+            model, resolver: .forSite(model, basePath: model.config.basePath), recordLinks: options.checkLinks
+        )
         diagnostics += bodies.diagnostics
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return fail() }

@@ -73,14 +73,22 @@ public struct SiteIndex: Sendable {
                 let window = nearby(index, in: list)
                 for other in window where other != index { scores[other, default: 0] += weight }
             }
-            let ranked = scores.sorted { a, b in
+            // Keep the best few in a small sorted buffer instead of sorting every candidate.
+            let ranksBefore = { (a: (key: Int, value: Double), b: (key: Int, value: Double)) -> Bool in
                 if a.value != b.value { return a.value > b.value }
                 if entries[a.key].instant != entries[b.key].instant {
                     return entries[a.key].instant > entries[b.key].instant
                 }
                 return entries[a.key].slug < entries[b.key].slug
             }
-            return ranked.prefix(relatedLimit).map(\.key)
+            var best: [(key: Int, value: Double)] = []
+            for candidate in scores {
+                if best.count == relatedLimit, !ranksBefore(candidate, best[relatedLimit - 1]) { continue }
+                let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > relatedLimit { best.removeLast() }
+            }
+            return best.map(\.key)
         }
     }
 

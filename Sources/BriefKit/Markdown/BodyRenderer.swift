@@ -11,8 +11,11 @@ public struct RenderedBodies: Sendable {
     }
 
     /// Renders all bodies of `model` with `resolver` (site-relative links).
-    public static func render(_ model: SiteModel, resolver: LinkResolver) -> RenderedBodies {
-        let renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
+    public static func render(_ model: SiteModel, resolver: LinkResolver, recordLinks: Bool = false)
+        -> RenderedBodies
+    {
+        var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
+        renderer.recordLinks = recordLinks
         let entries = model.entries.parallelMap { entry in
             renderer.render(
                 entry.briefing.body,

@@ -5,6 +5,8 @@ public struct MarkdownRenderer: Sendable {
     public var unsafeHTML: Bool
     /// Resolves links and wikilinks; nil turns every brief pass off.
     public var links: LinkResolver?
+    /// Keep every link target with its place, for `brief check` (off otherwise: it costs time).
+    public var recordLinks = false
 
     public init(unsafeHTML: Bool, links: LinkResolver?) {
         self.unsafeHTML = unsafeHTML
@@ -56,12 +58,14 @@ public struct MarkdownRenderer: Sendable {
             }
             // Last, so headings carry every link the other passes made.
             anchors = AnchorPass(document: document).run(document.root)
-            written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).compactMap {
-                node in
-                node.startLine > 0
-                    ? Located(
-                        node.url, at: source.location(line: node.startLine, byteColumn: node.startColumn))
-                    : nil
+            if recordLinks {
+                written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).compactMap {
+                    node in
+                    node.startLine > 0
+                        ? Located(
+                            node.url, at: source.location(line: node.startLine, byteColumn: node.startColumn))
+                        : nil
+                }
             }
 
         }
@@ -89,10 +93,19 @@ public struct MarkdownSource: Sendable {
     /// into a location in the file, with the column counted in Unicode scalars.
     func location(line: Int, byteColumn: Int, plusBytes: Int = 0) -> SourceLocation {
         var column = byteColumn + plusBytes
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if line >= 1, line <= lines.count {
-            let bytes = lines[line - 1].prefix(max(0, column - 1))
-            column = (String(Substring(bytes)) ?? "").unicodeScalars.count + 1
+        let utf8 = text.utf8
+        // Find the start of the line by counting newlines; only diagnostics and `brief check`
+        // ask, so nothing is precomputed for the common case.
+        var start = utf8.startIndex
+        var current = 1
+        while current < line, let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = utf8.index(after: newline)
+            current += 1
+        }
+        if current == line {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let prefix = utf8[start..<end].prefix(max(0, column - 1))
+            column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
         }
         return SourceLocation(path: path, line: line + firstLine - 1, column: column)
     }

@@ -94,11 +94,19 @@ public struct MentionMatcher: Sendable {
 /// Word boundaries on UTF-8 bytes: ASCII letters and digits, and non-ASCII letters and digits
 /// (decoded only when a byte is not ASCII) make words; everything else separates them.
 enum WordBytes {
+    @inline(__always)
     static func isWordByte(_ text: [UInt8], at i: Int) -> Bool {
         let byte = text[i]
-        if byte < 0x80 {
-            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a)
-        }
+        if byte < 0x80 { return asciiWord[Int(byte)] }
+        return isNonASCIIWordScalar(text, at: i)
+    }
+
+    /// Letters and digits among ASCII bytes.
+    static let asciiWord: [Bool] = (0..<128).map { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    static func isNonASCIIWordScalar(_ text: [UInt8], at i: Int) -> Bool {
         guard let scalar = scalar(text, at: i) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
