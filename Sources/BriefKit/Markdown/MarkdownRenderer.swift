@@ -59,12 +59,8 @@ public struct MarkdownRenderer: Sendable {
             // Last, so headings carry every link the other passes made.
             anchors = AnchorPass(document: document).run(document.root)
             if recordLinks {
-                written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).compactMap {
-                    node in
-                    node.startLine > 0
-                        ? Located(
-                            node.url, at: source.location(line: node.startLine, byteColumn: node.startColumn))
-                        : nil
+                written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).map {
+                    Located($0.url, at: source.location(of: $0))
                 }
             }
 
@@ -89,6 +85,22 @@ public struct MarkdownSource: Sendable {
         self.text = text
     }
 
+    /// The location of `node` (plus a byte offset into its literal). cmark leaves some inline
+    /// nodes without a position; those take their nearest positioned ancestor's, without offset.
+    func location(of node: MarkdownNode, plusBytes: Int = 0) -> SourceLocation {
+        var current: MarkdownNode? = node
+        var offset = plusBytes
+        while let candidate = current {
+            if candidate.startLine > 0 && candidate.startColumn > 0 {
+                return location(
+                    line: candidate.startLine, byteColumn: candidate.startColumn, plusBytes: offset)
+            }
+            offset = 0
+            current = candidate.parent
+        }
+        return SourceLocation(path: path, line: firstLine, column: 1)
+    }
+
     /// Converts cmark's 1-based line and byte column (plus a byte offset into the node's literal)
     /// into a location in the file, with the column counted in Unicode scalars.
     func location(line: Int, byteColumn: Int, plusBytes: Int = 0) -> SourceLocation {
@@ -107,6 +119,6 @@ public struct MarkdownSource: Sendable {
             let prefix = utf8[start..<end].prefix(max(0, column - 1))
             column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
         }
-        return SourceLocation(path: path, line: line + firstLine - 1, column: column)
+        return SourceLocation(path: path, line: max(1, line + firstLine - 1), column: max(1, column))
     }
 }

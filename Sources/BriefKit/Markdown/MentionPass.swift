@@ -31,8 +31,7 @@ struct MentionPass {
                     let name = directory.names[match.actor]
                     diagnostics.append(
                         .note(
-                            source.location(
-                                line: node.startLine, byteColumn: node.startColumn, plusBytes: offset),
+                            source.location(of: node, plusBytes: offset),
                             "mentions \(name) but does not list it in 'actors'"))
                 }
             }

@@ -34,7 +34,7 @@ struct QuotePass {
             }
             let speaker = name.trimmingCharacters(in: .whitespaces)
             guard !speaker.isEmpty else { continue }
-            let location = source.location(line: first.startLine, byteColumn: first.startColumn)
+            let location = source.location(of: first)
             let anchor = "quote-\(quotes.count + 1)"
             var caption = FastHTMLEscaping.escape(speaker)
             switch directory.registry.match(speaker) {

@@ -66,7 +66,7 @@ struct WikilinkPass {
             target = String(target.dropFirst(prefix.count))
         }
         target = target.trimmingCharacters(in: .whitespaces)
-        let location = source.location(line: node.startLine, byteColumn: node.startColumn, plusBytes: offset)
+        let location = source.location(of: node, plusBytes: offset)
         switch resolver.wikilink(kind, target) {
         case .found(let url, let title):
             let link = MarkdownNode.make(.link)

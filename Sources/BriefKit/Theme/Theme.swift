@@ -81,9 +81,42 @@ public struct Theme: Sendable {
                         "missing partial '\(partial.name)': no Templates/partials/\(partial.name).mustache"))
             }
         }
+        diagnostics += partialCycles(sources)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let sortedAssets = assets.keys.sorted().map { (path: $0, content: assets[$0]!) }
         return (Theme(library: library, assets: sortedAssets, overridden: overridden), diagnostics)
+    }
+
+    /// A partial that includes itself, directly or through others, would recurse until the
+    /// stack overflows: each such cycle is an error at the tag that closes it.
+    static func partialCycles(_ sources: [String: (text: String, path: String)]) -> [Diagnostic] {
+        var uses: [String: [(name: String, line: Int, column: Int)]] = [:]
+        var paths: [String: String] = [:]
+        for (name, source) in sources {
+            uses[registeredName(name)] = PartialScanner.partials(in: source.text)
+            paths[registeredName(name)] = source.path
+        }
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        func visit(_ name: String, _ chain: [String]) {
+            for use in uses[name] ?? [] {
+                if let start = chain.firstIndex(of: use.name) {
+                    let cycle = chain[start...] + [use.name]
+                    guard reported.insert(Set(cycle).sorted().joined(separator: ">")).inserted else {
+                        continue
+                    }
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(path: paths[name] ?? name, line: use.line, column: use.column),
+                            "partial '\(use.name)' includes itself (\(cycle.joined(separator: " → "))); a partial cannot include itself"
+                        ))
+                } else if uses[use.name] != nil {
+                    visit(use.name, chain + [use.name])
+                }
+            }
+        }
+        for name in uses.keys.sorted() { visit(name, [name]) }
+        return diagnostics
     }
 
     /// Partials are referenced by their name without the folder: `{{> head}}` is `partials/head`.
