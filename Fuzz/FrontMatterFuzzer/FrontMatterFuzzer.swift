@@ -1,5 +1,6 @@
-@testable import BriefKit
 import Foundation
+
+@testable import BriefKit
 
 /// libFuzzer target: any bytes as a briefing file — decoding, front-matter splitting, YAML
 /// composition and validation must never crash or hang, only report diagnostics.

@@ -1,18 +1,21 @@
-@testable import BriefKit
 import Foundation
+
+@testable import BriefKit
 
 /// libFuzzer target: any text as a briefing body through every tree pass — wikilinks, link
 /// rewriting, quotes, mentions (with a registry that has shared aliases) and anchors.
 let model: SiteModel = {
     func actor(_ name: String, _ aliases: [String]) -> SiteModel.ActorRecord {
         SiteModel.ActorRecord(
-            name: name, slug: NameKey.slug(name), kind: .person, aliases: aliases, role: nil, affiliation: nil,
+            name: name, slug: NameKey.slug(name), kind: .person, aliases: aliases, role: nil,
+            affiliation: nil,
             profile: "", path: "Content/actors/\(NameKey.slug(name)).md", bodyFirstLine: 1, params: .empty)
     }
     return SiteModel(
         config: SiteConfig(title: "Fuzz", baseURL: "https://fuzz.example.org/w/"), root: "/", entries: [],
         actors: [
-            actor("Kim Jong Un", ["Kim", "Kim Jong-un"]), actor("Kim Yong Hyun", ["Kim"]), actor("Łódź", ["Lodz"]),
+            actor("Kim Jong Un", ["Kim", "Kim Jong-un"]), actor("Kim Yong Hyun", ["Kim"]),
+            actor("Łódź", ["Lodz"]),
             actor("United States", ["US", "U.S."]),
         ], topics: [], pages: [], media: [], statics: [])
 }()
