@@ -39,11 +39,7 @@ public struct PreviewBuilder: Sendable {
     }
 
     static func basePath(siteRoot: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yml"),
-            case .success(let source) = SourceText.decode(data, path: "site.yml"),
-            let config = SiteConfigLoader.load(text: source.text).0
-        else { return nil }
-        return config.basePath
+        SiteConfigLoader.loadLeniently(siteRoot: siteRoot)?.basePath
     }
 }
 

@@ -29,15 +29,8 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(
             siteRoot: dir, output: output, drafts: drafts, strict: strict, baseURL: baseURL, force: force)
         let result = SiteBuilder(options: options).build()
-        for diagnostic in result.printedDiagnostics {
-            FileOutput.standardError.write(diagnostic.description + "\n")
-        }
-        guard let summary = result.summary else {
-            throw SiteFailure(report: result.printedDiagnostics.summary)
-        }
-        if !result.printedDiagnostics.isEmpty {
-            FileOutput.standardError.write(result.printedDiagnostics.summary + "\n")
-        }
+        try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
+        guard let summary = result.summary else { return }
         print(summary.line)
     }
 }

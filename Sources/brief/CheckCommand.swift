@@ -24,12 +24,8 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(
             siteRoot: dir, drafts: drafts, strict: strict, baseURL: baseURL, writes: false, checkLinks: true)
         let result = SiteBuilder(options: options).build()
-        let diagnostics = result.printedDiagnostics
-        for diagnostic in diagnostics {
-            FileOutput.standardError.write(diagnostic.description + "\n")
-        }
-        guard let summary = result.summary else { throw SiteFailure(report: diagnostics.summary) }
-        if !diagnostics.isEmpty { FileOutput.standardError.write(diagnostics.summary + "\n") }
+        try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
+        guard let summary = result.summary else { return }
         print(
             "Checked \(summary.pages) pages (\(summary.files) files): \(summary.counts); every internal link resolves"
         )

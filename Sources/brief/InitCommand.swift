@@ -24,12 +24,8 @@ struct InitCommand: ParsableCommand {
         case .success(let files): print("Created a site in \(dir) (\(files.count) files).")
         }
         let result = SiteBuilder(options: BuildOptions(siteRoot: dir)).build()
-        for diagnostic in result.printedDiagnostics {
-            FileOutput.standardError.write(diagnostic.description + "\n")
-        }
-        guard let summary = result.summary else {
-            throw SiteFailure(report: result.printedDiagnostics.summary)
-        }
+        try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
+        guard let summary = result.summary else { return }
         print(summary.line)
         print(
             "Next: `brief new \"Title\" --site \(dir)` or `brief import ARTICLE.txt --site \(dir)`, then `brief build \(dir)`."

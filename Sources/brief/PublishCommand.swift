@@ -59,10 +59,8 @@ struct PublishCommand: ParsableCommand {
                 siteRoot: dir, destination: to!, force: force, baseURL: baseURL)
             report = rollback ? publisher.rollback() : dryRun ? publisher.dryRun() : publisher.publish()
         }
-        for diagnostic in report.diagnostics { FileOutput.standardError.write(diagnostic.description + "\n") }
-        guard report.succeeded, let summary = report.summary else {
-            throw SiteFailure(report: report.diagnostics.summary)
-        }
+        try SiteFailure.report(report.diagnostics, succeeded: report.succeeded)
+        guard let summary = report.summary else { return }
         if let changes = report.changes {
             print(changes.report)
             return

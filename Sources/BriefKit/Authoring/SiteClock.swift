@@ -4,10 +4,6 @@ import Foundation
 /// file is missing or has problems; `brief build` reports those).
 public enum SiteClock {
     public static func timeZone(siteRoot: String) -> TimeZone {
-        guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yml"),
-            case .success(let source) = SourceText.decode(data, path: "site.yml"),
-            let config = SiteConfigLoader.load(text: source.text).0
-        else { return TimeZone(identifier: "UTC")! }
-        return config.timeZone
+        SiteConfigLoader.loadLeniently(siteRoot: siteRoot)?.timeZone ?? TimeZone(identifier: "UTC")!
     }
 }

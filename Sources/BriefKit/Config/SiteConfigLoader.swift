@@ -64,6 +64,16 @@ public enum SiteConfigLoader {
         return (diagnostics.contains { $0.severity == .error } ? nil : config, diagnostics)
     }
 
+    /// The site's configuration when `site.yml` reads cleanly, else nil — for the commands
+    /// that only need a setting or two (`serve`'s base path, `new`'s time zone, `publish`'s
+    /// keep list) and leave reporting problems to the build.
+    public static func loadLeniently(siteRoot: String) -> SiteConfig? {
+        guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yml"),
+            case .success(let source) = SourceText.decode(data, path: "site.yml")
+        else { return nil }
+        return load(text: source.text).0
+    }
+
     static func isValidBase(_ url: String) -> Bool {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty

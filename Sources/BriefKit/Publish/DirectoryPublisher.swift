@@ -134,11 +134,7 @@ public struct DirectoryPublisher: Sendable {
     }
 
     private func keepList() -> [String] {
-        guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yml"),
-            case .success(let source) = SourceText.decode(data, path: "site.yml"),
-            let config = SiteConfigLoader.load(text: source.text).0
-        else { return [] }
-        return config.publishKeep
+        SiteConfigLoader.loadLeniently(siteRoot: siteRoot)?.publishKeep ?? []
     }
 
     /// Copies each `publish.keep` path of the current DEST into the next version, unless the
