@@ -8,21 +8,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the site in DIR and every internal link and #anchor of its pages; write nothing.")
 
-    @Argument(help: "The site root (the folder with site.yml).", completion: .directory)
-    var dir: String = "."
-
-    @Flag(name: .long, help: "Include entries marked draft: true.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Treat every warning as an error.")
-    var strict = false
-
-    @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
-    var baseURL: String?
+    @OptionGroup var site: SiteOptions
 
     func run() throws {
         let options = BuildOptions(
-            siteRoot: dir, drafts: drafts, strict: strict, baseURL: baseURL, writes: false, checkLinks: true)
+            siteRoot: site.dir, drafts: site.drafts, strict: site.strict, baseURL: site.baseURL,
+            writes: false,
+            checkLinks: true)
         let result = SiteBuilder(options: options).build()
         try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
         guard let summary = result.summary else { return }
