@@ -26,8 +26,19 @@ final class ServerTests: XCTestCase {
     override func tearDown() {
         if process.isRunning {
             process.interrupt()
-            process.waitUntilExit()
+            stop(within: 10)
         }
+    }
+
+    /// Waits for the server to exit; a server that hangs is killed so the suite never hangs.
+    @discardableResult
+    func stop(within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return false
     }
 
     func get(_ path: String, method: String = "GET") -> RawHTTP.Response {
@@ -167,7 +178,7 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(events.wait(for: ": connected"))
         let start = Date()
         process.terminate()
-        process.waitUntilExit()
+        XCTAssertTrue(stop(within: 10), "the server did not stop after SIGTERM")
         XCTAssertLessThan(Date().timeIntervalSince(start), 3, "SIGTERM with a live-reload client connected")
     }
 }
