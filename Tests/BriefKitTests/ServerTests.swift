@@ -20,7 +20,11 @@ final class ServerTests: XCTestCase {
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         XCTAssertTrue(line.hasPrefix("Serving at http://127.0.0.1:"), line)
-        port = Int(line.split(separator: ":")[2].prefix { $0.isNumber })!
+        let parts = line.split(separator: ":")
+        guard parts.count >= 3, let number = Int(parts[2].prefix { $0.isNumber }) else {
+            throw ServerDidNotStart(output: line)
+        }
+        port = number
     }
 
     override func tearDown() {
@@ -181,6 +185,11 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(stop(within: 10), "the server did not stop after SIGTERM")
         XCTAssertLessThan(Date().timeIntervalSince(start), 3, "SIGTERM with a live-reload client connected")
     }
+}
+
+/// setUp's failure when `brief serve` printed no URL.
+struct ServerDidNotStart: Error {
+    var output: String
 }
 
 /// A build of a site to disk, to compare with what `serve` serves.
