@@ -154,6 +154,9 @@ final class PublishTests: XCTestCase {
         }
         let last = DirectoryPublisher(siteRoot: site, destination: dest).publish()
         XCTAssertTrue(last.succeeded, "a publish after killed ones works: \(last.diagnostics)")
+        let state = try FileManager.default.contentsOfDirectory(atPath: PublishPlace(destination: dest).state)
+        XCTAssertEqual(
+            state.sorted(), ["lock", "previous", "published-by-brief"], "no leftovers of killed publishes")
         XCTAssertEqual(TreeSnapshot(dest), versions[title])
     }
 

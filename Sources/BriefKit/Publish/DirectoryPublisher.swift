@@ -55,7 +55,12 @@ public struct DirectoryPublisher: Sendable {
             )
         }
         let manager = FileManager.default
+        // Leftovers of a publish that was killed: the half-built next version and its staging.
         try? manager.removeItem(atPath: place.next)
+        for name in (try? manager.contentsOfDirectory(atPath: place.state)) ?? []
+        where name.hasPrefix(".next.brief-staging-") {
+            try? manager.removeItem(atPath: place.state + "/" + name)
+        }
         let options = BuildOptions(siteRoot: siteRoot, output: place.next, strict: true, baseURL: baseURL)
         let result = SiteBuilder(options: options).build()
         guard let summary = result.summary else {
