@@ -70,7 +70,8 @@ public struct DirectoryPublisher: Sendable {
         // The build's own marker says "brief wrote this folder"; it is not part of the site.
         try? manager.removeItem(atPath: place.next + "/" + SiteWriter.marker)
         keepFiles(config: keepList())
-        manager.createFile(atPath: place.marker, contents: Data("\(place.destination)\n".utf8))
+        // A plain write: Foundation's atomic one leaves a temporary file behind when killed.
+        _ = SiteWriter.Staging.writeFile(place.marker, Data("\(place.destination)\n".utf8))
         if manager.fileExists(atPath: place.destination) {
             guard brief_exchange_paths(place.next, place.destination) == 0 else {
                 return failure(
