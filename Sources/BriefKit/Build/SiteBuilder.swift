@@ -139,37 +139,3 @@ public struct BuildSummary: Sendable {
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
-
-/// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
-struct StageTimer {
-    let enabled: Bool
-    private var last = DispatchTime.now()
-
-    private var totals: [String: Double] = [:]
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    /// Adds the time since the last call to a running total (stages that run in batches).
-    mutating func accumulate(_ stage: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now()
-        totals[stage, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        last = now
-    }
-
-    func report(_ stages: [String]) {
-        guard enabled else { return }
-        for stage in stages {
-            FileHandle.standardError.write(
-                Data(String(format: "%-14@ %7.3f s\n", stage, totals[stage] ?? 0).utf8))
-        }
-    }
-
-    mutating func lap(_ stage: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now()
-        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data(String(format: "%-14@ %7.3f s\n", stage, seconds).utf8))
-        last = now
-    }
-}

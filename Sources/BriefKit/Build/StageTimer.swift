@@ -1,0 +1,37 @@
+import Foundation
+
+/// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
+struct StageTimer {
+    let enabled: Bool
+    private var last = DispatchTime.now()
+
+    private var totals: [String: Double] = [:]
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// Adds the time since the last call to a running total (stages that run in batches).
+    mutating func accumulate(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        totals[stage, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        last = now
+    }
+
+    /// Prints the running totals of batched stages.
+    func report(_ stages: [String]) {
+        guard enabled else { return }
+        for stage in stages { write(stage, totals[stage] ?? 0) }
+    }
+
+    /// Prints the time since the last call as one stage.
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        write(stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9)
+        last = now
+    }
+
+    private func write(_ stage: String, _ seconds: Double) {
+        FileHandle.standardError.write(Data(String(format: "%-14@ %7.3f s\n", stage, seconds).utf8))
+    }
+}
