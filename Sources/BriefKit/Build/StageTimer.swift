@@ -32,6 +32,7 @@ struct StageTimer {
     }
 
     private func write(_ stage: String, _ seconds: Double) {
-        FileHandle.standardError.write(Data(String(format: "%-14@ %7.3f s\n", stage, seconds).utf8))
+        let name = stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+        FileHandle.standardError.write(Data((name + String(format: "%7.3f s\n", seconds)).utf8))
     }
 }
