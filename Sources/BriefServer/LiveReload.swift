@@ -26,7 +26,7 @@ enum LiveReload {
             (["brief: the last rebuild failed; this is the last good version of the site."]
             + diagnostics.map(\.description) + [diagnostics.summary]).joined(separator: "\n")
         return "<pre id=\"__brief_overlay\" role=\"alert\" style=\"\(overlayStyle)\">"
-            + escape(text) + "</pre>"
+            + HTMLText.escape(text) + "</pre>"
     }
 
     /// Inserts the script (and the overlay, if any) before `</body>`, or at the end.
@@ -36,9 +36,9 @@ enum LiveReload {
         return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: addition)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// The `error` event: the diagnostics and their count, one per line.
+    static func errorEvent(_ diagnostics: [Diagnostic]) -> String {
+        event("error", data: (diagnostics.map(\.description) + [diagnostics.summary]).joined(separator: "\n"))
     }
 
     /// A Server-Sent Event: every line of `data` on its own `data:` line.

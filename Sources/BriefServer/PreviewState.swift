@@ -25,10 +25,7 @@ actor PreviewState {
     /// A rebuild failed: keep the last good site, show the diagnostics on every open page.
     func fail(_ diagnostics: [Diagnostic]) {
         failure = diagnostics
-        broadcast(
-            LiveReload.event(
-                "error",
-                data: (diagnostics.map(\.description) + [diagnostics.summary]).joined(separator: "\n")))
+        broadcast(LiveReload.errorEvent(diagnostics))
     }
 
     /// A stream of events for one client; a client that connects while the site is broken gets
@@ -46,9 +43,7 @@ actor PreviewState {
         }
         continuation.yield(": connected\n\n")
         if let failure {
-            continuation.yield(
-                LiveReload.event(
-                    "error", data: (failure.map(\.description) + [failure.summary]).joined(separator: "\n")))
+            continuation.yield(LiveReload.errorEvent(failure))
         }
         return stream
     }

@@ -28,3 +28,8 @@ struct FastHTMLEscaping: MustacheContentType {
         }
     }
 }
+
+/// HTML escaping for text brief writes outside templates (the preview server's overlay).
+public enum HTMLText {
+    public static func escape(_ text: String) -> String { FastHTMLEscaping.escape(text) }
+}
