@@ -36,7 +36,9 @@ final class ThemeTests: XCTestCase {
             toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
         let (theme, diagnostics) = Theme.load(siteRoot: site)
         XCTAssertEqual(diagnostics, [])
-        let html = try XCTUnwrap(theme).render("404", ["site": ["title": "A <b>", "nav": [:]], "page": [:]])
+        let bytes = try XCTUnwrap(theme).render(
+            "404", ["site": ["title": "A <b>", "nav": [:]], "page": [:]])
+        let html = String(decoding: bytes, as: UTF8.self)
         XCTAssertTrue(html.hasSuffix("<footer>A &lt;b&gt; & co</footer>"), html)
         XCTAssertEqual(try XCTUnwrap(theme).overridden, ["partials/footer"])
     }
@@ -68,7 +70,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
-                "Templates/page.mustache:1:14: error: template syntax error: a section is closed with the wrong name"
+                "Templates/page.mustache:1:11: error: template syntax error: a section is closed with the wrong name: {{/b}} closes {{#a}} (line 1)"
             ])
     }
 }

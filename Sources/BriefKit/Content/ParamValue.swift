@@ -38,16 +38,16 @@ public indirect enum ParamValue: Sendable, Hashable {
     }
 
     /// The value as Mustache sees it: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: Any {
+    public var templateValue: TemplateValue {
         switch self {
-        case .string(let v): v
-        case .int(let v): v
-        case .double(let v): v
-        case .bool(let v): v
+        case .string(let v): .string(v)
+        case .int(let v): .int(v)
+        case .double(let v): .double(v)
+        case .bool(let v): .bool(v)
         case .null: ""
-        case .list(let v): v.map(\.templateValue)
+        case .list(let v): .list(v.map(\.templateValue))
         case .map(let v):
-            Dictionary(v.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+            .object(Dictionary(v.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

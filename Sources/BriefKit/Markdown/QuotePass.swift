@@ -36,7 +36,7 @@ struct QuotePass {
             guard !speaker.isEmpty else { continue }
             let location = source.location(of: first)
             let anchor = "quote-\(quotes.count + 1)"
-            var caption = FastHTMLEscaping.escape(speaker)
+            var caption = HTMLText.escape(speaker)
             switch directory.registry.match(speaker) {
             case .found(let id):
                 caption = "<a href=\"\(basePath + directory.urls[id])\">\(caption)</a>"

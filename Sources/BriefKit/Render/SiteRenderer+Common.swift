@@ -1,54 +1,71 @@
 import Foundation
 
+/// An object in a page context.
+typealias Fields = [String: TemplateValue]
+
 /// Context pieces shared by every page: the site, the page's own metadata, and entry cards.
 extension SiteRenderer {
-    var siteContext: [String: Any] {
-        let config = model.config
-        var site: [String: Any] = [
-            "title": config.title, "language": config.language, "base_url": config.absoluteBase,
-            "base_path": urls.basePath, "params": config.params.templateValue,
-            "feed_url": urls.link("feed.xml"),
-            "assets": urls.link("assets/"),
+    static func siteContext(config: SiteConfig, urls: SiteURLs) -> TemplateValue {
+        var site: Fields = [
+            "title": .string(config.title), "language": .string(config.language),
+            "base_url": .string(config.absoluteBase),
+            "base_path": .string(urls.basePath), "params": config.params.templateValue,
+            "feed_url": .string(urls.link("feed.xml")),
+            "assets": .string(urls.link("assets/")),
             "nav": [
-                "home": urls.link(""), "briefings": urls.link("briefings/"), "actors": urls.link("actors/"),
-                "topics": urls.link("topics/"), "timeline": urls.link("timeline/"),
-                "search": urls.link("search/"),
+                "home": .string(urls.link("")), "briefings": .string(urls.link("briefings/")),
+                "actors": .string(urls.link("actors/")), "topics": .string(urls.link("topics/")),
+                "timeline": .string(urls.link("timeline/")), "search": .string(urls.link("search/")),
             ],
         ]
-        if let description = config.description { site["description"] = description }
-        if let author = config.author { site["author"] = author }
-        return site
+        if let description = config.description { site["description"] = .string(description) }
+        if let author = config.author { site["author"] = .string(author) }
+        return .object(site)
     }
 
     /// The context every template gets: `site`, `page` (title, description, url, canonical,
     /// feeds) and whatever the page kind adds.
     func pageContext(
         path: String, title: String, description: String?, kind: String, feeds: [(String, String)] = [],
-        extra: [String: Any]
-    ) -> [String: Any] {
-        var allFeeds = feeds.map { ["title": $0.0, "url": urls.link($0.1)] }
-        allFeeds.append(["title": model.config.title, "url": urls.link("feed.xml")])
-        var page: [String: Any] = [
-            "title": title, "url": urls.link(path), "canonical": urls.absolute(path), "kind": kind,
-            "feeds": allFeeds, "is_\(kind)": true,
-            "description": description ?? model.config.description ?? model.config.title,
+        extra: Fields
+    ) -> TemplateValue {
+        var allFeeds: [TemplateValue] = feeds.map {
+            ["title": .string($0.0), "url": .string(urls.link($0.1))]
+        }
+        allFeeds.append(["title": .string(model.config.title), "url": .string(urls.link("feed.xml"))])
+        let fullTitle = title == model.config.title ? title : "\(title) · \(model.config.title)"
+        let page: Fields = [
+            "title": .string(title), "url": .string(urls.link(path)),
+            "canonical": .string(urls.absolute(path)),
+            "kind": .string(kind), "feeds": .list(allFeeds), "is_\(kind)": true,
+            "description": .string(description ?? model.config.description ?? model.config.title),
+            "full_title": .string(fullTitle),
         ]
-        page["full_title"] = title == model.config.title ? title : "\(title) · \(model.config.title)"
         var context = extra
-        context["site"] = siteContext
-        context["page"] = page
-        return context
+        context["site"] = site
+        context["page"] = .object(page)
+        return .object(context)
     }
 
-    func actorLink(_ id: Int) -> [String: Any] {
-        let actor = model.actors[id]
-        return ["name": actor.name, "url": urls.link(SiteURLs.actor(actor.slug)), "slug": actor.slug]
+    static func actorLink(_ actor: SiteModel.ActorRecord, urls: SiteURLs) -> Fields {
+        [
+            "name": .string(actor.name), "url": .string(urls.link(SiteURLs.actor(actor.slug))),
+            "slug": .string(actor.slug),
+        ]
     }
 
-    func topicLink(_ id: Int) -> [String: Any] {
-        let topic = model.topics[id]
-        return ["name": topic.name, "url": urls.link(SiteURLs.topic(topic.slug)), "slug": topic.slug]
+    static func topicLink(_ topic: SiteModel.TopicRecord, urls: SiteURLs) -> Fields {
+        [
+            "name": .string(topic.name), "url": .string(urls.link(SiteURLs.topic(topic.slug))),
+            "slug": .string(topic.slug),
+        ]
     }
+
+    /// An actor's `{name, url, slug}`, built once per site.
+    func actorLink(_ id: Int) -> Fields { actorLinks[id] }
+
+    /// A topic's `{name, url, slug}`, built once per site.
+    func topicLink(_ id: Int) -> Fields { topicLinks[id] }
 
     func summary(of index: Int) -> String {
         let entry = model.entries[index]
@@ -56,32 +73,38 @@ extension SiteRenderer {
     }
 
     /// An entry as timelines and short lists show it: title, link and date.
-    func entryLink(_ index: Int) -> [String: Any] {
+    func makeEntryLink(_ index: Int) -> Fields {
         let entry = model.entries[index]
         return [
-            "title": entry.briefing.title, "url": urls.link(SiteURLs.briefing(entry.slug)),
-            "slug": entry.slug,
-            "date": entry.day.display, "date_iso": entryTimestamps[index],
+            "title": .string(entry.briefing.title), "url": .string(urls.link(SiteURLs.briefing(entry.slug))),
+            "slug": .string(entry.slug),
+            "date": .string(entry.day.display), "date_iso": .string(entryTimestamps[index]),
         ]
     }
 
-    /// An entry as lists show it: `entryLink` plus summary, actors, topics and the draft flag.
-    func card(_ index: Int) -> [String: Any] {
+    /// An entry as lists show it: its entry link plus summary, actors, topics and the draft flag.
+    func makeCard(_ index: Int) -> Fields {
         let entry = model.entries[index]
-        var card = entryLink(index)
-        card["summary"] = summary(of: index)
-        card["actors"] = entry.actors.map(actorLink)
-        card["topics"] = entry.topics.map(topicLink)
+        var card = entryLinks[index]
+        card["summary"] = .string(summary(of: index))
+        card["actors"] = .list(entry.actors.map { .object(actorLinks[$0]) })
+        card["topics"] = .list(entry.topics.map { .object(topicLinks[$0]) })
         if entry.briefing.draft { card["draft"] = true }
         return card
     }
 
+    func entryLink(_ index: Int) -> Fields { entryLinks[index] }
+
+    func card(_ index: Int) -> TemplateValue { .object(cards[index]) }
+
     /// Pagination links for page `number` of `count` pages of a list starting at `first`.
-    func pagination(first: String, number: Int, count: Int) -> [String: Any] {
-        var pagination: [String: Any] = ["current": number, "total": count, "is_paginated": count > 1]
-        if number > 1 { pagination["previous"] = urls.link(SiteURLs.paginated(first, number - 1)) }
-        if number < count { pagination["next"] = urls.link(SiteURLs.paginated(first, number + 1)) }
-        return pagination
+    func pagination(first: String, number: Int, count: Int) -> TemplateValue {
+        var pagination: Fields = [
+            "current": .int(number), "total": .int(count), "is_paginated": .bool(count > 1),
+        ]
+        if number > 1 { pagination["previous"] = .string(urls.link(SiteURLs.paginated(first, number - 1))) }
+        if number < count { pagination["next"] = .string(urls.link(SiteURLs.paginated(first, number + 1))) }
+        return .object(pagination)
     }
 
     var listPageCount: Int {
@@ -95,17 +118,18 @@ extension SiteRenderer {
     }
 
     /// Entries grouped by year and month of their day in the site zone, newest first.
-    func monthGroups(_ indices: [Int]) -> [[String: Any]] {
-        var groups: [[String: Any]] = []
+    func monthGroups(_ indices: [Int]) -> [(year: Int, group: TemplateValue)] {
+        var groups: [(year: Int, group: TemplateValue)] = []
         var current: (year: Int, month: Int)?
-        var items: [[String: Any]] = []
+        var items: [TemplateValue] = []
         func flush() {
             guard let current, !items.isEmpty else { return }
-            groups.append([
-                "label": "\(CalendarDay.monthNames[current.month - 1]) \(current.year)",
-                "year": current.year, "month": current.month, "entries": items,
-                "id": String(format: "%04d-%02d", current.year, current.month),
-            ])
+            let group: Fields = [
+                "label": .string("\(CalendarDay.monthNames[current.month - 1]) \(current.year)"),
+                "year": .int(current.year), "month": .int(current.month), "entries": .list(items),
+                "id": .string(String(format: "%04d-%02d", current.year, current.month)),
+            ]
+            groups.append((current.year, .object(group)))
         }
         for i in indices {
             let day = model.entries[i].day
@@ -114,7 +138,7 @@ extension SiteRenderer {
                 current = (day.year, day.month)
                 items = []
             }
-            items.append(entryLink(i))
+            items.append(.object(entryLinks[i]))
         }
         flush()
         return groups

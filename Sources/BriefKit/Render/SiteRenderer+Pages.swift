@@ -2,7 +2,14 @@ import Foundation
 
 /// The context of each page kind; docs/templates.md lists every key.
 extension SiteRenderer {
-    func homeContext(page: Int) -> [String: Any] {
+    /// A link with a count: `{name, url, slug, count}`.
+    private func counted(_ link: Fields, _ count: Int) -> TemplateValue {
+        var link = link
+        link["count"] = .int(count)
+        return .object(link)
+    }
+
+    func homeContext(page: Int) -> TemplateValue {
         let busiestActors = index.entriesByActor.indices.sorted { a, b in
             let (ca, cb) = (index.entriesByActor[a].count, index.entriesByActor[b].count)
             return ca != cb ? ca > cb : model.actors[a].name < model.actors[b].name
@@ -16,223 +23,221 @@ extension SiteRenderer {
             path: path, title: page == 1 ? model.config.title : "\(model.config.title), page \(page)",
             description: model.config.description, kind: "home",
             extra: [
-                "entries": listSlice(page: page).map(card),
+                "entries": .list(listSlice(page: page).map(card)),
                 "pagination": pagination(first: "", number: page, count: listPageCount),
-                "busiest_actors": busiestActors.map {
-                    actorLink($0).merging(["count": index.entriesByActor[$0].count]) { a, _ in a }
-                },
-                "busiest_topics": busiestTopics.map {
-                    topicLink($0).merging(["count": index.entriesByTopic[$0].count]) { a, _ in a }
-                },
-                "entry_count": model.entries.count,
+                "busiest_actors": .list(
+                    busiestActors.map { counted(actorLink($0), index.entriesByActor[$0].count) }),
+                "busiest_topics": .list(
+                    busiestTopics.map { counted(topicLink($0), index.entriesByTopic[$0].count) }),
+                "entry_count": .int(model.entries.count),
             ])
     }
 
-    func briefingListContext(page: Int) -> [String: Any] {
+    func briefingListContext(page: Int) -> TemplateValue {
         pageContext(
             path: SiteURLs.paginated("briefings/", page),
             title: page == 1 ? "All briefings" : "All briefings, page \(page)",
             description: "Every briefing, newest first.", kind: "briefings",
             extra: [
-                "entries": listSlice(page: page).map(card),
+                "entries": .list(listSlice(page: page).map(card)),
                 "pagination": pagination(first: "briefings/", number: page, count: listPageCount),
-                "entry_count": model.entries.count,
+                "entry_count": .int(model.entries.count),
             ])
     }
 
-    func briefingContext(_ i: Int) -> [String: Any] {
+    func briefingContext(_ i: Int) -> TemplateValue {
         let entry = model.entries[i]
         let briefing = entry.briefing
-        var context = card(i)
-        context["body"] = bodies.entries[i].html
-        if let author = briefing.author ?? model.config.author { context["author"] = author }
+        var context = cards[i]
+        context["body"] = .string(bodies.entries[i].html)
+        if let author = briefing.author ?? model.config.author { context["author"] = .string(author) }
         if let updated = briefing.updated {
-            context["updated"] = calendar.day(updated).display
-            context["updated_iso"] = calendar.rfc3339(updated)
+            context["updated"] = .string(calendar.day(updated).display)
+            context["updated_iso"] = .string(calendar.rfc3339(updated))
         }
         if let source = briefing.source {
-            var value: [String: Any] = [:]
-            if let title = source.title { value["title"] = title }
-            if let publisher = source.publisher { value["publisher"] = publisher }
-            if let author = source.author { value["author"] = author }
-            if let url = source.url { value["url"] = url }
-            context["source"] = value
+            var value: Fields = [:]
+            if let title = source.title { value["title"] = .string(title) }
+            if let publisher = source.publisher { value["publisher"] = .string(publisher) }
+            if let author = source.author { value["author"] = .string(author) }
+            if let url = source.url { value["url"] = .string(url) }
+            context["source"] = .object(value)
         }
-        context["claims"] = entry.claims.map { claim -> [String: Any] in
-            [
-                "text": claim.text, "status": claim.status.rawValue,
-                "status_label": claim.status.rawValue.capitalized,
-                "by": claim.by.map(actorLink), "denied_by": claim.deniedBy.map(actorLink),
-            ]
-        }
-        context["has_claims"] = !entry.claims.isEmpty
-        context["related"] = index.related[i].map(entryLink)
-        if i + 1 < model.entries.count { context["previous"] = entryLink(i + 1) }
-        if i > 0 { context["next"] = entryLink(i - 1) }
-        context["json_ld"] = StructuredData.newsArticle(
-            entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
-            published: entryTimestamps[i],
-            modified: calendar.rfc3339(briefing.updated ?? briefing.date),
-            author: briefing.author ?? model.config.author ?? model.config.title,
-            actors: entry.actors.map {
-                (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))
-            },
-            description: summary(of: i))
+        context["claims"] = .list(
+            entry.claims.map { claim in
+                [
+                    "text": .string(claim.text), "status": .string(claim.status.rawValue),
+                    "status_label": .string(claim.status.rawValue.capitalized),
+                    "by": .list(claim.by.map { .object(actorLink($0)) }),
+                    "denied_by": .list(claim.deniedBy.map { .object(actorLink($0)) }),
+                ]
+            })
+        context["has_claims"] = .bool(!entry.claims.isEmpty)
+        context["related"] = .list(index.related[i].map { .object(entryLink($0)) })
+        if i + 1 < model.entries.count { context["previous"] = .object(entryLink(i + 1)) }
+        if i > 0 { context["next"] = .object(entryLink(i - 1)) }
+        context["json_ld"] = .string(
+            StructuredData.newsArticle(
+                entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
+                published: entryTimestamps[i],
+                modified: calendar.rfc3339(briefing.updated ?? briefing.date),
+                author: briefing.author ?? model.config.author ?? model.config.title,
+                actors: entry.actors.map {
+                    (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))
+                },
+                description: summary(of: i)))
         context["params"] = briefing.params.templateValue
         return pageContext(
             path: SiteURLs.briefing(entry.slug), title: briefing.title, description: summary(of: i),
             kind: "briefing",
-            extra: ["entry": context])
+            extra: ["entry": .object(context)])
     }
 
-    func actorIndexContext() -> [String: Any] {
+    func actorIndexContext() -> TemplateValue {
         let kinds: [(Actor.Kind?, String)] = [
             (.person, "People"), (.country, "Countries"), (.organization, "Organisations"),
             (.group, "Groups"),
             (nil, "Not in the registry"),
         ]
-        let groups = kinds.compactMap { kind, label -> [String: Any]? in
+        let groups = kinds.compactMap { kind, label -> TemplateValue? in
             let members = model.actors.indices.filter {
                 model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil)
             }
             .sorted { model.actors[$0].name < model.actors[$1].name }
             guard !members.isEmpty else { return nil }
             return [
-                "label": label, "kind": kind?.rawValue ?? "unregistered",
-                "actors": members.map { id -> [String: Any] in
-                    var link = actorLink(id)
-                    link["count"] = index.entriesByActor[id].count
-                    if let role = model.actors[id].role { link["role"] = role }
-                    return link
-                },
+                "label": .string(label), "kind": .string(kind?.rawValue ?? "unregistered"),
+                "actors": .list(
+                    members.map { id in
+                        var link = actorLink(id)
+                        link["count"] = .int(index.entriesByActor[id].count)
+                        if let role = model.actors[id].role { link["role"] = .string(role) }
+                        return .object(link)
+                    }),
             ]
         }
         return pageContext(
             path: "actors/", title: "Actors",
             description: "Every person, country and organisation in the briefings.",
-            kind: "actors", extra: ["groups": groups, "actor_count": model.actors.count])
+            kind: "actors", extra: ["groups": .list(groups), "actor_count": .int(model.actors.count)])
     }
 
-    func actorContext(_ id: Int) -> [String: Any] {
+    func actorContext(_ id: Int) -> TemplateValue {
         let actor = model.actors[id]
         var context = actorLink(id)
-        context["kind"] = actor.kind?.rawValue ?? ""
-        if let role = actor.role { context["role"] = role }
-        context["aliases"] = actor.aliases
-        context["has_aliases"] = !actor.aliases.isEmpty
-        if let affiliation = actor.affiliation { context["affiliation"] = actorLink(affiliation) }
-        context["profile"] = bodies.actors[id].html
-        context["registered"] = actor.path != nil
-        context["count"] = index.entriesByActor[id].count
-        context["months"] = monthGroups(index.entriesByActor[id])
-        context["topics"] = index.actorTopics[id].map {
-            topicLink($0.id).merging(["count": $0.count]) { a, _ in a }
-        }
-        context["seen_with"] = index.coActors[id].prefix(10).map {
-            actorLink($0.id).merging(["count": $0.count]) { a, _ in a }
-        }
-        var made: [[String: Any]] = []
-        var denied: [[String: Any]] = []
+        context["kind"] = .string(actor.kind?.rawValue ?? "")
+        if let role = actor.role { context["role"] = .string(role) }
+        context["aliases"] = .list(actor.aliases.map(TemplateValue.string))
+        context["has_aliases"] = .bool(!actor.aliases.isEmpty)
+        if let affiliation = actor.affiliation { context["affiliation"] = .object(actorLink(affiliation)) }
+        context["profile"] = .string(bodies.actors[id].html)
+        context["registered"] = .bool(actor.path != nil)
+        context["count"] = .int(index.entriesByActor[id].count)
+        context["months"] = .list(monthGroups(index.entriesByActor[id]).map(\.group))
+        context["topics"] = .list(index.actorTopics[id].map { counted(topicLink($0.id), $0.count) })
+        context["seen_with"] = .list(
+            index.coActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
+        var made: [TemplateValue] = []
+        var denied: [TemplateValue] = []
         for i in index.claimEntries[id] {
             for claim in model.entries[i].claims {
-                let item: [String: Any] = [
-                    "text": claim.text, "status": claim.status.rawValue,
-                    "status_label": claim.status.rawValue.capitalized,
-                    "briefing": entryLink(i),
+                let item: TemplateValue = [
+                    "text": .string(claim.text), "status": .string(claim.status.rawValue),
+                    "status_label": .string(claim.status.rawValue.capitalized),
+                    "briefing": .object(entryLink(i)),
                 ]
                 if claim.by.contains(id) { made.append(item) }
                 if claim.deniedBy.contains(id) { denied.append(item) }
             }
         }
-        context["quotes"] = quotesByActor[id].map { item -> [String: Any] in
-            var link = entryLink(item.entry)
-            link["url"] = (link["url"] as! String) + "#" + item.quote.anchor
-            return ["text": item.quote.text, "briefing": link]
-        }
-        context["claims_made"] = made
-        context["claims_denied"] = denied
-        context["feed_url"] = urls.link(SiteURLs.actor(actor.slug) + "feed.xml")
-        context["json_ld"] = StructuredData.actor(
-            name: actor.name, kind: actor.kind, url: urls.absolute(SiteURLs.actor(actor.slug)),
-            aliases: actor.aliases,
-            role: actor.role)
+        context["quotes"] = .list(
+            quotesByActor[id].map { item in
+                var link = entryLink(item.entry)
+                link["url"] = .string(
+                    urls.link(SiteURLs.briefing(model.entries[item.entry].slug)) + "#" + item.quote.anchor)
+                return ["text": .string(item.quote.text), "briefing": .object(link)]
+            })
+        context["claims_made"] = .list(made)
+        context["claims_denied"] = .list(denied)
+        context["feed_url"] = .string(urls.link(SiteURLs.actor(actor.slug) + "feed.xml"))
+        context["json_ld"] = .string(
+            StructuredData.actor(
+                name: actor.name, kind: actor.kind, url: urls.absolute(SiteURLs.actor(actor.slug)),
+                aliases: actor.aliases,
+                role: actor.role))
         context["params"] = actor.params.templateValue
         return pageContext(
             path: SiteURLs.actor(actor.slug), title: actor.name,
             description: actor.role.map { "\(actor.name), \($0): briefings, claims and quotes." }
                 ?? "Briefings about \(actor.name).",
             kind: "actor", feeds: [("\(actor.name) — briefings", SiteURLs.actor(actor.slug) + "feed.xml")],
-            extra: ["actor": context])
+            extra: ["actor": .object(context)])
     }
 
-    func topicIndexContext() -> [String: Any] {
+    func topicIndexContext() -> TemplateValue {
         let topics = model.topics.indices.sorted { model.topics[$0].name < model.topics[$1].name }.map {
-            id -> [String: Any] in
+            id -> TemplateValue in
             var link = topicLink(id)
-            link["count"] = index.entriesByTopic[id].count
-            if let summary = model.topics[id].summary { link["summary"] = summary }
-            return link
+            link["count"] = .int(index.entriesByTopic[id].count)
+            if let summary = model.topics[id].summary { link["summary"] = .string(summary) }
+            return .object(link)
         }
         return pageContext(
             path: "topics/", title: "Topics", description: "Every topic the briefings follow.",
             kind: "topics",
-            extra: ["topics": topics, "topic_count": model.topics.count])
+            extra: ["topics": .list(topics), "topic_count": .int(model.topics.count)])
     }
 
-    func topicContext(_ id: Int) -> [String: Any] {
+    func topicContext(_ id: Int) -> TemplateValue {
         let topic = model.topics[id]
         var context = topicLink(id)
-        if let summary = topic.summary { context["summary"] = summary }
-        context["aliases"] = topic.aliases
-        context["description"] = bodies.topics[id].html
-        context["count"] = index.entriesByTopic[id].count
-        context["months"] = monthGroups(index.entriesByTopic[id])
-        context["key_actors"] = index.topicActors[id].prefix(10).map {
-            actorLink($0.id).merging(["count": $0.count]) { a, _ in a }
-        }
-        context["feed_url"] = urls.link(SiteURLs.topic(topic.slug) + "feed.xml")
+        if let summary = topic.summary { context["summary"] = .string(summary) }
+        context["aliases"] = .list(topic.aliases.map(TemplateValue.string))
+        context["description"] = .string(bodies.topics[id].html)
+        context["count"] = .int(index.entriesByTopic[id].count)
+        context["months"] = .list(monthGroups(index.entriesByTopic[id]).map(\.group))
+        context["key_actors"] = .list(
+            index.topicActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
+        context["feed_url"] = .string(urls.link(SiteURLs.topic(topic.slug) + "feed.xml"))
         context["params"] = topic.params.templateValue
         return pageContext(
             path: SiteURLs.topic(topic.slug), title: topic.name,
             description: topic.summary ?? "Briefings on \(topic.name).",
             kind: "topic", feeds: [("\(topic.name) — briefings", SiteURLs.topic(topic.slug) + "feed.xml")],
-            extra: ["topic": context])
+            extra: ["topic": .object(context)])
     }
 
-    func timelineContext() -> [String: Any] {
-        var years: [[String: Any]] = []
-        for group in monthGroups(Array(model.entries.indices)) {
-            let year = group["year"] as! Int
-            if let last = years.last, last["year"] as? Int == year {
-                var months = last["months"] as! [[String: Any]]
-                months.append(group)
-                years[years.count - 1]["months"] = months
+    func timelineContext() -> TemplateValue {
+        var years: [(year: Int, months: [TemplateValue])] = []
+        for (year, group) in monthGroups(Array(model.entries.indices)) {
+            if let last = years.last, last.year == year {
+                years[years.count - 1].months.append(group)
             } else {
-                years.append(["year": year, "months": [group]])
+                years.append((year, [group]))
             }
         }
         return pageContext(
             path: "timeline/", title: "Timeline", description: "Every briefing by year and month.",
             kind: "timeline",
-            extra: ["years": years])
+            extra: ["years": .list(years.map { ["year": .int($0.year), "months": .list($0.months)] })])
     }
 
-    func searchContext() -> [String: Any] {
+    func searchContext() -> TemplateValue {
         pageContext(
             path: "search/", title: "Search", description: "Search the briefings by title, actor or topic.",
-            kind: "search", extra: ["search_index": urls.link("search.json")])
+            kind: "search", extra: ["search_index": .string(urls.link("search.json"))])
     }
 
-    func notFoundContext() -> [String: Any] {
+    func notFoundContext() -> TemplateValue {
         pageContext(
             path: "404.html", title: "Page not found", description: nil, kind: "not_found", extra: [:])
     }
 
-    func pageContext(_ i: Int) -> [String: Any] {
+    func pageContext(_ i: Int) -> TemplateValue {
         let page = model.pages[i]
         return pageContext(
             path: SiteURLs.page(page.slug.value), title: page.title, description: page.description,
             kind: "page",
-            extra: ["content": bodies.pages[i].html, "params": page.params.templateValue])
+            extra: ["content": .string(bodies.pages[i].html), "params": page.params.templateValue])
     }
 }

@@ -15,6 +15,12 @@ public struct SiteRenderer: Sendable {
     let quotesByActor: [[(entry: Int, quote: Quote)]]
     /// Renders Markdown with absolute links, for the site feed's content.
     let absoluteMarkdown: MarkdownRenderer
+    /// Context pieces many pages share, built once per site rather than once per use.
+    let site: TemplateValue
+    private(set) var actorLinks: [Fields] = []
+    private(set) var topicLinks: [Fields] = []
+    private(set) var entryLinks: [Fields] = []
+    private(set) var cards: [Fields] = []
 
     public init(model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies) {
         self.model = model
@@ -33,24 +39,26 @@ public struct SiteRenderer: Sendable {
         self.absoluteMarkdown = MarkdownRenderer(
             unsafeHTML: model.config.unsafeHTML,
             links: LinkResolver.forSite(model, basePath: model.config.absoluteBase))
+        let urls = self.urls
+        self.site = Self.siteContext(config: model.config, urls: urls)
+        self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
+        self.topicLinks = model.topics.map { Self.topicLink($0, urls: urls) }
+        let renderer = self
+        self.entryLinks = Array(model.entries.indices).parallelMap(renderer.makeEntryLink)
+        let linked = self
+        self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
     }
 
     public func render(_ job: PageJob) -> OutputFile {
-        switch job {
-        case .home(let page): html(SiteURLs.paginated("", page), "home", homeContext(page: page))
-        case .briefingList(let page):
-            html(SiteURLs.paginated("briefings/", page), "briefings", briefingListContext(page: page))
-        case .briefing(let i): html(SiteURLs.briefing(model.entries[i].slug), "briefing", briefingContext(i))
-        case .actorIndex: html("actors/", "actors", actorIndexContext())
-        case .actor(let i): html(SiteURLs.actor(model.actors[i].slug), "actor", actorContext(i))
+        if let page = htmlPage(job) {
+            return OutputFile(
+                path: page.path, content: .bytes(Data(theme.render(page.template, page.context))))
+        }
+        return switch job {
         case .actorFeed(let i):
             OutputFile(path: SiteURLs.actor(model.actors[i].slug) + "feed.xml", text: actorFeed(i))
-        case .topicIndex: html("topics/", "topics", topicIndexContext())
-        case .topic(let i): html(SiteURLs.topic(model.topics[i].slug), "topic", topicContext(i))
         case .topicFeed(let i):
             OutputFile(path: SiteURLs.topic(model.topics[i].slug) + "feed.xml", text: topicFeed(i))
-        case .timeline: html("timeline/", "timeline", timelineContext())
-        case .search: html("search/", "search", searchContext())
         case .searchIndex: OutputFile(path: "search.json", content: .bytes(searchIndex()))
         case .siteFeed: OutputFile(path: "feed.xml", text: siteFeed())
         case .sitemap: OutputFile(path: "sitemap.xml", text: sitemap())
@@ -58,13 +66,39 @@ public struct SiteRenderer: Sendable {
             OutputFile(
                 path: "robots.txt",
                 text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
-        case .notFound: OutputFile(path: "404.html", text: theme.render("404", notFoundContext()))
-        case .page(let i): html(SiteURLs.page(model.pages[i].slug.value), "page", pageContext(i))
         case .asset(let i): OutputFile(path: theme.assets[i].path, content: theme.assets[i].content)
         case .media(let i):
             OutputFile(path: model.media[i].outputPath, content: .copy(from: model.media[i].sourcePath))
         case .staticFile(let i):
             OutputFile(path: model.statics[i].outputPath, content: .copy(from: model.statics[i].sourcePath))
+        default: preconditionFailure("\(job) is a template page")
+        }
+    }
+
+    /// A job that is a page rendered from a template: its output path, template and context.
+    func htmlPage(_ job: PageJob) -> (path: String, template: String, context: TemplateValue)? {
+        switch job {
+        case .home(let page):
+            (SiteURLs.file(for: SiteURLs.paginated("", page)), "home", homeContext(page: page))
+        case .briefingList(let page):
+            (
+                SiteURLs.file(for: SiteURLs.paginated("briefings/", page)), "briefings",
+                briefingListContext(page: page)
+            )
+        case .briefing(let i):
+            (SiteURLs.file(for: SiteURLs.briefing(model.entries[i].slug)), "briefing", briefingContext(i))
+        case .actorIndex: (SiteURLs.file(for: "actors/"), "actors", actorIndexContext())
+        case .actor(let i):
+            (SiteURLs.file(for: SiteURLs.actor(model.actors[i].slug)), "actor", actorContext(i))
+        case .topicIndex: (SiteURLs.file(for: "topics/"), "topics", topicIndexContext())
+        case .topic(let i):
+            (SiteURLs.file(for: SiteURLs.topic(model.topics[i].slug)), "topic", topicContext(i))
+        case .timeline: (SiteURLs.file(for: "timeline/"), "timeline", timelineContext())
+        case .search: (SiteURLs.file(for: "search/"), "search", searchContext())
+        case .notFound: ("404.html", "404", notFoundContext())
+        case .page(let i):
+            (SiteURLs.file(for: SiteURLs.page(model.pages[i].slug.value)), "page", pageContext(i))
+        default: nil
         }
     }
 
@@ -99,9 +133,4 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func html(
-        _ path: String, _ template: String, _ context: [String: Any]
-    ) -> OutputFile {
-        OutputFile(path: SiteURLs.file(for: path), text: theme.render(template, context))
-    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates and assets a site renders with: the embedded default theme, overridden file by
 /// file by the site's own `Templates/`. Templates are parsed once and rendered many times.
@@ -10,7 +9,7 @@ public struct Theme: Sendable {
         "404",
     ]
 
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     /// Files under `assets/`, copied to `Site/assets/`: output path → bytes or source file.
     public let assets: [(path: String, content: OutputFile.Content)]
     /// Names of templates that came from the site, not the embedded theme (for incremental builds).
@@ -48,23 +47,17 @@ public struct Theme: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
-        _ = FastHTMLEscaping.registered
+        var library = TemplateLibrary()
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
             do {
-                let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
-                library.register(template, named: registeredName(name))
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma sits at the start of line 1; columns there shift by its length.
-                let line = error.context.lineNumber
-                let column = error.context.columnNumber - (line == 1 ? FastHTMLEscaping.pragma.count : 0)
+                try library.add(text, named: registeredName(name))
+            } catch {
+                let (line, column) = position(of: error.offset, in: text)
                 diagnostics.append(
                     .error(
-                        SourceLocation(path: path, line: line, column: max(1, column)),
-                        "template syntax error: \(describe(error.error))"))
-            } catch {
-                diagnostics.append(.error(SourceLocation(path: path), "template syntax error: \(error)"))
+                        SourceLocation(path: path, line: line, column: column),
+                        "template syntax error: \(error.message)"))
             }
         }
         let names = Set(sources.keys.map(registeredName))
@@ -124,19 +117,24 @@ public struct Theme: Sendable {
         name.hasPrefix("partials/") ? String(name.dropFirst("partials/".count)) : name
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
-        default: "\(error)"
+    /// Line and column (in characters, from 1) of a byte offset of `text`.
+    static func position(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in text.utf8.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
+        return (line, column)
     }
 
-    /// Renders a page template with a context; a missing template renders nothing.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders a page template with a context into UTF-8; a missing template renders nothing.
+    public func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
+        library.render(template, context)
     }
 }
 

@@ -1,0 +1,71 @@
+/// A value a template reads. Page contexts are built from these instead of `Any`, so a tag's
+/// lookup is a dictionary access and a switch, never a chain of dynamic casts.
+public enum TemplateValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// The value of `key` when this is an object; nothing otherwise.
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
+    /// The text `{{value}}` writes before escaping.
+    var text: String {
+        switch self {
+        case .null: ""
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .double(let value): "\(value)"
+        case .string(let value): value
+        case .list, .object: description
+        }
+    }
+
+    /// Swift's own rendering of arrays (`["a", "b"]`), which is what `{{list}}` wrote before
+    /// brief had its own engine; objects list their keys in order, so output stays stable.
+    var description: String {
+        switch self {
+        case .string(let value): value.debugDescription
+        case .list(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .object(let fields):
+            fields.isEmpty
+                ? "[:]"
+                : "["
+                    + fields.keys.sorted().map { "\($0.debugDescription): \(fields[$0]!.description)" }
+                    .joined(separator: ", ") + "]"
+        default: text
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension TemplateValue: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension TemplateValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension TemplateValue: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .double(value) }
+}
