@@ -10,12 +10,25 @@ extension SiteWriter {
 
         init(path: String) { self.path = path }
 
-        /// Writes a batch of files; folders are created as needed.
+        /// Writes a batch of files; folders are created as needed. A file's own folder is made
+        /// by the thread that writes it (most pages have one: `briefings/<slug>/index.html`), so
+        /// the mkdirs run on all cores too; the folders above it are made first, here.
         public func write(_ files: [OutputFile]) throws {
+            var parents: [String?] = []
+            parents.reserveCapacity(files.count)
             for file in files {
-                try makeFolder(parentOf: file.path)
+                guard let slash = file.path.lastIndex(of: "/") else {
+                    parents.append(nil)
+                    continue
+                }
+                let folder = String(file.path[..<slash])
+                try makeFolder(parentOf: folder)
+                parents.append(folders.contains(folder) ? nil : folder)
             }
-            let failures = files.parallelMap { file -> String? in
+            let failures = Array(zip(files, parents)).parallelMap { file, parent -> String? in
+                if let parent, mkdir(self.path + "/" + parent, 0o755) != 0 && errno != EEXIST {
+                    return "cannot create \(parent): \(String(cString: strerror(errno)))"
+                }
                 let target = self.path + "/" + file.path
                 switch file.content {
                 case .bytes(let data): return Self.writeFile(target, data)
@@ -29,6 +42,7 @@ extension SiteWriter {
             if let failure = failures.compactMap({ $0 }).first {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
+            folders.formUnion(parents.compactMap { $0 })
             filesWritten += files.count
         }
 

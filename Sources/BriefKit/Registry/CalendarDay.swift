@@ -18,7 +18,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     /// "24 October 2024": the same in every locale, so output never depends on the machine.
     public var display: String { "\(day) \(CalendarDay.monthNames[month - 1]) \(year)" }
     public var monthName: String { CalendarDay.monthNames[month - 1] }
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { isoMonth + "-" + CalendarDay.two(day) }
+
+    /// "2024-10": the year and month, as month groups are named.
+    public var isoMonth: String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "-" + CalendarDay.two(month)
+    }
+
+    /// `n` (0...99) with two digits; `String(format:)` was a twentieth of a 10k build.
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
     /// The day containing `instant` at UTC offset `offset` (civil-from-days, Howard Hinnant).
     init(instant: Int, offset: Int) {
@@ -70,11 +79,14 @@ struct SiteCalendar: Sendable {
         let offset = date.time?.offset ?? offset(forDay: date)
         let day = CalendarDay(instant: instant, offset: offset)
         let seconds = ((instant + offset) % 86400 + 86400) % 86400
-        let sign = offset < 0 ? "-" : "+"
         let zone =
             offset == 0
-            ? "Z" : String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
-        return String(format: "%@T%02d:%02d:%02d", day.iso, seconds / 3600, seconds % 3600 / 60, seconds % 60)
-            + zone
+            ? "Z"
+            : (offset < 0 ? "-" : "+") + CalendarDay.two(abs(offset) / 3600) + ":"
+                + CalendarDay.two(abs(offset) % 3600 / 60)
+        return day.iso + "T" + CalendarDay.two(seconds / 3600) + ":" + CalendarDay.two(seconds % 3600 / 60)
+            + ":"
+            + CalendarDay.two(seconds % 60) + zone
     }
+
 }

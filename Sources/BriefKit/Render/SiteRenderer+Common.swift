@@ -127,7 +127,7 @@ extension SiteRenderer {
             let group: Fields = [
                 "label": .string("\(CalendarDay.monthNames[current.month - 1]) \(current.year)"),
                 "year": .int(current.year), "month": .int(current.month), "entries": .list(items),
-                "id": .string(String(format: "%04d-%02d", current.year, current.month)),
+                "id": .string(CalendarDay(year: current.year, month: current.month, day: 1).isoMonth),
             ]
             groups.append((current.year, .object(group)))
         }

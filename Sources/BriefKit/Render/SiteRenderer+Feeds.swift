@@ -46,10 +46,7 @@ extension SiteRenderer {
         Array(entries.lazy.filter { !self.model.entries[$0].briefing.draft }.prefix(model.config.feedLimit))
     }
 
-    private func updated(_ i: Int) -> String {
-        let briefing = model.entries[i].briefing
-        return calendar.rfc3339(briefing.updated ?? briefing.date)
-    }
+    private func updated(_ i: Int) -> String { updatedTimestamps[i] }
 
     private func feed(
         title: String, path: String, alternate: String, id: String, entries: [Int], content: Bool
@@ -83,7 +80,7 @@ extension SiteRenderer {
                 if let title = briefing.source?.title { xml += " title=\"\(XML.escape(title))\"" }
                 xml += "/>\n"
             }
-            xml += "    <published>\(calendar.rfc3339(briefing.date))</published>\n"
+            xml += "    <published>\(entryTimestamps[i])</published>\n"
             xml += "    <updated>\(updated(i))</updated>\n"
             xml +=
                 "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
@@ -128,23 +125,37 @@ extension SiteRenderer {
         return xml + "</urlset>\n"
     }
 
-    /// `/search.json`: one object per entry with what the search page matches on.
+    /// `/search.json`: one object per entry with what the search page matches on, keys sorted.
     func searchIndex() -> Data {
-        let items = model.entries.indices.filter { !model.entries[$0].briefing.draft }.map {
-            i -> [String: Any] in
+        var json = "["
+        var first = true
+        for i in model.entries.indices where !model.entries[i].briefing.draft {
             let entry = model.entries[i]
-            return [
-                "title": entry.briefing.title, "summary": summary(of: i), "date": entry.day.iso,
-                "url": urls.link(SiteURLs.briefing(entry.slug)),
-                "actors": entry.actors.map {
-                    ["name": model.actors[$0].name, "aliases": model.actors[$0].aliases]
-                },
-                "topics": entry.topics.map { model.topics[$0].name },
-            ]
+            json += first ? "{\"actors\":[" : ",{\"actors\":["
+            first = false
+            for (n, actor) in entry.actors.enumerated() {
+                json += n == 0 ? "{\"aliases\":[" : ",{\"aliases\":["
+                for (m, alias) in model.actors[actor].aliases.enumerated() {
+                    if m > 0 { json += "," }
+                    JSONWriter.writeString(alias, into: &json)
+                }
+                json += "],\"name\":"
+                JSONWriter.writeString(model.actors[actor].name, into: &json)
+                json += "}"
+            }
+            json += "],\"date\":\"\(entry.day.iso)\",\"summary\":"
+            JSONWriter.writeString(summary(of: i), into: &json)
+            json += ",\"title\":"
+            JSONWriter.writeString(entry.briefing.title, into: &json)
+            json += ",\"topics\":["
+            for (n, topic) in entry.topics.enumerated() {
+                if n > 0 { json += "," }
+                JSONWriter.writeString(model.topics[topic].name, into: &json)
+            }
+            json += "],\"url\":"
+            JSONWriter.writeString(urls.link(SiteURLs.briefing(entry.slug)), into: &json)
+            json += "}"
         }
-        return
-            (try? JSONSerialization.data(
-                withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("[]".utf8)
+        return Data((json + "]").utf8)
     }
 }

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     let calendar: SiteCalendar
     /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
     let entryTimestamps: [String]
+    /// Each entry's `updated` (else its date) in RFC 3339, for feeds and the sitemap.
+    let updatedTimestamps: [String]
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
     let quotesByActor: [[(entry: Int, quote: Quote)]]
     /// Renders Markdown with absolute links, for the site feed's content.
@@ -31,6 +33,9 @@ public struct SiteRenderer: Sendable {
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
         self.entryTimestamps = model.entries.map { calendar.rfc3339($0.briefing.date) }
+        self.updatedTimestamps = model.entries.map {
+            calendar.rfc3339($0.briefing.updated ?? $0.briefing.date)
+        }
         var quotes = [[(entry: Int, quote: Quote)]](repeating: [], count: model.actors.count)
         for (entry, output) in bodies.entries.enumerated() {
             for quote in output.quotes { quotes[quote.actor].append((entry, quote)) }
