@@ -144,10 +144,11 @@ extension YAMLDocument {
         switch node {
         case .scalar(let scalar):
             switch typeName(scalar) {
-            case "boolean": return .bool(node.bool ?? false)
+            case "boolean": return .bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased()))
             case "number":
                 if let int = Int(scalar.string) { return .int(int) }
-                return node.float.map(ParamValue.double) ?? .string(scalar.string)
+                return Node.scalar(Node.Scalar(scalar.string)).float.map(ParamValue.double)
+                    ?? .string(scalar.string)
             case "empty value": return .null
             default: return .string(scalar.string)
             }

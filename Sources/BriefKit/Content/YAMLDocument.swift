@@ -16,7 +16,10 @@ struct YAMLDocument {
     ) -> YAMLDocument? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // No tag rules while composing: Yams would run its regular expressions on every
+            // scalar (and again to hash mapping keys); `typeName` resolves a scalar's type only
+            // when a field asks. UTF-8 explicitly: the default reads the environment each time.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             diagnostics.append(
                 YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
@@ -80,7 +83,8 @@ struct YAMLDocument {
 
     static func typeName(_ scalar: Node.Scalar) -> String {
         if scalar.style != .plain && scalar.style != .any { return "text" }
-        switch Node.scalar(scalar).tag.rawValue {
+        if isPlainText(scalar.string) { return "text" }
+        switch Resolver.default.resolveTag(of: Node.scalar(scalar)).rawValue {
         case Tag.Name.bool.rawValue: return "boolean"
         case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
         case Tag.Name.null.rawValue: return "empty value"
@@ -90,4 +94,19 @@ struct YAMLDocument {
     }
 
     static func quoted(_ s: String) -> String { "'\(s)'" }
+
+    /// True when YAML 1.1 cannot read `text` as anything but text: it starts with a letter and
+    /// is not one of the words for true, false or null (`yes`, `Off`, `null`…). Most values
+    /// (titles, names, slugs) are decided here without Yams' regular expressions.
+    static func isPlainText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        let letter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
+        guard letter else { return false }
+        if text.utf8.count > 5 { return true }
+        switch first | 0x20 {
+        case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "o"):
+            return false
+        default: return true
+        }
+    }
 }
