@@ -114,7 +114,7 @@ extension YAMLDocument {
             error(node, "'\(key)' must be a date like 2024-10-24, found \(Self.describe(node))")
             return nil
         }
-        switch EntryDate.parse(scalar.string.trimmingCharacters(in: .whitespaces)) {
+        switch EntryDate.parse(scalar.string.trimmingSpaces) {
         case .success(let date):
             return Located(date, at: location(of: node))
         case .failure(.notOnCalendar(let day)):

@@ -24,7 +24,7 @@ struct LinkPass {
     }
 
     private func rewrite(_ url: String, node: MarkdownNode, diagnostics: inout [Diagnostic]) -> String? {
-        let trimmed = url.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = url.trimmingSpaces.lowercased()
         if trimmed.hasPrefix("javascript:") || trimmed.hasPrefix("vbscript:") { return "" }
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || Self.hasScheme(url) { return nil }
         if url.hasPrefix("/") { return resolver.basePath + url.dropFirst() }

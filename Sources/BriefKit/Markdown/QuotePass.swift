@@ -23,7 +23,7 @@ struct QuotePass {
             let breakIndex = inlines.lastIndex { $0.kind == .softBreak || $0.kind == .lineBreak }
             let line = Array(inlines[(breakIndex.map { $0 + 1 } ?? 0)...])
             guard let first = line.first else { continue }
-            let text = line.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+            let text = line.map(\.plainText).joined().trimmingSpaces
             var name: Substring
             if text.hasPrefix("—") || text.hasPrefix("―") {
                 name = text.dropFirst()
@@ -32,7 +32,7 @@ struct QuotePass {
             } else {
                 continue
             }
-            let speaker = name.trimmingCharacters(in: .whitespaces)
+            let speaker = name.trimmingSpaces
             guard !speaker.isEmpty else { continue }
             let location = source.location(of: first)
             let anchor = "quote-\(quotes.count + 1)"

@@ -58,14 +58,14 @@ struct WikilinkPass {
         var label: String?
         if let bar = inner.firstIndex(of: "|") {
             target = String(inner[..<bar])
-            label = String(inner[inner.index(after: bar)...]).trimmingCharacters(in: .whitespaces)
+            label = inner[inner.index(after: bar)...].trimmingSpaces
         }
         var kind = "actor"
         for prefix in ["actor:", "topic:", "briefing:"] where target.hasPrefix(prefix) {
             kind = String(prefix.dropLast())
             target = String(target.dropFirst(prefix.count))
         }
-        target = target.trimmingCharacters(in: .whitespaces)
+        target = target.trimmingSpaces
         let location = source.location(of: node, plusBytes: offset)
         switch resolver.wikilink(kind, target) {
         case .found(let url, let title):

@@ -23,6 +23,7 @@ public struct SiteRenderer: Sendable {
     private(set) var topicLinks: [Fields] = []
     private(set) var entryLinks: [Fields] = []
     private(set) var cards: [Fields] = []
+    private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
 
     public init(model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies) {
         self.model = model
@@ -52,6 +53,8 @@ public struct SiteRenderer: Sendable {
         self.entryLinks = Array(model.entries.indices).parallelMap(renderer.makeEntryLink)
         let linked = self
         self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
+        self.busiest = Self.busiest(
+            model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
     }
 
     public func render(_ job: PageJob) -> OutputFile {

@@ -7,24 +7,28 @@ enum StructuredData {
         entry: SiteModel.Entry, url: String, published: String, modified: String, author: String,
         actors: [(name: String, url: String)], description: String
     ) -> String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org", "@type": "NewsArticle", "headline": entry.briefing.title,
-            "datePublished": published, "dateModified": modified, "url": url, "mainEntityOfPage": url,
-            "author": ["@type": "Person", "name": author], "description": description,
+        var object: Fields = [
+            "@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": .string(entry.briefing.title),
+            "datePublished": .string(published), "dateModified": .string(modified), "url": .string(url),
+            "mainEntityOfPage": .string(url),
+            "author": ["@type": "Person", "name": .string(author)], "description": .string(description),
         ]
         if let source = entry.briefing.source {
-            var based: [String: Any] = ["@type": "NewsArticle"]
-            if let title = source.title { based["headline"] = title }
-            if let url = source.url { based["url"] = url }
+            var based: Fields = ["@type": "NewsArticle"]
+            if let title = source.title { based["headline"] = .string(title) }
+            if let url = source.url { based["url"] = .string(url) }
             if let publisher = source.publisher {
-                based["publisher"] = ["@type": "Organization", "name": publisher]
+                based["publisher"] = ["@type": "Organization", "name": .string(publisher)]
             }
-            if let author = source.author { based["author"] = ["@type": "Person", "name": author] }
-            object["isBasedOn"] = based
+            if let author = source.author { based["author"] = ["@type": "Person", "name": .string(author)] }
+            object["isBasedOn"] = .object(based)
         }
-        let things = actors.map { ["@type": "Thing", "name": $0.name, "url": $0.url] }
+        let things: [TemplateValue] = actors.map {
+            ["@type": "Thing", "name": .string($0.name), "url": .string($0.url)]
+        }
         if let first = things.first { object["about"] = first }
-        if things.count > 1 { object["mentions"] = Array(things.dropFirst()) }
+        if things.count > 1 { object["mentions"] = .list(Array(things.dropFirst())) }
         return encode(object)
     }
 
@@ -38,16 +42,17 @@ enum StructuredData {
             case .organization, .group: "Organization"
             case nil: "Thing"
             }
-        var object: [String: Any] = [
-            "@context": "https://schema.org", "@type": type, "name": name, "url": url,
+        var object: Fields = [
+            "@context": "https://schema.org", "@type": .string(type), "name": .string(name),
+            "url": .string(url),
         ]
-        if !aliases.isEmpty { object["alternateName"] = aliases }
-        if let role { object[kind == .person ? "jobTitle" : "description"] = role }
+        if !aliases.isEmpty { object["alternateName"] = .list(aliases.map(TemplateValue.string)) }
+        if let role { object[kind == .person ? "jobTitle" : "description"] = .string(role) }
         return encode(object)
     }
 
-    static func encode(_ object: [String: Any]) -> String {
-        scriptSafe(JSONWriter.encode(object))
+    static func encode(_ object: Fields) -> String {
+        scriptSafe(JSONWriter.encode(.object(object)))
     }
 
     /// `<`, `>` and `&` as JSON escapes, so no `</script>` or `<!--` can appear in the block.
