@@ -37,7 +37,7 @@ format:
 
 unit: deps theme
 	$(SWIFT) build
-	$(SWIFT) test --disable-swift-testing
+	BRIEF_CACHE_DIR=$(CURDIR)/.build/test-cache $(SWIFT) test --disable-swift-testing
 
 ## Everything CI runs: lint, the strict check and build of this site, the page gates, then
 ## the unit and end-to-end tests (last, so their summary closes the output).

@@ -14,3 +14,50 @@ int brief_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+#include <elf.h>
+#include <link.h>
+#include <string.h>
+
+struct build_id_search {
+    char *buffer;
+    int size;
+    int length;
+};
+
+static int find_build_id(struct dl_phdr_info *info, size_t info_size, void *data) {
+    (void)info_size;
+    struct build_id_search *search = data;
+    /* The first object dl_iterate_phdr reports is the main program. */
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *header = &info->dlpi_phdr[i];
+        if (header->p_type != PT_NOTE) continue;
+        const char *note = (const char *)(info->dlpi_addr + header->p_vaddr);
+        const char *end = note + header->p_memsz;
+        while (note + sizeof(ElfW(Nhdr)) <= end) {
+            const ElfW(Nhdr) *nhdr = (const ElfW(Nhdr) *)note;
+            const char *name = note + sizeof(ElfW(Nhdr));
+            const unsigned char *desc = (const unsigned char *)(name + ((nhdr->n_namesz + 3) & ~3u));
+            if (nhdr->n_type == NT_GNU_BUILD_ID && nhdr->n_namesz == 4 && memcmp(name, "GNU", 4) == 0) {
+                int length = 0;
+                for (unsigned j = 0; j < nhdr->n_descsz && length + 2 < search->size; j++) {
+                    static const char hex[] = "0123456789abcdef";
+                    search->buffer[length++] = hex[desc[j] >> 4];
+                    search->buffer[length++] = hex[desc[j] & 15];
+                }
+                search->buffer[length] = 0;
+                search->length = length;
+                return 1;
+            }
+            note = (const char *)desc + ((nhdr->n_descsz + 3) & ~3u);
+        }
+    }
+    return 1;
+}
+
+int brief_build_id(char *buffer, int size) {
+    struct build_id_search search = {buffer, size, 0};
+    if (size > 0) buffer[0] = 0;
+    dl_iterate_phdr(find_build_id, &search);
+    return search.length;
+}

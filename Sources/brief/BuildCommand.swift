@@ -15,11 +15,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that brief did not write.")
     var force = false
 
+    @Flag(name: .long, help: "Build everything, without the build cache (it is neither read nor written).")
+    var noCache = false
+
     func run() throws {
         let options = BuildOptions(
             siteRoot: site.dir, output: output, drafts: site.drafts, strict: site.strict,
             baseURL: site.baseURL,
-            force: force)
+            force: force, cache: !noCache)
         let result = SiteBuilder(options: options).build()
         try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
         guard let summary = result.summary else { return }

@@ -13,13 +13,16 @@ public struct BuildOptions: Sendable {
     public var writes: Bool
     /// True for `brief check`: every internal link and anchor of the rendered pages is verified.
     public var checkLinks: Bool
+    /// Use the build cache (`--no-cache` turns it off): an unchanged site is not rebuilt.
+    public var cache: Bool
 
     public init(
         siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false,
         baseURL: String? = nil,
-        force: Bool = false, writes: Bool = true, checkLinks: Bool = false
+        force: Bool = false, writes: Bool = true, checkLinks: Bool = false, cache: Bool = true
     ) {
         self.checkLinks = checkLinks
+        self.cache = cache
 
         self.siteRoot = siteRoot
         self.output = output

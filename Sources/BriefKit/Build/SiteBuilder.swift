@@ -33,7 +33,20 @@ public struct SiteBuilder: Sendable {
         func fail() -> Result { Result(diagnostics: diagnostics, summary: nil, strict: options.strict) }
 
         let root = options.absoluteRoot
-        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load()
+        let inputs = SiteInputs.read(root: root)
+        let key = inputs.key(options: options)
+        timer.lap("read")
+        let cache =
+            options.writes && options.cache
+            ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
+        if let cache, var summary = upToDate(cache, key: key) {
+            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            timer.lap("cache")
+            return Result(
+                diagnostics: cache.load()?.diagnostics ?? [], summary: summary, strict: options.strict)
+        }
+        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
+            inputs)
         diagnostics += loadDiagnostics
         timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
@@ -102,6 +115,7 @@ public struct SiteBuilder: Sendable {
             return fail()
         }
 
+        cache?.invalidate()
         if let staging {
             if let problem = writer.commit(staging) {
                 diagnostics.append(problem)
@@ -113,22 +127,41 @@ public struct SiteBuilder: Sendable {
         let summary = BuildSummary(
             pages: pages, files: jobs.count, entries: model.entries.count,
             actors: model.actors.count, topics: model.topics.count, seconds: seconds)
+        if let cache, let stamps = BuildCache.stamps(of: options.absoluteOutput) {
+            cache.save(BuildCache.Record(key: key, diagnostics: diagnostics, summary: summary, files: stamps))
+            timer.lap("cache")
+        }
         return Result(diagnostics: diagnostics, summary: summary, strict: options.strict)
+    }
+
+    /// The recorded summary when the last build had this key and its output is untouched.
+    private func upToDate(_ cache: BuildCache, key: ContentHash) -> BuildSummary? {
+        guard let record = cache.load(), record.key == key,
+            let stamps = BuildCache.stamps(of: options.absoluteOutput), stamps == record.files,
+            FileManager.default.fileExists(atPath: options.absoluteOutput + "/" + SiteWriter.marker)
+        else { return nil }
+        var summary = record.summary
+        summary.upToDate = true
+        return summary
     }
 }
 
 /// The one line a successful build ends with.
-public struct BuildSummary: Sendable {
+public struct BuildSummary: Sendable, Codable {
     public var pages: Int
     public var files: Int
     public var entries: Int
     public var actors: Int
     public var topics: Int
     public var seconds: Double
+    /// True when the build cache showed nothing had changed, so nothing was written.
+    public var upToDate = false
 
     public var line: String {
-        "Wrote \(Self.count(pages, "page")) (\(Self.count(files, "file"))): \(counts) in "
-            + String(format: "%.2f s", seconds)
+        let time = String(format: "%.2f s", seconds)
+        let what = "\(Self.count(pages, "page")) (\(Self.count(files, "file"))): \(counts)"
+        return upToDate
+            ? "Up to date, nothing changed: \(what), checked in \(time)" : "Wrote \(what) in \(time)"
     }
 
     /// "3 briefings, 1 actor, 2 topics".

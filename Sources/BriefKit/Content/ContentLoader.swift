@@ -16,8 +16,13 @@ public struct ContentLoader: Sendable {
     static let folders = ["briefings", "actors", "topics", "pages", "media", "static"]
 
     public func load() -> (SiteSources?, [Diagnostic]) {
+        load(SiteInputs.read(root: root))
+    }
+
+    /// Parses what `SiteInputs` read, without touching the disk again.
+    public func load(_ inputs: SiteInputs) -> (SiteSources?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let config = loadConfig(&diagnostics)
+        let config = loadConfig(inputs.config, &diagnostics)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/Content", isDirectory: &isFolder),
             isFolder.boolValue
@@ -28,9 +33,9 @@ public struct ContentLoader: Sendable {
                     "Content/ folder not found; a site keeps its entries in Content/briefings/"))
             return (nil, diagnostics)
         }
-        let walker = ContentWalker(siteRoot: root)
-        var byFolder: [String: [ContentWalker.File]] = [:]
-        for file in walker.files(in: "Content", diagnostics: &diagnostics) {
+        diagnostics += inputs.diagnostics
+        var byFolder: [String: [SiteInputs.File]] = [:]
+        for file in inputs.content {
             let parts = file.relativePath.split(separator: "/", maxSplits: 2)
             guard parts.count == 3, ContentLoader.folders.contains(String(parts[1])) else {
                 diagnostics.append(
@@ -70,9 +75,8 @@ public struct ContentLoader: Sendable {
         return (sources, diagnostics)
     }
 
-    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
-        let path = root + "/site.yml"
-        guard let data = FileManager.default.contents(atPath: path) else {
+    private func loadConfig(_ file: SiteInputs.File?, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        guard let data = file?.data else {
             diagnostics.append(
                 .error(
                     SourceLocation(path: "site.yml"),
@@ -90,13 +94,13 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Reads, decodes and parses files on all cores; results keep the sorted file order.
+    /// Decodes and parses files on all cores; results keep the sorted file order.
     private func parse<T: Sendable>(
-        _ files: [ContentWalker.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
+        _ files: [SiteInputs.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
         into diagnostics: inout [Diagnostic]
     ) -> [T] {
         let results = files.parallelMap { file -> (T?, [Diagnostic]) in
-            guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+            guard let data = file.data else {
                 return (nil, [.error(SourceLocation(path: file.relativePath), "cannot read file")])
             }
             switch SourceText.decode(data, path: file.relativePath) {

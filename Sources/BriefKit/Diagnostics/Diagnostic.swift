@@ -1,7 +1,7 @@
 /// One problem found in a site, printed as `path:line:column: severity: message`.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// How bad a problem is; only errors (and warnings under `--strict`) fail a build.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case error, warning, note
 
         private var rank: Int {

@@ -1,5 +1,5 @@
 /// A place in a site file: path relative to the site root, 1-based line and column (in Unicode scalars).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var column: Int?

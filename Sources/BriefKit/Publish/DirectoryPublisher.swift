@@ -61,7 +61,8 @@ public struct DirectoryPublisher: Sendable {
         where name.hasPrefix(".next.brief-staging-") {
             try? manager.removeItem(atPath: place.state + "/" + name)
         }
-        let options = BuildOptions(siteRoot: siteRoot, output: place.next, strict: true, baseURL: baseURL)
+        let options = BuildOptions(
+            siteRoot: siteRoot, output: place.next, strict: true, baseURL: baseURL, cache: false)
         let result = SiteBuilder(options: options).build()
         guard let summary = result.summary else {
             try? manager.removeItem(atPath: place.next)

@@ -52,7 +52,8 @@ public struct GitPublisher: Sendable {
         let scratch = NSTemporaryDirectory() + "brief-publish-\(getpid())-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let site = scratch + "/site"
-        let options = BuildOptions(siteRoot: siteRoot, output: site, strict: true, baseURL: baseURL)
+        let options = BuildOptions(
+            siteRoot: siteRoot, output: site, strict: true, baseURL: baseURL, cache: false)
         let result = SiteBuilder(options: options).build()
         guard let summary = result.summary else {
             return .init(diagnostics: result.printedDiagnostics, summary: nil)

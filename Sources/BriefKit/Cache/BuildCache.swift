@@ -1,0 +1,165 @@
+import Foundation
+
+/// What the last successful build of one site into one output folder produced, kept outside
+/// the output folder (in `$BRIEF_CACHE_DIR`, else `$XDG_CACHE_HOME/brief`, else
+/// `~/.cache/brief`). When the next build has the same key — same brief binary, same options,
+/// same content hashes of every input — and the output folder is exactly as that build left
+/// it, there is nothing to do.
+public struct BuildCache: Sendable {
+    /// The record file for this site and output folder.
+    public let path: String
+
+    /// The cache for building `siteRoot` into `outputPath` (both absolute).
+    public init(siteRoot: String, outputPath: String) {
+        self.path = Self.folder() + "/" + ContentHash(siteRoot + "\u{0}" + outputPath).description + ".record"
+    }
+
+    static func folder() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["BRIEF_CACHE_DIR"], !folder.isEmpty { return folder }
+        if let folder = environment["XDG_CACHE_HOME"], !folder.isEmpty { return folder + "/brief" }
+        return (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache/brief"
+    }
+
+    /// One file of the output as the build left it. Size, inode and change time tell whether
+    /// anything touched it since; they never decide what to rebuild (content hashes do).
+    public struct Stamp: Sendable, Equatable {
+        public var path: String
+        var size: Int64
+        var inode: UInt64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// A successful build: its key, what it printed, and the files it left.
+    public struct Record: Sendable {
+        public var key: ContentHash
+        public var diagnostics: [Diagnostic]
+        public var summary: BuildSummary
+        public var files: [Stamp]
+    }
+
+    public func load() -> Record? {
+        guard let data = FileBytes.read(path) else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Record? in
+            var reader = LineReader(bytes: raw.bindMemory(to: UInt8.self))
+            func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
+                line.map { String(decoding: $0, as: UTF8.self) }
+            }
+            guard text(reader.line()) == "brief-build-cache 1",
+                let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
+                let key = ContentHash(hex: keyLine.dropFirst(4)),
+                let summaryLine = reader.line(),
+                let summary = try? JSONDecoder().decode(BuildSummary.self, from: Data(summaryLine)),
+                let diagnosticsLine = reader.line(),
+                let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsLine))
+            else { return nil }
+            var files: [Stamp] = []
+            while let line = reader.line() {
+                var fields = FieldReader(bytes: line)
+                guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
+                    let nanoseconds = fields.number(), !fields.rest.isEmpty
+                else { return nil }
+                files.append(
+                    Stamp(
+                        path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size),
+                        inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
+            }
+            return Record(key: key, diagnostics: diagnostics, summary: summary, files: files)
+        }
+    }
+
+    /// Writes the record atomically; a cache that cannot be written only costs the next build time.
+    public func save(_ record: Record) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let summary = try? encoder.encode(record.summary),
+            let diagnostics = try? encoder.encode(record.diagnostics)
+        else { return }
+        var text = "brief-build-cache 1\nkey \(record.key)\n"
+        text += String(decoding: summary, as: UTF8.self) + "\n"
+        text += String(decoding: diagnostics, as: UTF8.self) + "\n"
+        for stamp in record.files {
+            text += "\(stamp.size) \(stamp.inode) \(stamp.seconds) \(stamp.nanoseconds) \(stamp.path)\n"
+        }
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Forgets the record (before the output folder changes).
+    public func invalidate() {
+        unlink(path)
+    }
+
+    /// The stamps of every file under `folder` (the marker aside), sorted by path; nil when
+    /// the folder cannot be read. Folders are read through descriptors, so each stat is one
+    /// name lookup, not a whole path.
+    public static func stamps(of folder: String) -> [Stamp]? {
+        var stamps: [Stamp] = []
+        func walk(_ directoryFD: Int32, _ prefix: String) -> Bool {
+            guard let directory = fdopendir(directoryFD) else {
+                close(directoryFD)
+                return false
+            }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name == "." || name == ".." || (prefix.isEmpty && name == SiteWriter.marker) { continue }
+                var info = stat()
+                guard fstatat(directoryFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    let child = openat(directoryFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    guard child >= 0, walk(child, prefix + name + "/") else { return false }
+                } else {
+                    stamps.append(
+                        Stamp(
+                            path: prefix + name, size: Int64(info.st_size), inode: UInt64(info.st_ino),
+                            seconds: info.st_ctim.tv_sec, nanoseconds: info.st_ctim.tv_nsec))
+                }
+            }
+            return true
+        }
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0, walk(root, "") else { return nil }
+        return stamps.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+}
+
+/// Lines of a byte buffer, without copying.
+private struct LineReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    mutating func line() -> UnsafeBufferPointer<UInt8>? {
+        guard position < bytes.count else { return nil }
+        var end = position
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let line = UnsafeBufferPointer(rebasing: bytes[position..<end])
+        position = end + 1
+        return line
+    }
+}
+
+/// Space-separated decimal numbers, then the rest of the line.
+private struct FieldReader {
+    var rest: UnsafeBufferPointer<UInt8>
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { rest = bytes }
+
+    mutating func number() -> Int? {
+        var value = 0
+        var digits = 0
+        var index = 0
+        while index < rest.count, rest[index] >= UInt8(ascii: "0"), rest[index] <= UInt8(ascii: "9") {
+            value = value &* 10 &+ Int(rest[index] - UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        guard digits > 0, index < rest.count, rest[index] == UInt8(ascii: " ") else { return nil }
+        rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
+        return value
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// The build cache: an unchanged site is not rebuilt, and a cached build is always
+/// byte-identical to a cold one — after edits, option changes and hands in the output folder.
+final class BuildCacheTests: XCTestCase {
+    var site = ""
+    var output = ""
+    var cacheFolder = ""
+
+    override func setUp() {
+        cacheFolder = TestPaths.temporaryFolder("brief-cache")
+        setenv("BRIEF_CACHE_DIR", cacheFolder, 1)
+        site = TestPaths.temporaryFolder("brief-cache-site") + "/site"
+        try! FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
+        output = TestPaths.temporaryFolder("brief-cache-out") + "/out"
+    }
+
+    override func tearDown() {
+        unsetenv("BRIEF_CACHE_DIR")
+    }
+
+    /// Builds with the cache into `output`; returns the result.
+    @discardableResult
+    func cachedBuild(_ configure: (inout BuildOptions) -> Void = { _ in }) -> SiteBuilder.Result {
+        var options = BuildOptions(siteRoot: site, output: output)
+        configure(&options)
+        return SiteBuilder(options: options).build()
+    }
+
+    /// A cold build of the site as it is now, in a folder of its own.
+    func coldTree(_ configure: (inout BuildOptions) -> Void = { _ in }) -> TreeSnapshot {
+        let cold = TestPaths.temporaryFolder("brief-cold") + "/out"
+        var options = BuildOptions(siteRoot: site, output: cold, cache: false)
+        configure(&options)
+        XCTAssertNotNil(SiteBuilder(options: options).build().summary)
+        return TreeSnapshot(cold)
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        try text.write(toFile: site + "/" + relative, atomically: true, encoding: .utf8)
+    }
+
+    func testAnUnchangedSiteIsUpToDateWithTheSameDiagnostics() throws {
+        let first = cachedBuild()
+        XCTAssertEqual(first.summary?.upToDate, false)
+        let second = cachedBuild()
+        XCTAssertEqual(second.summary?.upToDate, true)
+        XCTAssertEqual(second.printedDiagnostics, first.printedDiagnostics)
+        XCTAssertEqual(second.summary?.pages, first.summary?.pages)
+        XCTAssertTrue(try XCTUnwrap(second.summary).line.hasPrefix("Up to date, nothing changed: "))
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testEveryKindOfChangeRebuildsToExactlyWhatAColdBuildWrites() throws {
+        cachedBuild()
+        let edits: [(String, () throws -> Void)] = [
+            (
+                "entry body",
+                {
+                    let path = self.site + "/Content/briefings/2024-11-01-third.md"
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    try (text + "\nOne more paragraph.\n").write(
+                        toFile: path, atomically: true, encoding: .utf8)
+                }
+            ),
+            (
+                "template",
+                {
+                    try FileManager.default.createDirectory(
+                        atPath: self.site + "/Templates", withIntermediateDirectories: true)
+                    try self.write("<p>{{page.title}}</p>\n", to: "Templates/404.mustache")
+                }
+            ),
+            (
+                "site.yml",
+                {
+                    let text = try String(contentsOfFile: self.site + "/site.yml", encoding: .utf8)
+                    try self.write(
+                        text.replacingOccurrences(of: "page_size: 2", with: "page_size: 1"), to: "site.yml")
+                }
+            ),
+            (
+                "media",
+                { try self.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: "Content/media/map.svg") }
+            ),
+            ("new file", { try self.write("new static file\n", to: "Content/static/extra.txt") }),
+            (
+                "deleted file",
+                { try FileManager.default.removeItem(atPath: self.site + "/Content/static/extra.txt") }
+            ),
+        ]
+        for (name, edit) in edits {
+            try edit()
+            let result = cachedBuild()
+            XCTAssertEqual(result.summary?.upToDate, false, name)
+            XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
+            XCTAssertEqual(cachedBuild().summary?.upToDate, true, "\(name): built again, nothing changed")
+        }
+    }
+
+    func testOptionsArePartOfTheKey() {
+        cachedBuild()
+        let drafts = cachedBuild { $0.drafts = true }
+        XCTAssertEqual(drafts.summary?.upToDate, false)
+        XCTAssertEqual(TreeSnapshot(output), coldTree { $0.drafts = true })
+        let based = cachedBuild {
+            $0.drafts = true
+            $0.baseURL = "https://example.org/elsewhere/"
+        }
+        XCTAssertEqual(based.summary?.upToDate, false)
+        XCTAssertEqual(
+            cachedBuild {
+                $0.drafts = true
+                $0.baseURL = "https://example.org/elsewhere/"
+            }.summary?.upToDate, true)
+    }
+
+    func testHandsInTheOutputFolderAreUndone() throws {
+        cachedBuild()
+        let expected = coldTree()
+        let tamperings: [(String, () throws -> Void)] = [
+            (
+                "edited page",
+                {
+                    try "changed".write(
+                        toFile: self.output + "/index.html", atomically: false, encoding: .utf8)
+                }
+            ),
+            (
+                "same size",
+                {
+                    let path = self.output + "/robots.txt"
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    try text.uppercased().write(toFile: path, atomically: false, encoding: .utf8)
+                }
+            ),
+            (
+                "added file",
+                { try "x".write(toFile: self.output + "/stray.html", atomically: true, encoding: .utf8) }
+            ),
+            ("deleted file", { try FileManager.default.removeItem(atPath: self.output + "/feed.xml") }),
+        ]
+        for (name, tamper) in tamperings {
+            try tamper()
+            XCTAssertEqual(cachedBuild().summary?.upToDate, false, name)
+            XCTAssertEqual(TreeSnapshot(output), expected, name)
+        }
+    }
+
+    func testNoCacheNeitherReadsNorWrites() throws {
+        var options = BuildOptions(siteRoot: site, output: output, cache: false)
+        XCTAssertEqual(SiteBuilder(options: options).build().summary?.upToDate, false)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder), [])
+        cachedBuild()
+        options.cache = false
+        XCTAssertEqual(SiteBuilder(options: options).build().summary?.upToDate, false)
+    }
+
+    func testAFailedBuildLeavesNoRecordThatCouldServeIt() throws {
+        cachedBuild()
+        try write("---\ntitle: [broken\n---\n", to: "Content/briefings/2024-11-01-third.md")
+        XCTAssertNil(cachedBuild().summary)
+        XCTAssertNil(cachedBuild().summary, "a broken site fails every time, never 'up to date'")
+    }
+
+    func testContentHashIsXXH64() {
+        XCTAssertEqual(ContentHash("").description, "ef46db3751d8e999")
+        XCTAssertEqual(ContentHash("a").description, "d24ec4f1a98c6e5b")
+        XCTAssertEqual(ContentHash("abc").description, "44bc2cf5ad770999")
+        XCTAssertEqual(
+            ContentHash("Nobody inspects the spammish repetition").description, "fbcea83c8a378bf1")
+    }
+}
