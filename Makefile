@@ -5,7 +5,7 @@ BRIEF := .build/release/brief
 SOURCES := $(shell find Sources -name '*.swift' -o -name '*.c' -o -name '*.h') Package.swift
 TEMPLATES := $(shell find Templates -type f)
 
-.PHONY: site test deps theme build release lint format unit validate gates fuzz bench clean
+.PHONY: site test deps theme build release lint format unit validate gates fuzz bench bench-100k yardstick clean
 
 SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'EmbeddedTheme.swift')
 
@@ -91,8 +91,19 @@ fuzz: deps
 	done
 
 ## The yardstick against Hugo (needs `apt-get install hugo`); see BENCHMARKS.md.
+# brief's own benchmark: its corpus generator, 1k and 10k entries (BENCH_SIZES to change),
+# Hugo side by side when installed, medians, ratios and peak RSS. See BENCHMARKS.md.
+BENCH_SIZES ?= 1000 10000
+BENCH_RUNS ?= 3
 bench: release
-	python3 ../shared/bench/compare.py --entries 10000 -- $(CURDIR)/$(BRIEF) build {site} --output {out}
+	python3 scripts/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --brief $(BRIEF)
+
+bench-100k: release
+	python3 scripts/bench/bench.py --sizes 100000 --runs 1 --brief $(BRIEF)
+
+# The shared yardstick: a cold 10k build against Hugo, as the performance issue measures it.
+yardstick: release
+	python3 ../shared/bench/compare.py --entries 10000 -- $(CURDIR)/$(BRIEF) build {site} --output {out} --no-cache
 
 clean:
 	rm -rf .build Site

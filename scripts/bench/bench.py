@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""brief's benchmark (`make bench`): full builds, cached builds and serve reloads.
+
+  bench.py [--sizes 1000 10000 100000] [--runs 3] [--brief .build/release/brief]
+
+For each size it writes a corpus with corpus.py (once; kept under .build/bench/) and
+measures, side by side in one run:
+
+  cold     `brief build --no-cache` into an empty folder, and Hugo on the same
+           corpus (../shared/bench/hugo-baseline.sh) when hugo is installed,
+           alternating A B A B after one warm-up each: median wall, peak RSS, ratios;
+  cached   `brief build` again with nothing changed (the build cache): median wall;
+  reload   `brief serve`, then one entry's body edited: the time from the write
+           to the `reload` event on /__brief/events (10,000 entries or fewer).
+
+Outputs go to a temporary folder ($TMPDIR decides which filesystem is measured).
+"""
+import argparse, hashlib, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+HUGO_BASELINE = os.path.join(REPO, "..", "shared", "bench", "hugo-baseline.sh")
+
+
+def run_measured(cmd, env=None):
+    """Runs cmd with wait4 so its own peak RSS is known; returns (wall, MiB, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"command failed ({code}): {' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024.0, out.decode()
+
+
+def corpus(size, seed):
+    generator = open(os.path.join(HERE, "corpus.py"), "rb").read()
+    stamp = hashlib.sha256(generator + f"{size} {seed}".encode()).hexdigest()
+    path = os.path.join(REPO, ".build", "bench", f"corpus-{size}-{seed}")
+    marker = os.path.join(path, ".complete")
+    if not os.path.exists(marker) or open(marker).read() != stamp:
+        shutil.rmtree(path, ignore_errors=True)
+        print(f"writing a {size}-entry corpus into {path} …", flush=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), "--entries", str(size),
+                        "--seed", str(seed), "--out", path], check=True)
+        open(marker, "w").write(stamp)
+    return path
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def fmt(values):
+    return "[" + ", ".join(f"{v:.3f}" for v in values) + "]"
+
+
+def serve_reload(brief, site, runs, env):
+    """Median seconds from writing an edited entry to the reload event."""
+    proc = subprocess.Popen([brief, "serve", site, "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        line = proc.stdout.readline()
+        if "http://" not in line:
+            raise RuntimeError(f"serve did not start: {line!r}")
+        url = line.split("http://", 1)[1].strip()
+        hostport, _, _ = url.partition("/")
+        host, port = hostport.rsplit(":", 1)
+        sock = socket.create_connection((host, int(port)), timeout=60)
+        sock.sendall(f"GET /__brief/events HTTP/1.1\r\nHost: {hostport}\r\nAccept: text/event-stream\r\n\r\n".encode())
+        buffer = b""
+
+        def wait_for(marker, deadline):
+            nonlocal buffer
+            while marker not in buffer:
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"no {marker!r} within the deadline")
+                chunk = sock.recv(65536)
+                if not chunk:
+                    raise RuntimeError("event stream closed")
+                buffer += chunk
+            buffer = buffer.split(marker, 1)[1]
+
+        wait_for(b"\r\n\r\n", time.perf_counter() + 60)  # response headers
+        entries = sorted(os.listdir(os.path.join(site, "Content", "briefings")))
+        target = os.path.join(site, "Content", "briefings", entries[len(entries) // 2])
+        original = open(target, encoding="utf-8").read()
+        times = []
+        try:
+            for n in range(runs + 1):
+                time.sleep(0.5)  # let the previous rebuild settle
+                start = time.perf_counter()
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(original + f"\nAn added sentence, edit {n}.\n")
+                wait_for(b"event: reload", start + 60)
+                if n > 0:  # the first edit warms the server's caches
+                    times.append(time.perf_counter() - start)
+        finally:
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original)
+        sock.close()
+        return times
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--brief", default=os.path.join(REPO, ".build", "release", "brief"))
+    ap.add_argument("--no-hugo", action="store_true", help="skip the Hugo side")
+    args = ap.parse_args()
+    brief = os.path.abspath(args.brief)
+    hugo = not args.no_hugo and shutil.which("hugo") and os.path.exists(HUGO_BASELINE)
+    work = tempfile.mkdtemp(prefix="brief-bench-")
+    env = dict(os.environ, BRIEF_CACHE_DIR=os.path.join(work, "cache"))
+    print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+          f"Linux {platform.release()}; outputs under {work}")
+    if not hugo:
+        print("hugo: not measured (install it with apt-get install -y hugo, and keep ../shared/bench)")
+    try:
+        for size in args.sizes:
+            site = corpus(size, args.seed)
+            out = os.path.join(work, "out")
+
+            def ours():
+                shutil.rmtree(out, ignore_errors=True)
+                return run_measured([brief, "build", site, "--output", out, "--no-cache"], env)
+
+            def peer():
+                target = os.path.join(work, "hugo-out")
+                shutil.rmtree(target, ignore_errors=True)
+                return run_measured([HUGO_BASELINE, site, target], env)
+
+            results = {"brief": [], "hugo": []}
+            ours()
+            if hugo:
+                peer()
+            for _ in range(args.runs):
+                results["brief"].append(ours())
+                if hugo:
+                    results["hugo"].append(peer())
+            print(f"\n{size} entries ({site})")
+            for name, rows in results.items():
+                if rows:
+                    walls = [w for w, _, _ in rows]
+                    print(f"  cold {name:5s}  median {median(walls):7.3f} s  peak RSS {max(m for _, m, _ in rows):7.1f} MiB  runs {fmt(walls)}")
+            if results["hugo"]:
+                b, h = results["brief"], results["hugo"]
+                print(f"  speed-up hugo/brief {median([w for w, _, _ in h]) / median([w for w, _, _ in b]):.2f}x, "
+                      f"memory brief/hugo {max(m for _, m, _ in b) / max(m for _, m, _ in h):.2f}")
+            cached_out = os.path.join(work, "cached")
+            shutil.rmtree(cached_out, ignore_errors=True)
+            run_measured([brief, "build", site, "--output", cached_out], env)
+            cached = [run_measured([brief, "build", site, "--output", cached_out], env) for _ in range(args.runs)]
+            assert all("Up to date" in text for _, _, text in cached), "the cached build rebuilt"
+            print(f"  nothing changed     median {median([w for w, _, _ in cached]):7.3f} s  runs {fmt([w for w, _, _ in cached])}")
+            if size <= 10000:
+                times = serve_reload(brief, site, args.runs, env)
+                print(f"  serve edit→reload   median {median(times):7.3f} s  runs {fmt(times)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
