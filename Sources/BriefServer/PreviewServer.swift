@@ -20,7 +20,10 @@ public struct PreviewServer: Sendable {
         onListening: @escaping @Sendable (String) -> Void = { print($0) },
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) {
-        self.siteRoot = siteRoot
+        // Without a trailing slash, so the watcher's paths are `siteRoot/Content/…` exactly.
+        var root = siteRoot
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.siteRoot = root
         self.host = host
         self.port = port
         self.drafts = drafts
@@ -31,7 +34,7 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let builder = PreviewBuilder(siteRoot: siteRoot, drafts: drafts)
         let state = PreviewState(basePath: PreviewBuilder.basePath(siteRoot: siteRoot) ?? "/")
-        await rebuild(with: builder, into: state, reason: nil)
+        await rebuild(with: builder, into: state, changed: nil)
         let boundPort = try PortFinder.available(host: host, from: port, log: log)
         let changes = ChangeQueue()
         let watcher = Watcher(root: siteRoot) { path in changes.signal(path) }
@@ -63,15 +66,26 @@ public struct PreviewServer: Sendable {
 
     /// Builds into memory; a good site replaces the served one and reloads pages, a failed one
     /// keeps the last good site and shows the errors.
-    func rebuild(with builder: PreviewBuilder, into state: PreviewState, reason: String?) async {
+    func rebuild(with builder: PreviewBuilder, into state: PreviewState, changed: [String]?) async {
         let start = DispatchTime.now()
-        let (site, diagnostics, basePath) = builder.build()
+        let (site, diagnostics, basePath, outcome) = builder.build(changed: changed)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let prefix = reason.map { "\($0): " } ?? ""
+        let prefix =
+            changed.map { $0.count == 1 ? "\($0[0]): " : "\($0.count) files changed: " } ?? ""
         if let site {
             await state.publish(site, basePath: basePath)
             for diagnostic in diagnostics { log(diagnostic.description) }
-            log(prefix + String(format: "rebuilt %d pages in %.3f s", site.summary.pages, seconds))
+            let what =
+                switch outcome.scope {
+                case .full: "full rebuild"
+                case .entryBodies(let n): n == 1 ? "entry body" : "\(n) entry bodies"
+                case .templates: "templates"
+                }
+            log(
+                prefix
+                    + String(
+                        format: "%@, %d of %d files rendered again (%d changed) in %.3f s", what,
+                        outcome.rendered, site.summary.files, outcome.changed, seconds))
         } else {
             await state.fail(diagnostics)
             for diagnostic in diagnostics { log(diagnostic.description) }
@@ -111,7 +125,8 @@ final class ChangeQueue: @unchecked Sendable {
     func finish() { continuation?.finish() }
 }
 
-/// Rebuilds after changes, one build at a time, after 80 ms without further changes.
+/// Rebuilds after changes, one build at a time, after 25 ms without further changes (an
+/// editor's save — a write, or a temporary file renamed over the original — takes less).
 struct RebuildService: Service {
     let changes: ChangeQueue
     let builder: PreviewBuilder
@@ -123,17 +138,16 @@ struct RebuildService: Service {
             for await _ in changes.stream {
                 var paths = changes.drain()
                 while true {
-                    try? await Task.sleep(nanoseconds: 80_000_000)
+                    try? await Task.sleep(nanoseconds: 25_000_000)
                     let more = changes.drain()
                     if more.isEmpty { break }
                     paths += more
                 }
                 guard !paths.isEmpty else { continue }
-                let root = server.siteRoot.hasSuffix("/") ? server.siteRoot : server.siteRoot + "/"
+                let root = server.siteRoot + "/"
                 let names = Set(paths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 })
                     .sorted()
-                let reason = names.count == 1 ? names[0] : "\(names.count) files changed"
-                await server.rebuild(with: builder, into: state, reason: reason)
+                await server.rebuild(with: builder, into: state, changed: names)
             }
         } onGracefulShutdown: {
             changes.finish()

@@ -17,37 +17,34 @@ public struct PreviewSite: Sendable {
     }
 }
 
-/// Builds a site into memory with the same pipeline as `brief build`.
-public struct PreviewBuilder: Sendable {
-    public var siteRoot: String
-    public var drafts: Bool
+/// Builds a site into memory with the same pipeline as `brief build`, then rebuilds only
+/// what each change affects (`SiteSession`).
+public final class PreviewBuilder: @unchecked Sendable {
+    public let siteRoot: String
+    public let drafts: Bool
+    private let session: SiteSession
 
     public init(siteRoot: String, drafts: Bool) {
         self.siteRoot = siteRoot
         self.drafts = drafts
+        self.session = SiteSession(siteRoot: siteRoot, drafts: drafts)
     }
 
-    /// The new site, or the diagnostics that stopped it (with the build's warnings either way).
-    public func build() -> (site: PreviewSite?, diagnostics: [Diagnostic], basePath: String?) {
-        let collected = FileCollector()
-        let options = BuildOptions(siteRoot: siteRoot, drafts: drafts, writes: false)
-        let result = SiteBuilder(options: options).build { files in collected.add(files) }
-        guard let summary = result.summary else { return (nil, result.printedDiagnostics, nil) }
-        let files = collected.files
+    /// The new site, or the diagnostics that stopped it (with the build's warnings either
+    /// way). `changed` are the paths (relative to the site root) changed since the last call;
+    /// nil rebuilds everything.
+    public func build(changed: [String]? = nil) -> (
+        site: PreviewSite?, diagnostics: [Diagnostic], basePath: String?, outcome: SiteSession.Outcome
+    ) {
+        let outcome = session.rebuild(changed: changed)
+        guard let files = outcome.files, let summary = outcome.summary else {
+            return (nil, outcome.diagnostics, nil, outcome)
+        }
         let basePath = Self.basePath(siteRoot: siteRoot)
-        return (PreviewSite(files: files, summary: summary), result.printedDiagnostics, basePath)
+        return (PreviewSite(files: files, summary: summary), outcome.diagnostics, basePath, outcome)
     }
 
     static func basePath(siteRoot: String) -> String? {
         SiteConfigLoader.loadLeniently(siteRoot: siteRoot)?.basePath
-    }
-}
-
-/// Gathers the batches the builder renders (called on the builder's thread, one batch at a time).
-final class FileCollector: @unchecked Sendable {
-    private(set) var files: [String: OutputFile] = [:]
-
-    func add(_ batch: [OutputFile]) {
-        for file in batch { files[file.path] = file }
     }
 }

@@ -45,27 +45,10 @@ public struct SiteBuilder: Sendable {
             return Result(
                 diagnostics: cache.load()?.diagnostics ?? [], summary: summary, strict: options.strict)
         }
-        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
-            inputs)
-        diagnostics += loadDiagnostics
-        timer.lap("load")
-        let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
-        diagnostics += themeDiagnostics
-        guard let sources, let theme else { return fail() }
-        let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
-        diagnostics += resolveDiagnostics
-        guard let model = resolved else { return fail() }
-        timer.lap("resolve")
-        let bodies = RenderedBodies.render(
-            model, resolver: .forSite(model, basePath: model.config.basePath), recordLinks: options.checkLinks
-        )
-        diagnostics += bodies.diagnostics
-        timer.lap("markdown")
-        if diagnostics.fails(strict: options.strict) { return fail() }
-        let index = SiteIndex(model: model)
-        let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
-        let jobs = PageJob.plan(model: model, theme: theme)
-        timer.lap("index")
+        let (prepared, found) = prepare(inputs, timer: &timer)
+        diagnostics += found
+        guard let prepared else { return fail() }
+        let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)
 
         let writer = SiteWriter(
             outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)

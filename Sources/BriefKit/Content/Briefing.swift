@@ -1,5 +1,5 @@
 /// One briefing entry from `Content/briefings/**/*.md`, typed and validated.
-public struct Briefing: Sendable {
+public struct Briefing: Sendable, Equatable {
     /// The article a briefing is derived from.
     public struct Source: Sendable, Hashable {
         public var title: String?

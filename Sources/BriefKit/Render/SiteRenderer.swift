@@ -3,10 +3,10 @@ import Foundation
 /// Stage 5: turns one `PageJob` into one `OutputFile`. Holds only immutable values, so jobs
 /// render on any thread, in any order, with the same bytes.
 public struct SiteRenderer: Sendable {
-    public let model: SiteModel
+    public private(set) var model: SiteModel
     public let index: SiteIndex
-    public let theme: Theme
-    public let bodies: RenderedBodies
+    public private(set) var theme: Theme
+    public private(set) var bodies: RenderedBodies
     public let urls: SiteURLs
     let calendar: SiteCalendar
     /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
     /// Each entry's `updated` (else its date) in RFC 3339, for feeds and the sitemap.
     let updatedTimestamps: [String]
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
-    let quotesByActor: [[(entry: Int, quote: Quote)]]
+    private(set) var quotesByActor: [[(entry: Int, quote: Quote)]]
     /// Renders Markdown with absolute links, for the site feed's content.
     let absoluteMarkdown: MarkdownRenderer
     /// Context pieces many pages share, built once per site rather than once per use.
@@ -37,11 +37,7 @@ public struct SiteRenderer: Sendable {
         self.updatedTimestamps = model.entries.map {
             calendar.rfc3339($0.briefing.updated ?? $0.briefing.date)
         }
-        var quotes = [[(entry: Int, quote: Quote)]](repeating: [], count: model.actors.count)
-        for (entry, output) in bodies.entries.enumerated() {
-            for quote in output.quotes { quotes[quote.actor].append((entry, quote)) }
-        }
-        self.quotesByActor = quotes
+        self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         self.absoluteMarkdown = MarkdownRenderer(
             unsafeHTML: model.config.unsafeHTML,
             links: LinkResolver.forSite(model, basePath: model.config.absoluteBase))
@@ -55,6 +51,51 @@ public struct SiteRenderer: Sendable {
         self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
+    }
+
+    static func quotesByActor(bodies: RenderedBodies, actors: Int) -> [[(entry: Int, quote: Quote)]] {
+        var quotes = [[(entry: Int, quote: Quote)]](repeating: [], count: actors)
+        for (entry, output) in bodies.entries.enumerated() {
+            for quote in output.quotes { quotes[quote.actor].append((entry, quote)) }
+        }
+        return quotes
+    }
+
+    /// This renderer after the bodies (not the front matter) of `entries` changed: their cards
+    /// and the quotes by actor are rebuilt, everything else is kept.
+    func updating(model: SiteModel, bodies: RenderedBodies, entries: [Int]) -> SiteRenderer {
+        var copy = self
+        copy.model = model
+        copy.bodies = bodies
+        copy.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
+        for i in entries { copy.cards[i] = copy.makeCard(i) }
+        return copy
+    }
+
+    /// This renderer with another theme (templates edited, nothing else).
+    func updating(theme: Theme) -> SiteRenderer {
+        var copy = self
+        copy.theme = theme
+        return copy
+    }
+
+    /// The template a job's page is rendered with (its registered name), or nil for feeds,
+    /// the sitemap, the search index and copied files.
+    static func template(of job: PageJob) -> String? {
+        switch job {
+        case .home: "home"
+        case .briefingList: "briefings"
+        case .briefing: "briefing"
+        case .actorIndex: "actors"
+        case .actor: "actor"
+        case .topicIndex: "topics"
+        case .topic: "topic"
+        case .timeline: "timeline"
+        case .search: "search"
+        case .notFound: "404"
+        case .page: "page"
+        default: nil
+        }
     }
 
     public func render(_ job: PageJob) -> OutputFile {

@@ -11,6 +11,22 @@ public struct TemplateLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// The partials template `name` includes directly, whatever delimiters it uses.
+    func partials(of name: String) -> Set<String> {
+        var found = Set<String>()
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let partial, _): found.insert(partial)
+                case .section(_, let children), .invertedSection(_, let children): visit(children)
+                case .text, .variable: break
+                }
+            }
+        }
+        visit(templates[name] ?? [])
+        return found
+    }
+
     /// The UTF-8 bytes of template `name` rendered with `context`; a missing template renders nothing.
     public func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
         guard let nodes = templates[name] else { return [] }

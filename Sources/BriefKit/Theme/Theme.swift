@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public let assets: [(path: String, content: OutputFile.Content)]
     /// Names of templates that came from the site, not the embedded theme (for incremental builds).
     public let overridden: Set<String>
+    /// Each template's text by registered name (`briefing`, `head`), to tell which ones an
+    /// edit changed.
+    public let sources: [String: String]
 
     /// Loads the theme of the site at `root`; problems are located diagnostics in `Templates/…`.
     public static func load(siteRoot root: String?) -> (Theme?, [Diagnostic]) {
@@ -77,7 +80,10 @@ public struct Theme: Sendable {
         diagnostics += partialCycles(sources)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let sortedAssets = assets.keys.sorted().map { (path: $0, content: assets[$0]!) }
-        return (Theme(library: library, assets: sortedAssets, overridden: overridden), diagnostics)
+        let texts = Dictionary(uniqueKeysWithValues: sources.map { (registeredName($0.key), $0.value.text) })
+        return (
+            Theme(library: library, assets: sortedAssets, overridden: overridden, sources: texts), diagnostics
+        )
     }
 
     /// A partial that includes itself, directly or through others, would recurse until the
@@ -110,6 +116,24 @@ public struct Theme: Sendable {
         }
         for name in uses.keys.sorted() { visit(name, [name]) }
         return diagnostics
+    }
+
+    /// The templates whose output an edit from `old` to this theme can change: those whose text
+    /// changed, and those that include a changed one, directly or through other partials.
+    public func changedTemplates(since old: Theme) -> Set<String> {
+        var changed = Set(sources.keys.filter { sources[$0] != old.sources[$0] })
+        changed.formUnion(old.sources.keys.filter { sources[$0] == nil })
+        var grew = true
+        while grew {
+            grew = false
+            for name in sources.keys where !changed.contains(name) {
+                if !library.partials(of: name).isDisjoint(with: changed) {
+                    changed.insert(name)
+                    grew = true
+                }
+            }
+        }
+        return changed
     }
 
     /// Partials are referenced by their name without the folder: `{{> head}}` is `partials/head`.

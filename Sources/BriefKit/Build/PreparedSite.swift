@@ -1,0 +1,54 @@
+/// A site taken through every stage but writing: the values `SiteBuilder` renders from, kept
+/// whole by `SiteSession` so a later rebuild can redo only what a change affects.
+public struct PreparedSite: Sendable {
+    public var model: SiteModel
+    public var theme: Theme
+    public var bodies: RenderedBodies
+    public var index: SiteIndex
+    public var renderer: SiteRenderer
+    public var jobs: [PageJob]
+    /// Resolves wikilinks and content links in Markdown (site-relative URLs).
+    public var links: LinkResolver
+    /// Diagnostics by stage (Markdown's are in `bodies`).
+    public var loadDiagnostics: [Diagnostic]
+    public var themeDiagnostics: [Diagnostic]
+    public var resolveDiagnostics: [Diagnostic]
+
+    public var diagnostics: [Diagnostic] {
+        loadDiagnostics + themeDiagnostics + resolveDiagnostics + bodies.diagnostics
+    }
+}
+
+extension SiteBuilder {
+    /// Loads, resolves, renders Markdown and indexes the site from `inputs`. Nil (with every
+    /// diagnostic found) when the site cannot be rendered.
+    func prepare(_ inputs: SiteInputs, timer: inout StageTimer) -> (PreparedSite?, [Diagnostic]) {
+        let root = options.absoluteRoot
+        var diagnostics: [Diagnostic] = []
+        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
+            inputs)
+        diagnostics += loadDiagnostics
+        timer.lap("load")
+        let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
+        diagnostics += themeDiagnostics
+        guard let sources, let theme else { return (nil, diagnostics) }
+        let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
+        diagnostics += resolveDiagnostics
+        guard let model = resolved else { return (nil, diagnostics) }
+        timer.lap("resolve")
+        let links = LinkResolver.forSite(model, basePath: model.config.basePath)
+        let bodies = RenderedBodies.render(model, resolver: links, recordLinks: options.checkLinks)
+        diagnostics += bodies.diagnostics
+        timer.lap("markdown")
+        if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
+        let index = SiteIndex(model: model)
+        let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        let jobs = PageJob.plan(model: model, theme: theme)
+        timer.lap("index")
+        let prepared = PreparedSite(
+            model: model, theme: theme, bodies: bodies, index: index, renderer: renderer, jobs: jobs,
+            links: links, loadDiagnostics: loadDiagnostics, themeDiagnostics: themeDiagnostics,
+            resolveDiagnostics: resolveDiagnostics)
+        return (prepared, diagnostics)
+    }
+}

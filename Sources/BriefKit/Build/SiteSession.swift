@@ -1,0 +1,202 @@
+import Foundation
+
+/// A site kept built in memory across edits (`brief serve`): each rebuild redoes only what the
+/// changed files affect, and its result is byte-identical to a full build of the same files.
+///
+/// Three kinds of rebuild, chosen from the paths changed since the last good build:
+/// - **entry bodies** — entries under `Content/briefings/` whose front matter is unchanged:
+///   their Markdown is rendered again, then their page, the list pages that show their card,
+///   their actors' and topics' feeds, the site feed, the search index, and the pages of actors
+///   whose quotes changed;
+/// - **templates** — files under `Templates/` only: the pages whose template, or a partial it
+///   includes, changed;
+/// - **full** — anything else (front matter, registries, dates, site.yml, added or removed
+///   files): every stage again, then every page.
+/// Feeds, lists and neighbours depend on front matter, which the first two never change.
+public final class SiteSession: @unchecked Sendable {
+    /// What a rebuild redid.
+    public enum Scope: Sendable, Equatable {
+        case full
+        case entryBodies(Int)
+        case templates(Set<String>)
+    }
+
+    /// The outcome of one rebuild.
+    public struct Outcome: Sendable {
+        /// The whole site after the rebuild, or nil when it failed (the last good site stands).
+        public var files: [String: OutputFile]?
+        public var summary: BuildSummary?
+        /// Sorted, warnings promoted under `--strict`, as `brief build` prints them.
+        public var diagnostics: [Diagnostic]
+        public var scope: Scope
+        /// Jobs rendered again, and output files whose bytes changed.
+        public var rendered: Int
+        public var changed: Int
+    }
+
+    public let options: BuildOptions
+    private var prepared: PreparedSite?
+    private var files: [String: OutputFile] = [:]
+    /// Path of each entry's source file → its index in the model.
+    private var entryIndex: [String: Int] = [:]
+    /// Paths changed since the last good build (a failed rebuild keeps them for the next).
+    private var pending = Set<String>()
+
+    public init(siteRoot: String, drafts: Bool) {
+        options = BuildOptions(siteRoot: siteRoot, drafts: drafts, writes: false, cache: false)
+    }
+
+    /// Rebuilds after `changed` (paths relative to the site root); nil means "anything may
+    /// have changed": a full rebuild.
+    public func rebuild(changed: [String]?) -> Outcome {
+        let start = DispatchTime.now()
+        var outcome: Outcome
+        if let changed, prepared != nil {
+            pending.formUnion(changed)
+            outcome =
+                rebuildEntryBodies(pending.sorted()) ?? rebuildTemplates(pending.sorted()) ?? rebuildAll()
+        } else {
+            outcome = rebuildAll()
+        }
+        if outcome.files != nil { pending = [] }
+        outcome.summary?.seconds =
+            Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return outcome
+    }
+
+    private func rebuildAll() -> Outcome {
+        var timer = StageTimer(enabled: false)
+        let builder = SiteBuilder(options: options)
+        let (site, diagnostics) = builder.prepare(SiteInputs.read(root: options.absoluteRoot), timer: &timer)
+        guard let site, !diagnostics.fails(strict: options.strict) else {
+            return failure(diagnostics, scope: .full)
+        }
+        prepared = site
+        entryIndex = Dictionary(
+            site.model.entries.indices.map { (site.model.entries[$0].briefing.path, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let old = files
+        files = [:]
+        for file in site.jobs.parallelMap(site.renderer.render) { files[file.path] = file }
+        return success(site, scope: .full, rendered: site.jobs.count, changed: changedCount(old))
+    }
+
+    /// Entries whose front matter is exactly as before; nil when any changed path is not one.
+    private func rebuildEntryBodies(_ paths: [String]) -> Outcome? {
+        guard var site = prepared, !paths.isEmpty else { return nil }
+        var model = site.model
+        var edited: [(index: Int, path: String, diagnostics: [Diagnostic])] = []
+        for path in paths {
+            guard path.hasPrefix("Content/briefings/"), path.hasSuffix(".md"), let i = entryIndex[path],
+                let data = FileBytes.read(options.absoluteRoot + "/" + path),
+                case .success(let source) = SourceText.decode(data, path: path)
+            else { return nil }
+            let (parsed, found) = EntryParser.parseBriefing(source)
+            guard let parsed, !found.contains(where: { $0.severity == .error }) else { return nil }
+            var expected = model.entries[i].briefing
+            expected.body = parsed.body
+            guard expected == parsed else { return nil }
+            model.entries[i].briefing = parsed
+            edited.append((i, path, found))
+        }
+        let editedPaths = Set(edited.map(\.path))
+        site.loadDiagnostics =
+            site.loadDiagnostics.filter { !editedPaths.contains($0.location.path) }
+            + edited.flatMap(\.diagnostics)
+        var markdown = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: site.links)
+        markdown.recordLinks = options.checkLinks
+        var bodies = site.bodies
+        var jobs = Set<PageJob>([.siteFeed, .searchIndex])
+        let pageSize = model.config.pageSize
+        for (i, _, _) in edited {
+            let entry = model.entries[i]
+            let before = bodies.entries[i].quotes
+            bodies.entries[i] = markdown.render(
+                entry.briefing.body,
+                source: MarkdownSource(
+                    path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine,
+                    text: entry.briefing.body),
+                listedActors: entry.actors)
+            jobs.formUnion([
+                .briefing(i), .home(page: i / pageSize + 1), .briefingList(page: i / pageSize + 1),
+            ])
+            jobs.formUnion(entry.actors.map(PageJob.actorFeed))
+            jobs.formUnion(entry.topics.map(PageJob.topicFeed))
+            if before != bodies.entries[i].quotes {
+                jobs.formUnion((before + bodies.entries[i].quotes).map { PageJob.actor($0.actor) })
+            }
+        }
+        site.model = model
+        site.bodies = bodies
+        site.renderer = site.renderer.updating(model: model, bodies: bodies, entries: edited.map(\.index))
+        let diagnostics = site.diagnostics
+        guard !diagnostics.fails(strict: options.strict) else {
+            return failure(diagnostics, scope: .entryBodies(edited.count))
+        }
+        return apply(site, jobs: site.jobs.filter(jobs.contains), scope: .entryBodies(edited.count))
+    }
+
+    /// Edited templates; nil when any changed path is not under `Templates/`, or the theme's
+    /// files were added or removed.
+    private func rebuildTemplates(_ paths: [String]) -> Outcome? {
+        guard var site = prepared, !paths.isEmpty,
+            paths.allSatisfy({ $0.hasPrefix("Templates/") && !$0.hasPrefix("Templates/assets/") })
+        else { return nil }
+        let (loaded, themeDiagnostics) = Theme.load(siteRoot: options.absoluteRoot)
+        guard let theme = loaded else {
+            // As a full build: it stops at the theme, before resolving and Markdown.
+            return failure(site.loadDiagnostics + themeDiagnostics, scope: .templates([]))
+        }
+        guard Set(theme.sources.keys) == Set(site.theme.sources.keys) else { return nil }
+        let changed = theme.changedTemplates(since: site.theme)
+        site.theme = theme
+        site.themeDiagnostics = themeDiagnostics
+        site.renderer = site.renderer.updating(theme: theme)
+        let jobs = site.jobs.filter { SiteRenderer.template(of: $0).map(changed.contains) ?? false }
+        return apply(site, jobs: jobs, scope: .templates(changed))
+    }
+
+    /// Renders `jobs` of the updated site into the files and makes the site current.
+    private func apply(_ site: PreparedSite, jobs: [PageJob], scope: Scope) -> Outcome {
+        prepared = site
+        var changed = 0
+        for file in jobs.parallelMap(site.renderer.render) {
+            if !Self.same(files[file.path], file) { changed += 1 }
+            files[file.path] = file
+        }
+        return success(site, scope: scope, rendered: jobs.count, changed: changed)
+    }
+
+    private func success(_ site: PreparedSite, scope: Scope, rendered: Int, changed: Int) -> Outcome {
+        let model = site.model
+        let summary = BuildSummary(
+            pages: files.keys.filter { $0.hasSuffix(".html") }.count, files: site.jobs.count,
+            entries: model.entries.count, actors: model.actors.count, topics: model.topics.count, seconds: 0)
+        return Outcome(
+            files: files, summary: summary, diagnostics: printed(site.diagnostics), scope: scope,
+            rendered: rendered, changed: changed)
+    }
+
+    private func failure(_ diagnostics: [Diagnostic], scope: Scope) -> Outcome {
+        Outcome(
+            files: nil, summary: nil, diagnostics: printed(diagnostics), scope: scope, rendered: 0, changed: 0
+        )
+    }
+
+    private func printed(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        SiteBuilder.Result(diagnostics: diagnostics, summary: nil, strict: options.strict).printedDiagnostics
+    }
+
+    private func changedCount(_ old: [String: OutputFile]) -> Int {
+        files.values.filter { !Self.same(old[$0.path], $0) }.count
+            + old.keys.filter { files[$0] == nil }.count
+    }
+
+    private static func same(_ a: OutputFile?, _ b: OutputFile) -> Bool {
+        switch (a?.content, b.content) {
+        case (.bytes(let x)?, .bytes(let y)): x == y
+        case (.copy(let x)?, .copy(let y)): x == y
+        default: false
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// `SiteSession`, the incremental rebuild behind `brief serve`: after every kind of edit, the
+/// site it holds is byte-identical to a full build of the same files, with the same
+/// diagnostics, and it redid only what the edit affects.
+final class IncrementalBuildTests: XCTestCase {
+    var site = ""
+    var session: SiteSession!
+
+    override func setUp() {
+        site = TestPaths.temporaryFolder("brief-incremental") + "/site"
+        try! FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
+        session = SiteSession(siteRoot: site, drafts: false)
+        XCTAssertNotNil(session.rebuild(changed: nil).files)
+    }
+
+    let third = "Content/briefings/2024-11-01-third.md"
+    let first = "Content/briefings/2024/10/2024-10-23-first.md"
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: site + "/" + path, encoding: .utf8)
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        let url = URL(fileURLWithPath: site + "/" + path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Rebuilds after `paths` changed and checks the result against a fresh full build.
+    @discardableResult
+    func rebuild(
+        _ paths: [String], expect scope: SiteSession.Scope, file: StaticString = #filePath, line: UInt = #line
+    ) -> SiteSession.Outcome {
+        let outcome = session.rebuild(changed: paths)
+        let full = SiteSession(siteRoot: site, drafts: false).rebuild(changed: nil)
+        XCTAssertEqual(outcome.scope, scope, file: file, line: line)
+        XCTAssertEqual(
+            outcome.diagnostics.map(\.description), full.diagnostics.map(\.description), file: file,
+            line: line)
+        XCTAssertEqual(
+            outcome.files == nil, full.files == nil, "both fail or both succeed", file: file, line: line)
+        guard let files = outcome.files, let expected = full.files else { return outcome }
+        XCTAssertEqual(files.keys.sorted(), expected.keys.sorted(), file: file, line: line)
+        for (path, want) in expected {
+            guard let got = files[path] else { continue }
+            switch (got.content, want.content) {
+            case (.bytes(let a), .bytes(let b)):
+                XCTAssertEqual(
+                    String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self), path, file: file,
+                    line: line)
+            case (.copy(let a), .copy(let b)): XCTAssertEqual(a, b, path, file: file, line: line)
+            default: XCTFail("\(path): different kinds of content", file: file, line: line)
+            }
+        }
+        XCTAssertEqual(outcome.summary?.pages, full.summary?.pages, file: file, line: line)
+        return outcome
+    }
+
+    func testBodyEditsRenderOnlyWhatShowsTheBody() throws {
+        let original = try read(third)
+        // The first paragraph is the entry's summary on lists, feeds and search.
+        try write(original.replacingOccurrences(of: "Third body.", with: "A new first paragraph."), third)
+        let edited = rebuild([third], expect: .entryBodies(1))
+        XCTAssertLessThan(edited.rendered, 15)
+        XCTAssertGreaterThan(edited.changed, 3, "page, lists, feeds and search show the new summary")
+        // A quote attributed to an actor reaches that actor's page.
+        try write(original + "\n> We said it.\n>\n> — Kim Jong Un\n", third)
+        rebuild([third], expect: .entryBodies(1))
+        try write(original, third)
+        rebuild([third], expect: .entryBodies(1))
+        // A mention of a registered actor the entry does not list adds a note.
+        try write(original + "\nAlso Lee Jae-myung spoke.\n", third)
+        rebuild([third], expect: .entryBodies(1))
+        // Headings, wikilinks and links.
+        try write(original + "\n## What next\n\nSee [[briefing:first]] and [[topic:Sanctions]].\n", third)
+        rebuild([third], expect: .entryBodies(1))
+    }
+
+    func testABrokenBodyFailsAndItsFixComesBackIncrementally() throws {
+        let original = try read(third)
+        try write(original + "\nSee [[Nobody At All]].\n", third)
+        let broken = rebuild([third], expect: .entryBodies(1))
+        XCTAssertNil(broken.files)
+        XCTAssertTrue(broken.diagnostics.contains { $0.severity == .error })
+        try write(original + "\nFixed.\n", third)
+        rebuild([third], expect: .entryBodies(1))
+    }
+
+    func testEditsMadeWhileTheSiteWasBrokenAreNotLost() throws {
+        let firstText = try read(first)
+        let thirdText = try read(third)
+        try write(firstText.replacingOccurrences(of: "date: 2024-10-23", with: "date: soon"), first)
+        XCTAssertNil(rebuild([first], expect: .full).files)
+        try write(thirdText + "\nEdited while the first entry was broken.\n", third)
+        XCTAssertNil(rebuild([third], expect: .full).files)
+        try write(firstText, first)
+        rebuild([first], expect: .entryBodies(2))
+    }
+
+    let everyPage: Set<String> = [
+        "footer", "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page",
+        "search",
+        "404",
+    ]
+
+    func testTemplateEditsRenderThePagesThatUseThem() throws {
+        try write(
+            "<footer>{{site.title}}, edited</footer>\n</body>\n</html>\n",
+            "Templates/partials/footer.mustache")
+        // A site template replacing the embedded one is an edit of that template.
+        XCTAssertNotNil(rebuild(["Templates/partials/footer.mustache"], expect: .templates(everyPage)).files)
+        try write(
+            "<footer>{{site.title}}, edited again</footer>\n</body>\n</html>\n",
+            "Templates/partials/footer.mustache")
+        let again = rebuild(["Templates/partials/footer.mustache"], expect: .templates(everyPage))
+        XCTAssertEqual(again.rendered, again.summary?.pages)
+        try write("{{> head}}{{> header}}<h1>{{page.title}}</h1>{{> footer}}", "Templates/404.mustache")
+        XCTAssertEqual(rebuild(["Templates/404.mustache"], expect: .templates(["404"])).rendered, 1)
+        try write("{{> head}}{{> header}}<h1>Lost: {{page.title}}</h1>{{> footer}}", "Templates/404.mustache")
+        XCTAssertEqual(rebuild(["Templates/404.mustache"], expect: .templates(["404"])).rendered, 1)
+        try write("{{#broken}}", "Templates/404.mustache")
+        XCTAssertNil(rebuild(["Templates/404.mustache"], expect: .templates([])).files)
+    }
+
+    func testEverythingElseIsAFullRebuild() throws {
+        let firstText = try read(first)
+        try write(
+            firstText.replacingOccurrences(of: "First: troops reported", with: "First, retitled"), first)
+        rebuild([first], expect: .full)
+        try write(firstText.replacingOccurrences(of: "date: 2024-10-23", with: "date: 2024-11-05"), first)
+        rebuild([first], expect: .full)
+        let actor = "Content/actors/kim-jong-un.md"
+        try write(
+            try read(actor).replacingOccurrences(of: "\"Kim Jong-un\", ", with: "\"Marshal Kim\", "), actor)
+        rebuild([actor], expect: .full)
+        try write(
+            "---\ntitle: \"Fourth\"\ndate: 2024-11-03\n---\nNew.\n", "Content/briefings/2024-11-03-fourth.md")
+        rebuild(["Content/briefings/2024-11-03-fourth.md"], expect: .full)
+        try FileManager.default.removeItem(atPath: site + "/Content/briefings/2024-11-03-fourth.md")
+        rebuild(["Content/briefings/2024-11-03-fourth.md"], expect: .full)
+        try write(
+            try read("site.yml").replacingOccurrences(of: "The end-to-end fixture site.", with: "Changed."),
+            "site.yml")
+        rebuild(["site.yml"], expect: .full)
+    }
+}
