@@ -33,8 +33,8 @@ public struct SiteBuilder: Sendable {
         func fail() -> Result { Result(diagnostics: diagnostics, summary: nil, strict: options.strict) }
 
         let root = options.absoluteRoot
-        let inputs = SiteInputs.read(root: root)
-        let key = inputs.key(options: options)
+        var inputs: SiteInputs? = SiteInputs.read(root: root)
+        let key = inputs!.key(options: options)
         timer.lap("read")
         let cache =
             options.writes && options.cache
@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
             return Result(
                 diagnostics: cache.load()?.diagnostics ?? [], summary: summary, strict: options.strict)
         }
-        let (prepared, found) = prepare(inputs, timer: &timer)
+        // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
+        let (prepared, found) = prepare(inputs.take()!, timer: &timer)
         diagnostics += found
         guard let prepared else { return fail() }
         let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)

@@ -33,6 +33,19 @@ struct StageTimer {
 
     private func write(_ stage: String, _ seconds: Double) {
         let name = stage.padding(toLength: 14, withPad: " ", startingAt: 0)
-        FileHandle.standardError.write(Data((name + String(format: "%7.3f s\n", seconds)).utf8))
+        let line =
+            name
+            + String(
+                format: "%7.3f s   RSS %5d MiB (peak %5d)\n", seconds, Self.rss("VmRSS"), Self.rss("VmHWM"))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// A memory figure of this process from /proc/self/status, in MiB.
+    private static func rss(_ field: String) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kb / 1024
     }
 }
