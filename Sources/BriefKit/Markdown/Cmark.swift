@@ -114,6 +114,14 @@ struct MarkdownNode: Equatable {
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// Appends the literal's UTF-8 bytes without making a String of them.
+    func appendLiteral(to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(pointer) else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 0) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+        }
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }

@@ -8,24 +8,47 @@ public struct MentionMatcher: Sendable {
         var actor: Int
     }
 
-    /// Patterns by the hash of their first word, longest first.
-    private var byFirstWord: [UInt64: [Pattern]] = [:]
+    /// Patterns grouped by the hash of their first word, longest first.
+    private var groups: [[Pattern]] = []
+    /// An open-addressing table from first-word hash to group: looked up at every word of
+    /// every text, so it hashes with FNV and probes linearly instead of using `Dictionary`.
+    private var slots: [(hash: UInt64, group: Int)] = []
+    private var mask = 0
 
     public init(names: [(name: String, actor: Int)]) {
+        var byFirstWord: [UInt64: [Pattern]] = [:]
         for (name, actor) in names {
             let bytes = Array(name.utf8)
             guard let first = MentionMatcher.firstWord(bytes) else { continue }
             byFirstWord[MentionMatcher.hash(bytes[first]), default: []].append(
                 Pattern(bytes: bytes, actor: actor))
         }
-        for key in byFirstWord.keys {
-            byFirstWord[key]!.sort {
+        var size = 16
+        while size < byFirstWord.count * 3 { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: (0, -1), count: size)
+        for key in byFirstWord.keys.sorted() {
+            let patterns = byFirstWord[key]!.sorted {
                 $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.actor < $1.actor
             }
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot].group >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = (key, groups.count)
+            groups.append(patterns)
         }
     }
 
-    public var isEmpty: Bool { byFirstWord.isEmpty }
+    public var isEmpty: Bool { groups.isEmpty }
+
+    private func group(for hash: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry.group < 0 { return nil }
+            if entry.hash == hash { return entry.group }
+            slot = (slot + 1) & mask
+        }
+    }
 
     /// A name found in text: byte range and actor.
     public struct Match: Equatable, Sendable {
@@ -50,8 +73,8 @@ public struct MentionMatcher: Sendable {
             while end < count && WordBytes.isWordByte(text, at: end) {
                 end = WordBytes.next(text, after: end)
             }
-            if let candidates = byFirstWord[MentionMatcher.hash(text[i..<end])] {
-                for pattern in candidates where matchesAt(pattern.bytes, text, i) {
+            if !groups.isEmpty, let group = group(for: MentionMatcher.hash(text[i..<end])) {
+                for pattern in groups[group] where matchesAt(pattern.bytes, text, i) {
                     let stop = i + pattern.bytes.count
                     if stop == count || !WordBytes.isWordByte(text, at: stop) {
                         found.append(Match(start: i, end: stop, actor: pattern.actor))
@@ -97,13 +120,16 @@ enum WordBytes {
     @inline(__always)
     static func isWordByte(_ text: [UInt8], at i: Int) -> Bool {
         let byte = text[i]
-        if byte < 0x80 { return asciiWord[Int(byte)] }
+        if byte < 0x80 { return isASCIIWord(byte) }
         return isNonASCIIWordScalar(text, at: i)
     }
 
-    /// Letters and digits among ASCII bytes.
-    static let asciiWord: [Bool] = (0..<128).map { byte in
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    /// Letters and digits among ASCII bytes (computed, not a table: a global table costs a
+    /// lazy-initialisation check on every byte).
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        let letter = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (letter >= 0x61 && letter <= 0x7A)
     }
 
     static func isNonASCIIWordScalar(_ text: [UInt8], at i: Int) -> Bool {

@@ -56,7 +56,7 @@ struct MentionPass {
                 case .text:
                     current.nodes.append(child)
                     current.starts.append(current.bytes.count)
-                    current.bytes.append(contentsOf: child.literal.utf8)
+                    child.appendLiteral(to: &current.bytes)
                 case .softBreak:
                     current.nodes.append(child)
                     current.starts.append(current.bytes.count)
