@@ -114,6 +114,13 @@ struct MarkdownNode: Equatable {
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// Whether the literal contains `needle`, checked in C without making a String.
+    func literalContains(_ needle: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        // A string literal's bytes are NUL-terminated, as strstr needs.
+        return strstr(literal, UnsafeRawPointer(needle.utf8Start).assumingMemoryBound(to: CChar.self)) != nil
+    }
+
     /// Appends the literal's UTF-8 bytes without making a String of them.
     func appendLiteral(to bytes: inout [UInt8]) {
         guard let literal = cmark_node_get_literal(pointer) else { return }

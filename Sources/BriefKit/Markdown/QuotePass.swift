@@ -34,10 +34,12 @@ struct QuotePass {
             }
             let speaker = name.trimmingSpaces
             guard !speaker.isEmpty else { continue }
-            let location = source.location(of: first)
+            // Only a warning needs the place; finding it scans the file.
+            var location: SourceLocation { source.location(of: first) }
             let anchor = "quote-\(quotes.count + 1)"
             var caption = HTMLText.escape(speaker)
-            switch directory.registry.match(speaker) {
+            let match = directory.registry.match(speaker)
+            switch match {
             case .found(let id):
                 caption = "<a href=\"\(basePath + directory.urls[id])\">\(caption)</a>"
                 quotes.append(Quote(actor: id, text: "", anchor: anchor))
@@ -65,9 +67,8 @@ struct QuotePass {
             }
             quote.insertBefore(figure)
             quote.remove()
-            if case .found = directory.registry.match(speaker) {
-                quotes[quotes.count - 1].text = figure.plainText.trimmingCharacters(
-                    in: .whitespacesAndNewlines)
+            if case .found = match {
+                quotes[quotes.count - 1].text = figure.plainText.trimmingSpacesAndNewlines
             }
         }
         return quotes

@@ -9,6 +9,15 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
+    /// The text without leading and trailing white space and line breaks (Unicode's): what
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` returns, without NSString.
+    var trimmingSpacesAndNewlines: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
         return scalar.properties.generalCategory == .spaceSeparator
