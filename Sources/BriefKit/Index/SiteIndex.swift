@@ -64,32 +64,48 @@ public struct SiteIndex: Sendable {
     /// time, so an actor found in a third of all entries costs no more than a rare one.
     static func relatedEntries(entries: [SiteModel.Entry], byActor: [[Int]], byTopic: [[Int]]) -> [[Int]] {
         let total = Double(max(entries.count, 1))
-        return entries.indices.parallelMap { index -> [Int] in
-            var scores: [Int: Double] = [:]
-            let entry = entries[index]
-            let postings = entry.actors.map { byActor[$0] } + entry.topics.map { byTopic[$0] }
-            for list in postings where list.count > 1 {
-                let weight = log(total / Double(list.count)) + 0.1
-                let window = nearby(index, in: list)
-                for other in window where other != index { scores[other, default: 0] += weight }
-            }
-            // Keep the best few in a small sorted buffer instead of sorting every candidate.
-            let ranksBefore = { (a: (key: Int, value: Double), b: (key: Int, value: Double)) -> Bool in
-                if a.value != b.value { return a.value > b.value }
-                if entries[a.key].instant != entries[b.key].instant {
-                    return entries[a.key].instant > entries[b.key].instant
+        // Chunks of entries share one dense score array (reset through the list of entries it
+        // touched), so scoring needs no hashing; the sums add up in the same order as ever.
+        let chunk = 256
+        let chunks = Array(stride(from: 0, to: entries.count, by: chunk)).parallelMap { first -> [[Int]] in
+            var scores = [Double](repeating: 0, count: entries.count)
+            var touched: [Int] = []
+            var results: [[Int]] = []
+            for index in first..<min(first + chunk, entries.count) {
+                let entry = entries[index]
+                let postings = entry.actors.map { byActor[$0] } + entry.topics.map { byTopic[$0] }
+                for list in postings where list.count > 1 {
+                    let weight = log(total / Double(list.count)) + 0.1
+                    for other in nearby(index, in: list) where other != index {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += weight
+                    }
                 }
-                return entries[a.key].slug < entries[b.key].slug
+                results.append(best(touched, scores: scores, entries: entries))
+                for other in touched { scores[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
-            var best: [(key: Int, value: Double)] = []
-            for candidate in scores {
-                if best.count == relatedLimit, !ranksBefore(candidate, best[relatedLimit - 1]) { continue }
-                let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
-                best.insert(candidate, at: position)
-                if best.count > relatedLimit { best.removeLast() }
-            }
-            return best.map(\.key)
+            return results
         }
+        return chunks.flatMap { $0 }
+    }
+
+    /// The `relatedLimit` best of `candidates`: highest score, then newest, then by slug.
+    private static func best(_ candidates: [Int], scores: [Double], entries: [SiteModel.Entry]) -> [Int] {
+        let ranksBefore = { (a: Int, b: Int) -> Bool in
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            if entries[a].instant != entries[b].instant { return entries[a].instant > entries[b].instant }
+            return entries[a].slug < entries[b].slug
+        }
+        // Keep the best few in a small sorted buffer instead of sorting every candidate.
+        var best: [Int] = []
+        for candidate in candidates {
+            if best.count == relatedLimit, !ranksBefore(candidate, best[relatedLimit - 1]) { continue }
+            let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > relatedLimit { best.removeLast() }
+        }
+        return best
     }
 
     /// The part of a sorted posting list around `index`, at most `postingWindow` long.

@@ -16,14 +16,20 @@ public struct SourceText: Sendable {
     public static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        // Through a buffer pointer: validation then runs on contiguous bytes, not an iterator.
+        let decoded = bytes.withUnsafeBytes { raw -> (String?, Bool) in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            let hasCR = !buffer.isEmpty && memchr(buffer.baseAddress!, 13, buffer.count) != nil
+            return (String(validating: buffer, as: UTF8.self), hasCR)
+        }
+        guard var text = decoded.0 else {
             let (line, column) = firstInvalidByte(in: bytes)
             return .failure(
                 .error(
                     SourceLocation(path: path, line: line, column: column),
                     "file is not valid UTF-8; save it as UTF-8"))
         }
-        if text.utf8.contains(13) {
+        if decoded.1 {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         return .success(SourceText(path: path, text: text))
