@@ -68,33 +68,43 @@ extension SiteRenderer {
             xml += "  <author><name>\(XML.escape(author))</name></author>\n"
         }
         for i in entries {
-            let entry = model.entries[i]
-            let briefing = entry.briefing
-            let url = urls.absolute(SiteURLs.briefing(entry.slug))
-            xml += "  <entry>\n"
-            xml += "    <id>\(XML.escape(tagID(day: entry.day, path: SiteURLs.briefing(entry.slug))))</id>\n"
-            xml += "    <title>\(XML.escape(briefing.title))</title>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
-            if let source = briefing.source?.url {
-                xml += "    <link rel=\"related\" href=\"\(XML.escape(source))\""
-                if let title = briefing.source?.title { xml += " title=\"\(XML.escape(title))\"" }
-                xml += "/>\n"
-            }
-            xml += "    <published>\(entryTimestamps[i])</published>\n"
-            xml += "    <updated>\(updated(i))</updated>\n"
-            xml +=
-                "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
-            for topic in entry.topics {
-                xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n"
-            }
-            xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"
             if content {
-                let html = absoluteMarkdown.render(briefing.body, listedActors: entry.actors).html
-                xml += "    <content type=\"html\">\(XML.escape(html))</content>\n"
+                let html = absoluteMarkdown.render(
+                    model.entries[i].briefing.body, listedActors: model.entries[i].actors
+                ).html
+                xml += feedEntries[i].dropLast("  </entry>\n".count)
+                xml += "    <content type=\"html\">\(XML.escape(html))</content>\n  </entry>\n"
+            } else {
+                xml += feedEntries[i]
             }
-            xml += "  </entry>\n"
         }
         return xml + "</feed>\n"
+    }
+
+    /// An entry's `<entry>` element without `<content>`: the same in every feed it is in, so
+    /// built once per entry.
+    func makeFeedEntry(_ i: Int) -> String {
+        let entry = model.entries[i]
+        let briefing = entry.briefing
+        let url = urls.absolute(SiteURLs.briefing(entry.slug))
+        var xml = "  <entry>\n"
+        xml += "    <id>\(XML.escape(tagID(day: entry.day, path: SiteURLs.briefing(entry.slug))))</id>\n"
+        xml += "    <title>\(XML.escape(briefing.title))</title>\n"
+        xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
+        if let source = briefing.source?.url {
+            xml += "    <link rel=\"related\" href=\"\(XML.escape(source))\""
+            if let title = briefing.source?.title { xml += " title=\"\(XML.escape(title))\"" }
+            xml += "/>\n"
+        }
+        xml += "    <published>\(entryTimestamps[i])</published>\n"
+        xml += "    <updated>\(updated(i))</updated>\n"
+        xml +=
+            "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
+        for topic in entry.topics {
+            xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n"
+        }
+        xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"
+        return xml + "  </entry>\n"
     }
 
     func sitemap() -> String {

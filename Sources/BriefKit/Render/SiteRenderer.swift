@@ -23,6 +23,8 @@ public struct SiteRenderer: Sendable {
     private(set) var topicLinks: [Fields] = []
     private(set) var entryLinks: [Fields] = []
     private(set) var cards: [Fields] = []
+    /// Each entry's feed `<entry>` (without content), built once though it is in many feeds.
+    private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
 
     public init(model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies) {
@@ -49,6 +51,7 @@ public struct SiteRenderer: Sendable {
         self.entryLinks = Array(model.entries.indices).parallelMap(renderer.makeEntryLink)
         let linked = self
         self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
+        self.feedEntries = Array(model.entries.indices).parallelMap(linked.makeFeedEntry)
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
     }
@@ -68,7 +71,10 @@ public struct SiteRenderer: Sendable {
         copy.model = model
         copy.bodies = bodies
         copy.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
-        for i in entries { copy.cards[i] = copy.makeCard(i) }
+        for i in entries {
+            copy.cards[i] = copy.makeCard(i)
+            copy.feedEntries[i] = copy.makeFeedEntry(i)
+        }
         return copy
     }
 

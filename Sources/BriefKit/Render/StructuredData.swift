@@ -7,29 +7,58 @@ enum StructuredData {
         entry: SiteModel.Entry, url: String, published: String, modified: String, author: String,
         actors: [(name: String, url: String)], description: String
     ) -> String {
-        var object: Fields = [
-            "@context": "https://schema.org", "@type": "NewsArticle",
-            "headline": .string(entry.briefing.title),
-            "datePublished": .string(published), "dateModified": .string(modified), "url": .string(url),
-            "mainEntityOfPage": .string(url),
-            "author": ["@type": "Person", "name": .string(author)], "description": .string(description),
-        ]
+        // Written directly, keys in sorted order (as JSONWriter sorts them): one article per
+        // briefing page, so building and sorting a dictionary each time was a cost.
+        var json = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
+        func field(_ key: String, _ value: String) {
+            json += ",\"\(key)\":"
+            JSONWriter.writeString(value, into: &json)
+        }
+        func thing(_ actor: (name: String, url: String)) {
+            json += "{\"@type\":\"Thing\",\"name\":"
+            JSONWriter.writeString(actor.name, into: &json)
+            json += ",\"url\":"
+            JSONWriter.writeString(actor.url, into: &json)
+            json += "}"
+        }
+        if let first = actors.first {
+            json += ",\"about\":"
+            thing(first)
+        }
+        json += ",\"author\":{\"@type\":\"Person\",\"name\":"
+        JSONWriter.writeString(author, into: &json)
+        json += "}"
+        field("dateModified", modified)
+        field("datePublished", published)
+        field("description", description)
+        field("headline", entry.briefing.title)
         if let source = entry.briefing.source {
-            var based: Fields = ["@type": "NewsArticle"]
-            if let title = source.title { based["headline"] = .string(title) }
-            if let url = source.url { based["url"] = .string(url) }
-            if let publisher = source.publisher {
-                based["publisher"] = ["@type": "Organization", "name": .string(publisher)]
+            json += ",\"isBasedOn\":{\"@type\":\"NewsArticle\""
+            if let author = source.author {
+                json += ",\"author\":{\"@type\":\"Person\",\"name\":"
+                JSONWriter.writeString(author, into: &json)
+                json += "}"
             }
-            if let author = source.author { based["author"] = ["@type": "Person", "name": .string(author)] }
-            object["isBasedOn"] = .object(based)
+            if let title = source.title { field("headline", title) }
+            if let publisher = source.publisher {
+                json += ",\"publisher\":{\"@type\":\"Organization\",\"name\":"
+                JSONWriter.writeString(publisher, into: &json)
+                json += "}"
+            }
+            if let url = source.url { field("url", url) }
+            json += "}"
         }
-        let things: [TemplateValue] = actors.map {
-            ["@type": "Thing", "name": .string($0.name), "url": .string($0.url)]
+        field("mainEntityOfPage", url)
+        if actors.count > 1 {
+            json += ",\"mentions\":["
+            for (i, actor) in actors.dropFirst().enumerated() {
+                if i > 0 { json += "," }
+                thing(actor)
+            }
+            json += "]"
         }
-        if let first = things.first { object["about"] = first }
-        if things.count > 1 { object["mentions"] = .list(Array(things.dropFirst())) }
-        return encode(object)
+        field("url", url)
+        return scriptSafe(json + "}")
     }
 
     static func actor(name: String, kind: Actor.Kind?, url: String, aliases: [String], role: String?)
