@@ -7,8 +7,10 @@ public struct PreparedSite: Sendable {
     public var index: SiteIndex
     public var renderer: SiteRenderer
     public var jobs: [PageJob]
-    /// Resolves wikilinks and content links in Markdown (site-relative URLs).
+    /// Resolves wikilinks and content links in Markdown (site-relative URLs), and with
+    /// absolute URLs for the site feed.
     public var links: LinkResolver
+    public var absoluteLinks: LinkResolver
     /// Diagnostics by stage (Markdown's are in `bodies`).
     public var loadDiagnostics: [Diagnostic]
     public var themeDiagnostics: [Diagnostic]
@@ -22,22 +24,30 @@ public struct PreparedSite: Sendable {
 extension SiteBuilder {
     /// Loads, resolves, renders Markdown and indexes the site from `inputs`. Nil (with every
     /// diagnostic found) when the site cannot be rendered.
-    func prepare(_ inputs: SiteInputs, timer: inout StageTimer) -> (PreparedSite?, [Diagnostic]) {
+    ///
+    /// Every stage's input is let go once the next has what it needs (the read bytes once
+    /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
+    /// Markdown, its HTML and the bytes it came from are never all in memory together.
+    func prepare(_ inputs: consuming SiteInputs, timer: inout StageTimer) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
-        let (sources, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
-            inputs)
+        var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
+            consume inputs)
         diagnostics += loadDiagnostics
         timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
         diagnostics += themeDiagnostics
-        guard let sources, let theme else { return (nil, diagnostics) }
-        let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
+        guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }
+        var (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(
+            consume sources)
         diagnostics += resolveDiagnostics
-        guard let model = resolved else { return (nil, diagnostics) }
+        guard var model = resolved.take() else { return (nil, diagnostics) }
         timer.lap("resolve")
         let links = LinkResolver.forSite(model, basePath: model.config.basePath)
-        let bodies = RenderedBodies.render(model, resolver: links, recordLinks: options.checkLinks)
+        let absoluteLinks = LinkResolver.forSite(model, basePath: model.config.absoluteBase)
+        let bodies = RenderedBodies.render(
+            &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
+            dropEntrySources: true)
         diagnostics += bodies.diagnostics
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
@@ -47,7 +57,8 @@ extension SiteBuilder {
         timer.lap("index")
         let prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, index: index, renderer: renderer, jobs: jobs,
-            links: links, loadDiagnostics: loadDiagnostics, themeDiagnostics: themeDiagnostics,
+            links: links, absoluteLinks: absoluteLinks, loadDiagnostics: loadDiagnostics,
+            themeDiagnostics: themeDiagnostics,
             resolveDiagnostics: resolveDiagnostics)
         return (prepared, diagnostics)
     }

@@ -117,6 +117,10 @@ public final class SiteSession: @unchecked Sendable {
                     path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine,
                     text: entry.briefing.body),
                 listedActors: entry.actors)
+            if bodies.feedContent[i] != nil {
+                bodies.feedContent[i] = RenderedBodies.feedHTML(
+                    entry, model: model, absolute: site.absoluteLinks)
+            }
             jobs.formUnion([
                 .briefing(i), .home(page: i / pageSize + 1), .briefingList(page: i / pageSize + 1),
             ])

@@ -19,10 +19,14 @@ public struct ContentLoader: Sendable {
         load(SiteInputs.read(root: root))
     }
 
-    /// Parses what `SiteInputs` read, without touching the disk again.
-    public func load(_ inputs: SiteInputs) -> (SiteSources?, [Diagnostic]) {
+    /// Parses what `SiteInputs` read, without touching the disk again. Each file's bytes are
+    /// let go once parsed, so the bytes and the parsed text are never all in memory at once.
+    public func load(_ inputs: consuming SiteInputs) -> (SiteSources?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(inputs.config, &diagnostics)
+        let walkDiagnostics = inputs.diagnostics
+        var content = inputs.content
+        _ = consume inputs
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/Content", isDirectory: &isFolder),
             isFolder.boolValue
@@ -33,9 +37,9 @@ public struct ContentLoader: Sendable {
                     "Content/ folder not found; a site keeps its entries in Content/briefings/"))
             return (nil, diagnostics)
         }
-        diagnostics += inputs.diagnostics
+        diagnostics += walkDiagnostics
         var byFolder: [String: [SiteInputs.File]] = [:]
-        for file in inputs.content {
+        for file in content {
             let parts = file.relativePath.split(separator: "/", maxSplits: 2)
             guard parts.count == 3, ContentLoader.folders.contains(String(parts[1])) else {
                 diagnostics.append(
@@ -47,17 +51,23 @@ public struct ContentLoader: Sendable {
             }
             byFolder[String(parts[1]), default: []].append(file)
         }
-        let markdown = { (folder: String, nested: Bool) in
-            (byFolder[folder] ?? []).filter {
-                $0.relativePath.hasSuffix(".md")
-                    && (nested || $0.relativePath.split(separator: "/").count == 3)
+        content = []
+        // Taken out of `byFolder`, so `parse` holds the only reference to each file's bytes.
+        func markdown(_ folder: String, nested: Bool) -> [SiteInputs.File] {
+            var files = byFolder.removeValue(forKey: folder) ?? []
+            files.removeAll {
+                !$0.relativePath.hasSuffix(".md")
+                    || (!nested && $0.relativePath.split(separator: "/").count != 3)
             }
+            return files
         }
         let briefings = parse(
-            markdown("briefings", true), with: EntryParser.parseBriefing, into: &diagnostics)
-        let actors = parse(markdown("actors", false), with: EntryParser.parseActor, into: &diagnostics)
-        let topics = parse(markdown("topics", false), with: EntryParser.parseTopic, into: &diagnostics)
-        let pages = parse(markdown("pages", false), with: EntryParser.parsePage, into: &diagnostics)
+            markdown("briefings", nested: true), with: EntryParser.parseBriefing, into: &diagnostics)
+        let actors = parse(
+            markdown("actors", nested: false), with: EntryParser.parseActor, into: &diagnostics)
+        let topics = parse(
+            markdown("topics", nested: false), with: EntryParser.parseTopic, into: &diagnostics)
+        let pages = parse(markdown("pages", nested: false), with: EntryParser.parsePage, into: &diagnostics)
         let copies = { (folder: String, prefix: String) in
             (byFolder[folder] ?? []).map { file in
                 SiteSources.CopiedFile(
@@ -96,16 +106,17 @@ public struct ContentLoader: Sendable {
 
     /// Decodes and parses files on all cores; results keep the sorted file order.
     private func parse<T: Sendable>(
-        _ files: [SiteInputs.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
+        _ files: consuming [SiteInputs.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
         into diagnostics: inout [Diagnostic]
     ) -> [T] {
-        let results = files.parallelMap { file -> (T?, [Diagnostic]) in
-            guard let data = file.data else {
-                return (nil, [.error(SourceLocation(path: file.relativePath), "cannot read file")])
-            }
-            switch SourceText.decode(data, path: file.relativePath) {
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let source): return parser(source)
+        var files = files
+        let results = files.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let files = buffer
+            return Array(files.indices).parallelMap { i -> (T?, [Diagnostic]) in
+                let file = files[i]
+                // Each index belongs to one worker; dropping the bytes here races with nothing.
+                files[i].data = nil
+                return Self.parse(file, with: parser)
             }
         }
         var values: [T] = []
@@ -115,5 +126,17 @@ public struct ContentLoader: Sendable {
             if let value { values.append(value) }
         }
         return values
+    }
+
+    private static func parse<T: Sendable>(
+        _ file: consuming SiteInputs.File, with parser: @Sendable (SourceText) -> (T?, [Diagnostic])
+    ) -> (T?, [Diagnostic]) {
+        guard let data = file.data else {
+            return (nil, [.error(SourceLocation(path: file.relativePath), "cannot read file")])
+        }
+        switch SourceText.decode(data, path: file.relativePath) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let source): return parser(source)
+        }
     }
 }

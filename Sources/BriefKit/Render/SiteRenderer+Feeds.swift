@@ -69,9 +69,7 @@ extension SiteRenderer {
         }
         for i in entries {
             if content {
-                let html = absoluteMarkdown.render(
-                    model.entries[i].briefing.body, listedActors: model.entries[i].actors
-                ).html
+                let html = bodies.feedContent[i] ?? ""
                 xml += feedEntries[i].dropLast("  </entry>\n".count)
                 xml += "    <content type=\"html\">\(XML.escape(html))</content>\n  </entry>\n"
             } else {

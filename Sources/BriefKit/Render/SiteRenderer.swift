@@ -15,8 +15,6 @@ public struct SiteRenderer: Sendable {
     let updatedTimestamps: [String]
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
     private(set) var quotesByActor: [[(entry: Int, quote: Quote)]]
-    /// Renders Markdown with absolute links, for the site feed's content.
-    let absoluteMarkdown: MarkdownRenderer
     /// Context pieces many pages share, built once per site rather than once per use.
     let site: TemplateValue
     private(set) var actorLinks: [Fields] = []
@@ -40,9 +38,6 @@ public struct SiteRenderer: Sendable {
             calendar.rfc3339($0.briefing.updated ?? $0.briefing.date)
         }
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
-        self.absoluteMarkdown = MarkdownRenderer(
-            unsafeHTML: model.config.unsafeHTML,
-            links: LinkResolver.forSite(model, basePath: model.config.absoluteBase))
         let urls = self.urls
         self.site = Self.siteContext(config: model.config, urls: urls)
         self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
