@@ -52,9 +52,10 @@ extension SiteBuilder {
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
         let index = SiteIndex(model: model)
+        timer.lap("index")
         let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
         let jobs = PageJob.plan(model: model, theme: theme)
-        timer.lap("index")
+        timer.lap("contexts")
         let prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, index: index, renderer: renderer, jobs: jobs,
             links: links, absoluteLinks: absoluteLinks, loadDiagnostics: loadDiagnostics,

@@ -1,51 +1,76 @@
-/// Finds actor names in text in one pass: at every word start, the word's hash selects the few
-/// names that begin with that word, longest first, and the first that matches the bytes exactly
-/// (case-sensitive, ending at a word boundary) wins. Cost grows with the text, not with the
-/// size of the registry, so a 2,000-actor registry costs little.
+/// Finds actor names in text in one pass, through a trie of words: at every word start the
+/// text's words are followed down the trie (each word looked up by its hash), and of the names
+/// that end on the way and match the bytes exactly (case-sensitive, ending at a word boundary)
+/// the longest wins. Cost grows with the text, not with the registry: thousands of actors
+/// sharing a first name cost no more than one.
 public struct MentionMatcher: Sendable {
     struct Pattern: Sendable {
         var bytes: [UInt8]
         var actor: Int
     }
 
-    /// Patterns grouped by the hash of their first word, longest first.
-    private var groups: [[Pattern]] = []
-    /// An open-addressing table from first-word hash to group: looked up at every word of
-    /// every text, so it hashes with FNV and probes linearly instead of using `Dictionary`.
-    private var slots: [(hash: UInt64, group: Int)] = []
+    /// Names that end at each trie node (node 0 is the root), longest first.
+    private var terminals: [[Pattern]] = [[]]
+    /// Trie edges in an open-addressing table: (parent node, word hash) → child node.
+    private var slots: [(hash: UInt64, parent: Int32, child: Int32)] = []
     private var mask = 0
+    /// The most bytes between two words of any name, so a walk stops at longer gaps.
+    private var longestGap = 0
 
     public init(names: [(name: String, actor: Int)]) {
-        var byFirstWord: [UInt64: [Pattern]] = [:]
+        var edges: [Edge: Int32] = [:]
         for (name, actor) in names {
             let bytes = Array(name.utf8)
-            guard let first = MentionMatcher.firstWord(bytes) else { continue }
-            byFirstWord[MentionMatcher.hash(bytes[first]), default: []].append(
-                Pattern(bytes: bytes, actor: actor))
+            let words = MentionMatcher.words(bytes)
+            guard let first = words.first, first.lowerBound == 0 else { continue }
+            var node: Int32 = 0
+            for (n, word) in words.enumerated() {
+                if n > 0 { longestGap = max(longestGap, word.lowerBound - words[n - 1].upperBound) }
+                let edge = Edge(parent: node, hash: MentionMatcher.hash(bytes[word]))
+                if let child = edges[edge] {
+                    node = child
+                } else {
+                    node = Int32(terminals.count)
+                    terminals.append([])
+                    edges[edge] = node
+                }
+            }
+            terminals[Int(node)].append(Pattern(bytes: bytes, actor: actor))
         }
-        var size = 16
-        while size < byFirstWord.count * 3 { size *= 2 }
-        mask = size - 1
-        slots = Array(repeating: (0, -1), count: size)
-        for key in byFirstWord.keys.sorted() {
-            let patterns = byFirstWord[key]!.sorted {
+        for i in terminals.indices {
+            terminals[i].sort {
                 $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.actor < $1.actor
             }
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[slot].group >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = (key, groups.count)
-            groups.append(patterns)
+        }
+        var size = 16
+        while size < edges.count * 3 { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: (0, -1, -1), count: size)
+        for (edge, child) in edges.sorted(by: { $0.value < $1.value }) {
+            var slot = Self.slot(edge.parent, edge.hash) & mask
+            while slots[slot].child >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = (edge.hash, edge.parent, child)
         }
     }
 
-    public var isEmpty: Bool { groups.isEmpty }
+    private struct Edge: Hashable {
+        var parent: Int32
+        var hash: UInt64
+    }
 
-    private func group(for hash: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
+    public var isEmpty: Bool { terminals.count == 1 }
+
+    @inline(__always)
+    private static func slot(_ parent: Int32, _ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    private func child(of parent: Int32, word hash: UInt64) -> Int32? {
+        var slot = Self.slot(parent, hash) & mask
         while true {
             let entry = slots[slot]
-            if entry.group < 0 { return nil }
-            if entry.hash == hash { return entry.group }
+            if entry.child < 0 { return nil }
+            if entry.hash == hash && entry.parent == parent { return entry.child }
             slot = (slot + 1) & mask
         }
     }
@@ -60,6 +85,7 @@ public struct MentionMatcher: Sendable {
     /// Every non-overlapping match in `text`, left to right, longest at each position.
     public func matches(in text: [UInt8]) -> [Match] {
         var found: [Match] = []
+        guard !isEmpty else { return found }
         var i = 0
         let count = text.count
         while i < count {
@@ -69,21 +95,41 @@ public struct MentionMatcher: Sendable {
                 i += 1
                 continue
             }
-            var end = i
-            while end < count && WordBytes.isWordByte(text, at: end) {
-                end = WordBytes.next(text, after: end)
-            }
-            if !groups.isEmpty, let group = group(for: MentionMatcher.hash(text[i..<end])) {
-                for pattern in groups[group] where matchesAt(pattern.bytes, text, i) {
-                    let stop = i + pattern.bytes.count
-                    if stop == count || !WordBytes.isWordByte(text, at: stop) {
-                        found.append(Match(start: i, end: stop, actor: pattern.actor))
-                        end = stop
-                        break
-                    }
+            var node: Int32 = 0
+            var wordStart = i
+            var firstWordEnd = -1
+            var best: Match?
+            while true {
+                var end = wordStart
+                while end < count && WordBytes.isWordByte(text, at: end) {
+                    end = WordBytes.next(text, after: end)
                 }
+                if firstWordEnd < 0 { firstWordEnd = end }
+                guard let child = child(of: node, word: MentionMatcher.hash(text[wordStart..<end])) else {
+                    break
+                }
+                node = child
+                for pattern in terminals[Int(node)] where matchesAt(pattern.bytes, text, i) {
+                    let stop = i + pattern.bytes.count
+                    guard stop == count || !WordBytes.isWordByte(text, at: stop) else { continue }
+                    if best == nil || stop > best!.end || (stop == best!.end && pattern.actor < best!.actor) {
+                        best = Match(start: i, end: stop, actor: pattern.actor)
+                    }
+                    break
+                }
+                var next = end
+                while next < count && next - end <= longestGap && !WordBytes.isWordByte(text, at: next) {
+                    next = WordBytes.next(text, after: next)
+                }
+                guard next < count, next - end <= longestGap else { break }
+                wordStart = next
             }
-            i = end
+            if let best {
+                found.append(best)
+                i = best.end
+            } else {
+                i = firstWordEnd
+            }
         }
         return found
     }
@@ -94,13 +140,23 @@ public struct MentionMatcher: Sendable {
         return true
     }
 
-    static func firstWord(_ bytes: [UInt8]) -> Range<Int>? {
-        guard !bytes.isEmpty, WordBytes.isWordByte(bytes, at: 0) else { return nil }
-        var end = 0
-        while end < bytes.count && WordBytes.isWordByte(bytes, at: end) {
-            end = WordBytes.next(bytes, after: end)
+    /// The byte ranges of the words of `bytes`.
+    static func words(_ bytes: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            guard WordBytes.isWordByte(bytes, at: i) else {
+                i = WordBytes.next(bytes, after: i)
+                continue
+            }
+            var end = i
+            while end < bytes.count && WordBytes.isWordByte(bytes, at: end) {
+                end = WordBytes.next(bytes, after: end)
+            }
+            words.append(i..<end)
+            i = end
         }
-        return 0..<end
+        return words
     }
 
     /// FNV-1a over the bytes of a word.
