@@ -64,11 +64,12 @@ public struct SiteBuilder: Sendable {
         }
         var pages = 0
         var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil
+        // One batch is written while the next renders: at most two batches are in memory.
+        let writes = BatchWriter(staging: staging)
         do {
             for batchStart in stride(from: 0, to: jobs.count, by: SiteBuilder.batchSize) {
                 let batch = jobs[batchStart..<min(batchStart + SiteBuilder.batchSize, jobs.count)]
                 let files = Array(batch).parallelMap(renderer.render)
-                timer.accumulate("render")
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
                 inspect?(files)
                 if checker != nil {
@@ -78,9 +79,10 @@ public struct SiteBuilder: Sendable {
                     }
 
                 }
-                try staging?.write(files)
-                timer.accumulate("write")
+                try writes.write(files)
             }
+            try writes.finish()
+            timer.lap("render+write")
         } catch {
             if let staging { writer.discard(staging) }
             diagnostics.append(
@@ -89,7 +91,6 @@ public struct SiteBuilder: Sendable {
                     "cannot write the output folder: \(SiteWriter.reason(error))"))
             return fail()
         }
-        timer.report(["render", "write"])
         if let checker {
             diagnostics += checker.verify()
             timer.lap("check links")
