@@ -1,5 +1,5 @@
 /// One piece of a parsed template: text copied as bytes, or a tag.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode])
