@@ -6,7 +6,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(self[first..<scalars.index(after: last)])
     }
 
     /// The text without leading and trailing white space and line breaks (Unicode's): what
@@ -15,7 +15,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(self[first..<scalars.index(after: last)])
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
