@@ -110,42 +110,50 @@ struct TemplateRun {
         }
     }
 
-    private func lookup(_ name: TemplateName, _ sequence: SequencePosition?) -> TemplateValue? {
+    private func lookup(_ name: borrowing TemplateName, _ sequence: SequencePosition?) -> TemplateValue? {
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var firstTransform = 0
         switch name.root {
         case .current:
             value = stack.last
         case .sequence:
-            guard let sequence, let first = transforms.popFirst() else { return nil }
-            value = sequence.transformed(first)
+            guard let sequence, !name.transforms.isEmpty else { return nil }
+            value = sequence.transformed(name.transforms[0])
+            firstTransform = 1
         case .innermost:
-            value = stack.last.flatMap { descend($0, name.path[...]) }
+            if let last = stack.last { value = descend(last, name.path, from: 0) }
         case .stack:
-            guard let first = name.path.first else {
+            guard !name.path.isEmpty else {
                 value = stack.last
                 break
             }
-            for context in stack.reversed() {
-                if let child = context[first] {
-                    value = descend(child, name.path.dropFirst())
+            // Innermost context first; most tags name a key of the page's root context.
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let fields) = stack[index], let child = fields[name.path[0]] {
+                    value = name.path.count == 1 ? child : descend(child, name.path, from: 1)
                     break
                 }
+                index -= 1
             }
         }
         guard var result = value else { return nil }
-        for transform in transforms {
-            guard let next = result.transformed(transform) else { return nil }
+        var t = firstTransform
+        while t < name.transforms.count {
+            guard let next = result.transformed(name.transforms[t]) else { return nil }
             result = next
+            t += 1
         }
         return result
     }
 
-    private func descend(_ value: TemplateValue, _ path: ArraySlice<String>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, _ path: [String], from start: Int) -> TemplateValue? {
         var value = value
-        for key in path {
-            guard let child = value[key] else { return nil }
+        var index = start
+        while index < path.count {
+            guard case .object(let fields) = value, let child = fields[path[index]] else { return nil }
             value = child
+            index += 1
         }
         return value
     }
