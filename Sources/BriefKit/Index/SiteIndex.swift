@@ -26,37 +26,54 @@ public struct SiteIndex: Sendable {
         let entries = model.entries
         var byActor = [[Int]](repeating: [], count: model.actors.count)
         var byTopic = [[Int]](repeating: [], count: model.topics.count)
-        var co = [[Int: Int]](repeating: [:], count: model.actors.count)
-        var actorTopicCounts = [[Int: Int]](repeating: [:], count: model.actors.count)
-        var topicActorCounts = [[Int: Int]](repeating: [:], count: model.topics.count)
         var claims = [[Int]](repeating: [], count: model.actors.count)
         for (index, entry) in entries.enumerated() {
             var claimants = Set<Int>()
             for claim in entry.claims { claimants.formUnion(claim.by + claim.deniedBy) }
             for actor in claimants.sorted() { claims[actor].append(index) }
-            for actor in entry.actors {
-                byActor[actor].append(index)
-                for other in entry.actors where other != actor { co[actor][other, default: 0] += 1 }
-                for topic in entry.topics { actorTopicCounts[actor][topic, default: 0] += 1 }
-            }
-            for topic in entry.topics {
-                byTopic[topic].append(index)
-                for actor in entry.actors { topicActorCounts[topic][actor, default: 0] += 1 }
-            }
+            for actor in entry.actors { byActor[actor].append(index) }
+            for topic in entry.topics { byTopic[topic].append(index) }
         }
-        let actorOrder = { (a: (id: Int, count: Int), b: (id: Int, count: Int)) -> Bool in
-            a.count != b.count ? a.count > b.count : model.actors[a.id].name < model.actors[b.id].name
-        }
-        let topicOrder = { (a: (id: Int, count: Int), b: (id: Int, count: Int)) -> Bool in
-            a.count != b.count ? a.count > b.count : model.topics[a.id].name < model.topics[b.id].name
-        }
+        // Names are compared once, in one sort; counts break ties by that rank afterwards.
+        let actorRank = Self.ranks(model.actors.map(\.name))
+        let topicRank = Self.ranks(model.topics.map(\.name))
         entriesByActor = byActor
         claimEntries = claims
         entriesByTopic = byTopic
-        coActors = co.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: actorOrder) }
-        actorTopics = actorTopicCounts.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: topicOrder) }
-        topicActors = topicActorCounts.map { $0.map { (id: $0.key, count: $0.value) }.sorted(by: actorOrder) }
+        // Per actor (and per topic), counted from its own entries: independent, so on all cores.
+        let perActor = model.actors.indices.parallelMap { actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
+            var co = [Int: Int]()
+            var topics = [Int: Int]()
+            for index in byActor[actor] {
+                for other in entries[index].actors where other != actor { co[other, default: 0] += 1 }
+                for topic in entries[index].topics { topics[topic, default: 0] += 1 }
+            }
+            return (Self.ordered(co, rank: actorRank), Self.ordered(topics, rank: topicRank))
+        }
+        coActors = perActor.map(\.0)
+        actorTopics = perActor.map(\.1)
+        topicActors = model.topics.indices.parallelMap { topic in
+            var actors = [Int: Int]()
+            for index in byTopic[topic] {
+                for actor in entries[index].actors { actors[actor, default: 0] += 1 }
+            }
+            return Self.ordered(actors, rank: actorRank)
+        }
         related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
+    }
+
+    /// Each name's position in name order.
+    private static func ranks(_ names: [String]) -> [Int] {
+        var rank = [Int](repeating: 0, count: names.count)
+        for (position, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = position }
+        return rank
+    }
+
+    /// Most frequent first, then by name.
+    private static func ordered(_ counts: [Int: Int], rank: [Int]) -> [(id: Int, count: Int)] {
+        counts.map { (id: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : rank[$0.id] < rank[$1.id]
+        }
     }
 
     /// Ranks entries that share actors and topics, each shared tag weighted by its rarity
