@@ -33,10 +33,11 @@ public struct SiteRenderer: Sendable {
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
-        self.entryTimestamps = model.entries.map { calendar.rfc3339($0.briefing.date) }
-        self.updatedTimestamps = model.entries.map {
-            calendar.rfc3339($0.briefing.updated ?? $0.briefing.date)
+        let stamps = model.entries.parallelMap {
+            (calendar.rfc3339($0.briefing.date), calendar.rfc3339($0.briefing.updated ?? $0.briefing.date))
         }
+        self.entryTimestamps = stamps.map(\.0)
+        self.updatedTimestamps = stamps.map(\.1)
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         let urls = self.urls
         self.site = Self.siteContext(config: model.config, urls: urls)
