@@ -80,6 +80,7 @@ public struct PreviewServer: Sendable {
                 case .full: "full rebuild"
                 case .entryBodies(let n): n == 1 ? "entry body" : "\(n) entry bodies"
                 case .templates: "templates"
+                case .content(let pages): "content, \(pages) pages with a new context"
                 }
             log(
                 prefix

@@ -13,6 +13,9 @@ public struct PreparedSite: Sendable {
     public var absoluteLinks: LinkResolver
     /// Diagnostics by stage (Markdown's are in `bodies`).
     public var loadDiagnostics: [Diagnostic]
+    /// The parsed sources the model was resolved from, when kept (`SiteSession` re-resolves
+    /// them after an edit instead of parsing every file again).
+    public var sources: SiteSources?
     public var themeDiagnostics: [Diagnostic]
     public var resolveDiagnostics: [Diagnostic]
 
@@ -28,7 +31,9 @@ extension SiteBuilder {
     /// Every stage's input is let go once the next has what it needs (the read bytes once
     /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
-    func prepare(_ inputs: consuming SiteInputs, timer: inout StageTimer) -> (PreparedSite?, [Diagnostic]) {
+    func prepare(_ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false)
+        -> (PreparedSite?, [Diagnostic])
+    {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
@@ -38,6 +43,7 @@ extension SiteBuilder {
         let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
         diagnostics += themeDiagnostics
         guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }
+        let kept = keepSources ? sources : nil
         var (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(
             consume sources)
         diagnostics += resolveDiagnostics
@@ -58,7 +64,7 @@ extension SiteBuilder {
         timer.lap("contexts")
         let prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, index: index, renderer: renderer, jobs: jobs,
-            links: links, absoluteLinks: absoluteLinks, loadDiagnostics: loadDiagnostics,
+            links: links, absoluteLinks: absoluteLinks, loadDiagnostics: loadDiagnostics, sources: kept,
             themeDiagnostics: themeDiagnostics,
             resolveDiagnostics: resolveDiagnostics)
         return (prepared, diagnostics)

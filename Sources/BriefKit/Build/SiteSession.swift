@@ -19,6 +19,9 @@ public final class SiteSession: @unchecked Sendable {
         case full
         case entryBodies(Int)
         case templates(Set<String>)
+        /// Content files edited (front matter, registry files, pages): `Int` pages rendered
+        /// again because their context changed.
+        case content(Int)
     }
 
     /// The outcome of one rebuild.
@@ -35,10 +38,10 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     public let options: BuildOptions
-    private var prepared: PreparedSite?
-    private var files: [String: OutputFile] = [:]
+    var prepared: PreparedSite?
+    var files: [String: OutputFile] = [:]
     /// Path of each entry's source file → its index in the model.
-    private var entryIndex: [String: Int] = [:]
+    var entryIndex: [String: Int] = [:]
     /// Paths changed since the last good build (a failed rebuild keeps them for the next).
     private var pending = Set<String>()
 
@@ -54,7 +57,8 @@ public final class SiteSession: @unchecked Sendable {
         if let changed, prepared != nil {
             pending.formUnion(changed)
             outcome =
-                rebuildEntryBodies(pending.sorted()) ?? rebuildTemplates(pending.sorted()) ?? rebuildAll()
+                rebuildEntryBodies(pending.sorted()) ?? rebuildTemplates(pending.sorted())
+                ?? rebuildContent(pending.sorted()) ?? rebuildAll()
         } else {
             outcome = rebuildAll()
         }
@@ -67,7 +71,8 @@ public final class SiteSession: @unchecked Sendable {
     private func rebuildAll() -> Outcome {
         var timer = StageTimer(enabled: false)
         let builder = SiteBuilder(options: options)
-        let (site, diagnostics) = builder.prepare(SiteInputs.read(root: options.absoluteRoot), timer: &timer)
+        let (site, diagnostics) = builder.prepare(
+            SiteInputs.read(root: options.absoluteRoot), timer: &timer, keepSources: true)
         guard let site, !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .full)
         }
@@ -97,6 +102,10 @@ public final class SiteSession: @unchecked Sendable {
             expected.body = parsed.body
             guard expected == parsed else { return nil }
             model.entries[i].briefing = parsed
+            // The kept sources follow too: a later re-resolve starts from them.
+            if let source = site.sources?.briefings.firstIndex(where: { $0.path == path }) {
+                site.sources!.briefings[source] = parsed
+            }
             edited.append((i, path, found))
         }
         let editedPaths = Set(edited.map(\.path))
@@ -161,7 +170,7 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     /// Renders `jobs` of the updated site into the files and makes the site current.
-    private func apply(_ site: PreparedSite, jobs: [PageJob], scope: Scope) -> Outcome {
+    func apply(_ site: PreparedSite, jobs: [PageJob], scope: Scope) -> Outcome {
         prepared = site
         var changed = 0
         for file in jobs.parallelMap(site.renderer.render) {
@@ -171,7 +180,7 @@ public final class SiteSession: @unchecked Sendable {
         return success(site, scope: scope, rendered: jobs.count, changed: changed)
     }
 
-    private func success(_ site: PreparedSite, scope: Scope, rendered: Int, changed: Int) -> Outcome {
+    func success(_ site: PreparedSite, scope: Scope, rendered: Int, changed: Int) -> Outcome {
         let model = site.model
         let summary = BuildSummary(
             pages: files.keys.filter { $0.hasSuffix(".html") }.count, files: site.jobs.count,
@@ -181,7 +190,7 @@ public final class SiteSession: @unchecked Sendable {
             rendered: rendered, changed: changed)
     }
 
-    private func failure(_ diagnostics: [Diagnostic], scope: Scope) -> Outcome {
+    func failure(_ diagnostics: [Diagnostic], scope: Scope) -> Outcome {
         Outcome(
             files: nil, summary: nil, diagnostics: printed(diagnostics), scope: scope, rendered: 0, changed: 0
         )
@@ -196,7 +205,7 @@ public final class SiteSession: @unchecked Sendable {
             + old.keys.filter { files[$0] == nil }.count
     }
 
-    private static func same(_ a: OutputFile?, _ b: OutputFile) -> Bool {
+    static func same(_ a: OutputFile?, _ b: OutputFile) -> Bool {
         switch (a?.content, b.content) {
         case (.bytes(let x)?, .bytes(let y)): x == y
         case (.copy(let x)?, .copy(let y)): x == y

@@ -41,7 +41,8 @@ public struct SiteIndex: Sendable {
         claimEntries = claims
         entriesByTopic = byTopic
         // Per actor (and per topic), counted from its own entries: independent, so on all cores.
-        let perActor = model.actors.indices.parallelMap { actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
+        let perActor = model.actors.indices.parallelMap {
+            actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
             var co = [Int: Int]()
             var topics = [Int: Int]()
             for index in byActor[actor] {
@@ -65,7 +66,9 @@ public struct SiteIndex: Sendable {
     /// Each name's position in name order.
     private static func ranks(_ names: [String]) -> [Int] {
         var rank = [Int](repeating: 0, count: names.count)
-        for (position, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = position }
+        for (position, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
+            rank[id] = position
+        }
         return rank
     }
 

@@ -126,6 +126,32 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// The path a job writes, without rendering it.
+    func outputPath(_ job: PageJob) -> String {
+        switch job {
+        case .home(let page): SiteURLs.file(for: SiteURLs.paginated("", page))
+        case .briefingList(let page): SiteURLs.file(for: SiteURLs.paginated("briefings/", page))
+        case .briefing(let i): SiteURLs.file(for: SiteURLs.briefing(model.entries[i].slug))
+        case .actorIndex: SiteURLs.file(for: "actors/")
+        case .actor(let i): SiteURLs.file(for: SiteURLs.actor(model.actors[i].slug))
+        case .actorFeed(let i): SiteURLs.actor(model.actors[i].slug) + "feed.xml"
+        case .topicIndex: SiteURLs.file(for: "topics/")
+        case .topic(let i): SiteURLs.file(for: SiteURLs.topic(model.topics[i].slug))
+        case .topicFeed(let i): SiteURLs.topic(model.topics[i].slug) + "feed.xml"
+        case .timeline: SiteURLs.file(for: "timeline/")
+        case .search: SiteURLs.file(for: "search/")
+        case .searchIndex: "search.json"
+        case .siteFeed: "feed.xml"
+        case .sitemap: "sitemap.xml"
+        case .robots: "robots.txt"
+        case .notFound: "404.html"
+        case .page(let i): SiteURLs.file(for: SiteURLs.page(model.pages[i].slug.value))
+        case .asset(let i): theme.assets[i].path
+        case .media(let i): model.media[i].outputPath
+        case .staticFile(let i): model.statics[i].outputPath
+        }
+    }
+
     /// A job that is a page rendered from a template: its output path, template and context.
     func htmlPage(_ job: PageJob) -> (path: String, template: String, context: TemplateValue)? {
         switch job {

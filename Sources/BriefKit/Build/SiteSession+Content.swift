@@ -1,0 +1,189 @@
+import Foundation
+
+/// Edited content files — front matter, registry files, pages — without files added or removed:
+/// the edited files are parsed again and the site re-resolved and re-indexed; Markdown is
+/// rendered again only where its inputs changed; and a page is rendered again only when its
+/// context (every value its template can read) or its template differs from the last build's.
+/// Feeds, the sitemap and the search index are written again; they are a handful of files.
+extension SiteSession {
+    func rebuildContent(_ paths: [String]) -> Outcome? {
+        guard let old = prepared, var sources = old.sources, !paths.isEmpty else { return nil }
+        var parsed: [(path: String, diagnostics: [Diagnostic])] = []
+        for path in paths {
+            guard path.hasPrefix("Content/"), path.hasSuffix(".md"),
+                let data = FileBytes.read(options.absoluteRoot + "/" + path),
+                case .success(let text) = SourceText.decode(data, path: path),
+                let found = Self.replace(path, text, in: &sources)
+            else { return nil }
+            parsed.append((path, found))
+        }
+        var site = old
+        let edited = Set(paths)
+        site.loadDiagnostics =
+            old.loadDiagnostics.filter { !edited.contains($0.location.path) } + parsed.flatMap(\.diagnostics)
+        let (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(sources)
+        site.resolveDiagnostics = resolveDiagnostics
+        guard var model = resolved else {
+            return failure(
+                site.loadDiagnostics + site.themeDiagnostics + resolveDiagnostics, scope: .content(0))
+        }
+        site.sources = sources
+        site.links = LinkResolver.forSite(model, basePath: model.config.basePath)
+        site.absoluteLinks = LinkResolver.forSite(model, basePath: model.config.absoluteBase)
+        site.bodies = renderBodies(&model, old: old, links: site.links, absolute: site.absoluteLinks)
+        let diagnostics = site.diagnostics
+        guard !diagnostics.fails(strict: options.strict) else {
+            return failure(diagnostics, scope: .content(0))
+        }
+        site.model = model
+        site.index = SiteIndex(model: model)
+        site.renderer = SiteRenderer(model: model, index: site.index, theme: site.theme, bodies: site.bodies)
+        site.jobs = PageJob.plan(model: model, theme: site.theme)
+        entryIndex = Dictionary(
+            model.entries.indices.map { (model.entries[$0].briefing.path, $0) },
+            uniquingKeysWith: { a, _ in a })
+
+        // A page is rendered again when no page had its path, or its context changed.
+        var oldPages: [String: PageJob] = [:]
+        for job in old.jobs where SiteRenderer.template(of: job) != nil {
+            oldPages[old.renderer.outputPath(job)] = job
+        }
+        let renderer = site.renderer
+        let oldRenderer = old.renderer
+        let stale = site.jobs.parallelMap { job -> Bool in
+            guard SiteRenderer.template(of: job) != nil else { return true }
+            guard let previous = oldPages[renderer.outputPath(job)],
+                SiteRenderer.template(of: previous) == SiteRenderer.template(of: job)
+            else { return true }
+            return renderer.htmlPage(job)?.context != oldRenderer.htmlPage(previous)?.context
+        }
+        let jobs = zip(site.jobs, stale).filter(\.1).map(\.0)
+        let paths = Set(site.jobs.map(renderer.outputPath))
+        files = files.filter { paths.contains($0.key) }
+        return apply(
+            site, jobs: jobs, scope: .content(jobs.filter { SiteRenderer.template(of: $0) != nil }.count))
+    }
+
+    /// Parses `text` and puts it in place of the file at `path` in `sources`; nil when the
+    /// file is new, or does not parse (the full build reports why).
+    private static func replace(_ path: String, _ text: SourceText, in sources: inout SiteSources)
+        -> [Diagnostic]?
+    {
+        let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+        func put<T>(_ parse: (SourceText) -> (T?, [Diagnostic]), _ list: inout [T], _ pathOf: (T) -> String)
+            -> [Diagnostic]?
+        {
+            guard let index = list.firstIndex(where: { pathOf($0) == path }) else { return nil }
+            let (value, diagnostics) = parse(text)
+            guard let value, !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+            list[index] = value
+            return diagnostics
+        }
+        switch folder {
+        case "briefings": return put(EntryParser.parseBriefing, &sources.briefings, \.path)
+        case "actors": return put(EntryParser.parseActor, &sources.actors, \.path)
+        case "topics": return put(EntryParser.parseTopic, &sources.topics, \.path)
+        case "pages": return put(EntryParser.parsePage, &sources.pages, \.path)
+        default: return nil
+        }
+    }
+
+    /// The Markdown of `model`, reusing the last build's output for every body whose text and
+    /// links resolve exactly as before. Entry sources are let go once rendered, as in a build.
+    private func renderBodies(
+        _ model: inout SiteModel, old: PreparedSite, links: LinkResolver, absolute: LinkResolver
+    ) -> RenderedBodies {
+        guard Self.linkEnvironment(model) == Self.linkEnvironment(old.model), let oldSources = old.sources
+        else {
+            return RenderedBodies.render(
+                &model, resolver: links, absolute: absolute, recordLinks: options.checkLinks,
+                dropEntrySources: true)
+        }
+        let oldBriefings = Dictionary(
+            oldSources.briefings.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var markdown = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: links)
+        markdown.recordLinks = options.checkLinks
+        var bodies = old.bodies
+        var entries: [MarkdownRenderer.Output] = []
+        var feedContent: [Int: String] = [:]
+        let feed = Set(RenderedBodies.feedEntries(model))
+        for (i, entry) in model.entries.enumerated() {
+            let briefing = entry.briefing
+            let oldIndex = entryIndex[briefing.path]
+            let unchanged =
+                oldIndex != nil && oldBriefings[briefing.path] == briefing
+                && old.model.entries[oldIndex!].actors == entry.actors
+            if unchanged, let oldIndex {
+                entries.append(old.bodies.entries[oldIndex])
+                if feed.contains(i) { feedContent[i] = old.bodies.feedContent[oldIndex] }
+            } else {
+                entries.append(
+                    markdown.render(
+                        briefing.body,
+                        source: MarkdownSource(
+                            path: briefing.path, firstLine: briefing.bodyFirstLine, text: briefing.body),
+                        listedActors: entry.actors))
+            }
+            if feed.contains(i) && feedContent[i] == nil {
+                feedContent[i] = RenderedBodies.feedHTML(entry, model: model, absolute: absolute)
+            }
+            model.entries[i].briefing.body = ""
+        }
+        bodies.entries = entries
+        bodies.feedContent = feedContent
+        for (i, actor) in model.actors.enumerated() {
+            let before = old.model.actors[i]
+            if actor.profile != before.profile || actor.path != before.path
+                || actor.bodyFirstLine != before.bodyFirstLine
+            {
+                bodies.actors[i] = markdown.render(
+                    actor.profile,
+                    source: MarkdownSource(
+                        path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
+            }
+        }
+        for (i, topic) in model.topics.enumerated() {
+            let before = old.model.topics[i]
+            if topic.description != before.description || topic.path != before.path
+                || topic.bodyFirstLine != before.bodyFirstLine
+            {
+                bodies.topics[i] = markdown.render(
+                    topic.description,
+                    source: MarkdownSource(
+                        path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
+            }
+        }
+        for (i, page) in model.pages.enumerated() {
+            let before = old.model.pages[i]
+            if page.body != before.body || page.path != before.path
+                || page.bodyFirstLine != before.bodyFirstLine
+            {
+                bodies.pages[i] = markdown.render(
+                    page.body,
+                    source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
+            }
+        }
+        return bodies
+    }
+
+    /// Everything Markdown links resolve against: names, aliases, slugs, titles and files.
+    /// While it is unchanged (and so are the actors' numbers), an unchanged body renders the same.
+    static func linkEnvironment(_ model: SiteModel) -> ContentHash {
+        var hasher = ContentHasher()
+        hasher.combine("\(model.config.unsafeHTML) \(model.config.basePath) \(model.config.absoluteBase)")
+        for actor in model.actors {
+            hasher.combine(actor.name + "\u{1}" + actor.slug + "\u{1}" + (actor.path ?? "-"))
+            for alias in actor.aliases { hasher.combine(alias) }
+        }
+        for topic in model.topics {
+            hasher.combine(topic.name + "\u{1}" + topic.slug + "\u{1}" + (topic.path ?? "-"))
+            for alias in topic.aliases { hasher.combine(alias) }
+        }
+        for entry in model.entries {
+            hasher.combine(entry.slug + "\u{1}" + entry.briefing.title + "\u{1}" + entry.briefing.path)
+        }
+        for page in model.pages { hasher.combine(page.path + "\u{1}" + page.slug.value) }
+        for media in model.media { hasher.combine(media.displayPath + "\u{1}" + media.outputPath) }
+        return hasher.finalize()
+    }
+}
