@@ -8,6 +8,7 @@ import Foundation
 extension SiteSession {
     func rebuildContent(_ paths: [String]) -> Outcome? {
         guard let old = prepared, var sources = old.sources, !paths.isEmpty else { return nil }
+        var timer = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         var parsed: [(path: String, diagnostics: [Diagnostic])] = []
         for path in paths {
             guard path.hasPrefix("Content/"), path.hasSuffix(".md"),
@@ -28,6 +29,7 @@ extension SiteSession {
                 site.loadDiagnostics + site.themeDiagnostics + resolveDiagnostics, scope: .content(0))
         }
         site.sources = sources
+        timer.lap("resolve")
         site.links = LinkResolver.forSite(model, basePath: model.config.basePath)
         site.absoluteLinks = LinkResolver.forSite(model, basePath: model.config.absoluteBase)
         site.bodies = renderBodies(&model, old: old, links: site.links, absolute: site.absoluteLinks)
@@ -43,6 +45,7 @@ extension SiteSession {
             model.entries.indices.map { (model.entries[$0].briefing.path, $0) },
             uniquingKeysWith: { a, _ in a })
 
+        timer.lap("markdown+index")
         // A page is rendered again when no page had its path, or its context changed.
         var oldPages: [String: PageJob] = [:]
         for job in old.jobs where SiteRenderer.template(of: job) != nil {
@@ -58,6 +61,8 @@ extension SiteSession {
             return renderer.htmlPage(job)?.context != oldRenderer.htmlPage(previous)?.context
         }
         let jobs = zip(site.jobs, stale).filter(\.1).map(\.0)
+        timer.lap("compare")
+        defer { timer.lap("render") }
         let paths = Set(site.jobs.map(renderer.outputPath))
         files = files.filter { paths.contains($0.key) }
         return apply(
@@ -179,8 +184,11 @@ extension SiteSession {
             hasher.combine(topic.name + "\u{1}" + topic.slug + "\u{1}" + (topic.path ?? "-"))
             for alias in topic.aliases { hasher.combine(alias) }
         }
-        for entry in model.entries {
-            hasher.combine(entry.slug + "\u{1}" + entry.briefing.title + "\u{1}" + entry.briefing.path)
+        // In path order: a new date moves an entry in the model, not what links resolve to.
+        for key in model.entries.map({ $0.briefing.path + "\u{1}" + $0.slug + "\u{1}" + $0.briefing.title })
+            .sorted()
+        {
+            hasher.combine(key)
         }
         for page in model.pages { hasher.combine(page.path + "\u{1}" + page.slug.value) }
         for media in model.media { hasher.combine(media.displayPath + "\u{1}" + media.outputPath) }
