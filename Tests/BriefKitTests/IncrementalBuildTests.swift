@@ -181,6 +181,26 @@ final class IncrementalBuildTests: XCTestCase {
         rebuild(["Content/pages/about.md"], expect: .content(0))
     }
 
+    func testProfilesDescriptionsAndFailuresOnTheContentPath() throws {
+        let actor = "Content/actors/kim-jong-un.md"
+        try write(try read(actor) + "\nA longer profile, with [[North Korea]].\n", actor)
+        XCTAssertEqual(rebuild([actor], expect: .content(0)).rendered > 0, true)
+        let topic = "Content/topics/troops.md"
+        try write(try read(topic) + "\nAnd where they go.\n", topic)
+        rebuild([topic], expect: .content(0))
+        // A slug taken twice stops resolving; a wikilink to a missing name stops Markdown.
+        let thirdText = try read(third)
+        try write(
+            thirdText.replacingOccurrences(of: "date: 2024-11-01", with: "date: 2024-11-01\nslug: first"),
+            third)
+        XCTAssertNil(rebuild([third], expect: .content(0)).files)
+        try write(thirdText, third)
+        rebuild([third], expect: .entryBodies(1))
+        try write(
+            try read(actor).replacingOccurrences(of: "[[North Korea]]", with: "[[Nowhere Land]]"), actor)
+        XCTAssertNil(rebuild([actor], expect: .content(0)).files)
+    }
+
     func testAddedAndRemovedFilesAndSiteYmlAreFullRebuilds() throws {
         try write(
             "---\ntitle: \"Fourth\"\ndate: 2024-11-03\n---\nNew.\n", "Content/briefings/2024-11-03-fourth.md")

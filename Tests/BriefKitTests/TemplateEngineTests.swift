@@ -90,6 +90,24 @@ final class TemplateEngineTests: XCTestCase {
             "{{#equalzero(zero)}}0{{/equalzero(zero)}}{{#odd(age)}}odd{{/odd(age)}}{{missing(name)}}", person)
     }
 
+    /// Where brief's engine differs on purpose: lists and objects print in a stable order, and
+    /// objects have `count`, `empty` and `sorted`.
+    func testListsAndObjectsPrintAndTransformInAStableOrder() throws {
+        var ours = TemplateLibrary()
+        try ours.add(
+            "{{{tags}}}|{{{friend}}}|{{{empty}}}|{{count(friend)}}|{{#empty(friend)}}E{{/empty(friend)}}"
+                + "|{{#sorted(friend)}}{{key}};{{/sorted(friend)}}|{{#sorted(items)}}x{{/sorted(items)}}",
+            named: "main")
+        XCTAssertEqual(
+            String(decoding: ours.render("main", person), as: UTF8.self),
+            #"["a", "c", "b"]|["country": ["name": "Russia"], "name": "Lavrov"]|[]|2||country;name;|"#)
+        XCTAssertEqual(person["friend"]?["country"]?["name"], "Russia")
+        XCTAssertNil(person["tags"]?["x"])
+        let numbers: TemplateValue = ["n": [3, 1, 2], "o": [:]]
+        try ours.add("{{#sorted(n)}}{{.}}{{/sorted(n)}}{{{o}}}{{#empty(o)}}!{{/empty(o)}}", named: "numbers")
+        XCTAssertEqual(String(decoding: ours.render("numbers", numbers), as: UTF8.self), "123[:]!")
+    }
+
     func testStandaloneLinesAndWhitespace() throws {
         try assertSame("<ul>\n  {{#items}}\n  <li>{{title}}</li>\n  {{/items}}\n</ul>\n", person)
         try assertSame("a\n  {{! a comment }}  \nb\n{{^missing}}\n  c\n{{/missing}}\nd", person)
