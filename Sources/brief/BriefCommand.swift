@@ -8,6 +8,7 @@ struct BriefCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "A static site generator for sourced briefings.",
+        version: BriefVersion.string,
         subcommands: [
             InitCommand.self, NewCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self,
             PublishCommand.self, ServeCommand.self,

@@ -3,16 +3,19 @@ import Foundation
 /// A site kept built in memory across edits (`brief serve`): each rebuild redoes only what the
 /// changed files affect, and its result is byte-identical to a full build of the same files.
 ///
-/// Three kinds of rebuild, chosen from the paths changed since the last good build:
+/// Four kinds of rebuild, chosen from the paths changed since the last good build, cheapest
+/// first:
 /// - **entry bodies** — entries under `Content/briefings/` whose front matter is unchanged:
 ///   their Markdown is rendered again, then their page, the list pages that show their card,
 ///   their actors' and topics' feeds, the site feed, the search index, and the pages of actors
-///   whose quotes changed;
+///   whose quotes changed (feeds, lists and neighbours otherwise depend on front matter);
 /// - **templates** — files under `Templates/` only: the pages whose template, or a partial it
 ///   includes, changed;
-/// - **full** — anything else (front matter, registries, dates, site.yml, added or removed
-///   files): every stage again, then every page.
-/// Feeds, lists and neighbours depend on front matter, which the first two never change.
+/// - **content** — edited Markdown files under `Content/` (front matter, registries, pages):
+///   re-resolved and re-indexed, then only the pages whose context changed
+///   (`SiteSession+Content.swift`);
+/// - **full** — anything else (site.yml, assets, files added or removed): every stage again,
+///   then every page.
 public final class SiteSession: @unchecked Sendable {
     /// What a rebuild redid.
     public enum Scope: Sendable, Equatable {

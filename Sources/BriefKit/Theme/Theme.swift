@@ -12,7 +12,7 @@ public struct Theme: Sendable {
     public let library: TemplateLibrary
     /// Files under `assets/`, copied to `Site/assets/`: output path → bytes or source file.
     public let assets: [(path: String, content: OutputFile.Content)]
-    /// Names of templates that came from the site, not the embedded theme (for incremental builds).
+    /// Names of templates that came from the site, not the embedded theme.
     public let overridden: Set<String>
     /// Each template's text by registered name (`briefing`, `head`), to tell which ones an
     /// edit changed.
