@@ -4,7 +4,8 @@ import Foundation
 /// the edited files are parsed again and the site re-resolved and re-indexed; Markdown is
 /// rendered again only where its inputs changed; and a page is rendered again only when its
 /// context (every value its template can read) or its template differs from the last build's.
-/// Feeds, the sitemap and the search index are written again; they are a handful of files.
+/// Feeds (one per actor and topic), the sitemap and the search index are written again: they
+/// are built from precomputed pieces, and a feed's inputs are no cheaper to compare.
 extension SiteSession {
     func rebuildContent(_ paths: [String]) -> Outcome? {
         guard let old = prepared, var sources = old.sources, !paths.isEmpty else { return nil }
