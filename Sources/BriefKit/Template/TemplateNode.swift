@@ -8,8 +8,9 @@ enum TemplateNode: Sendable {
     case partial(String, indentation: [UInt8]?)
 }
 
-/// A tag's name, split once at parse time: `site.title`, `.`, `.name`, `empty(actors)`.
-struct TemplateName: Sendable, Equatable {
+/// A tag's name, split once at parse time: `site.title`, `.`, `.name`, `empty(actors)`. A class,
+/// so a node holds one reference to it and visiting a tag retains one object, not three.
+final class TemplateName: Sendable, Equatable {
     enum Root: Sendable, Equatable {
         /// `.`: the innermost context.
         case current
@@ -21,25 +22,29 @@ struct TemplateName: Sendable, Equatable {
         case sequence
     }
 
-    var root: Root
-    var path: [String]
+    let root: Root
+    let path: [String]
     /// In the order they apply: `a(b(x))` is `[b, a]`.
-    var transforms: [String]
+    let transforms: [String]
     /// As written, to match a section's closing tag.
-    var source: String
+    let source: String
 
     init(source: String, name: String, transforms: [String]) {
         self.source = source
         self.transforms = transforms.reversed()
         self.path = name.split(separator: ".").map(String.init)
         if name == "." {
-            root = .current
+            self.root = .current
         } else if name.isEmpty && !transforms.isEmpty {
-            root = .sequence
+            self.root = .sequence
         } else if name.hasPrefix(".") {
-            root = .innermost
+            self.root = .innermost
         } else {
-            root = .stack
+            self.root = .stack
         }
+    }
+
+    static func == (a: TemplateName, b: TemplateName) -> Bool {
+        a.source == b.source && a.transforms == b.transforms
     }
 }
