@@ -24,6 +24,21 @@ struct ContentWalker {
         return String(cString: resolved)
     }
 
+    /// The names in a folder, sorted (readdir directly: FileManager's listing cost a third of
+    /// reading a 10k site's inputs).
+    static func names(in folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Walks `relativeFolder` (relative to the site root); hidden files and folders are skipped.
     func files(in relativeFolder: String, diagnostics: inout [Diagnostic]) -> [File] {
         var files: [File] = []
@@ -47,12 +62,11 @@ struct ContentWalker {
         }
         visiting.insert(real)
         defer { visiting.remove(real) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
-        } catch {
+        guard let names = Self.names(in: absolute) else {
             diagnostics.append(
-                .error(SourceLocation(path: relative), "cannot read folder: \(error.localizedDescription)"))
+                .error(
+                    SourceLocation(path: relative), "cannot read folder: \(String(cString: strerror(errno)))")
+            )
             return
         }
         for name in names where !name.hasPrefix(".") {
