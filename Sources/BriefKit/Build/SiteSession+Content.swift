@@ -123,12 +123,7 @@ extension SiteSession {
                 entries.append(old.bodies.entries[oldIndex])
                 if feed.contains(i) { feedContent[i] = old.bodies.feedContent[oldIndex] }
             } else {
-                entries.append(
-                    markdown.render(
-                        briefing.body,
-                        source: MarkdownSource(
-                            path: briefing.path, firstLine: briefing.bodyFirstLine, text: briefing.body),
-                        listedActors: entry.actors))
+                entries.append(markdown.render(entry))
             }
             if feed.contains(i) && feedContent[i] == nil {
                 feedContent[i] = RenderedBodies.feedHTML(entry, model: model, absolute: absolute)
@@ -137,38 +132,18 @@ extension SiteSession {
         }
         bodies.entries = entries
         bodies.feedContent = feedContent
-        for (i, actor) in model.actors.enumerated() {
-            let before = old.model.actors[i]
-            if actor.profile != before.profile || actor.path != before.path
-                || actor.bodyFirstLine != before.bodyFirstLine
-            {
-                bodies.actors[i] = markdown.render(
-                    actor.profile,
-                    source: MarkdownSource(
-                        path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
+        // Same count and order as before: the link environment (which lists them) is the same.
+        func update(
+            _ sources: [MarkdownSource], _ before: [MarkdownSource],
+            _ outputs: inout [MarkdownRenderer.Output]
+        ) {
+            for i in sources.indices where sources[i] != before[i] {
+                outputs[i] = markdown.render(sources[i])
             }
         }
-        for (i, topic) in model.topics.enumerated() {
-            let before = old.model.topics[i]
-            if topic.description != before.description || topic.path != before.path
-                || topic.bodyFirstLine != before.bodyFirstLine
-            {
-                bodies.topics[i] = markdown.render(
-                    topic.description,
-                    source: MarkdownSource(
-                        path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
-            }
-        }
-        for (i, page) in model.pages.enumerated() {
-            let before = old.model.pages[i]
-            if page.body != before.body || page.path != before.path
-                || page.bodyFirstLine != before.bodyFirstLine
-            {
-                bodies.pages[i] = markdown.render(
-                    page.body,
-                    source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
-            }
-        }
+        update(model.actors.map(\.markdownSource), old.model.actors.map(\.markdownSource), &bodies.actors)
+        update(model.topics.map(\.markdownSource), old.model.topics.map(\.markdownSource), &bodies.topics)
+        update(model.pages.map(\.markdownSource), old.model.pages.map(\.markdownSource), &bodies.pages)
         return bodies
     }
 

@@ -123,12 +123,7 @@ public final class SiteSession: @unchecked Sendable {
         for (i, _, _) in edited {
             let entry = model.entries[i]
             let before = bodies.entries[i].quotes
-            bodies.entries[i] = markdown.render(
-                entry.briefing.body,
-                source: MarkdownSource(
-                    path: entry.briefing.path, firstLine: entry.briefing.bodyFirstLine,
-                    text: entry.briefing.body),
-                listedActors: entry.actors)
+            bodies.entries[i] = markdown.render(entry)
             if bodies.feedContent[i] != nil {
                 bodies.feedContent[i] = RenderedBodies.feedHTML(
                     entry, model: model, absolute: site.absoluteLinks)

@@ -54,37 +54,54 @@ public struct RenderedBodies: Sendable {
         let entries = model.entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let entries = buffer
             return Array(entries.indices).parallelMap { i in
-                let briefing = entries[i].briefing
-                let output = renderer.render(
-                    briefing.body,
-                    source: MarkdownSource(
-                        path: briefing.path, firstLine: briefing.bodyFirstLine, text: briefing.body),
-                    listedActors: entries[i].actors)
+                let output = renderer.render(entries[i])
                 // Each index belongs to one worker, so clearing it here races with nothing.
                 if dropEntrySources { entries[i].briefing.body = "" }
                 return output
             }
         }
-        let actors = model.actors.parallelMap { actor in
-            renderer.render(
-                actor.profile,
-                source: MarkdownSource(
-                    path: actor.path ?? "", firstLine: actor.bodyFirstLine, text: actor.profile))
-        }
-        let topics = model.topics.parallelMap { topic in
-            renderer.render(
-                topic.description,
-                source: MarkdownSource(
-                    path: topic.path ?? "", firstLine: topic.bodyFirstLine, text: topic.description))
-        }
-        let pages = model.pages.parallelMap { page in
-            renderer.render(
-                page.body,
-                source: MarkdownSource(path: page.path, firstLine: page.bodyFirstLine, text: page.body))
-        }
+        let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
+        let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }
+        let pages = model.pages.parallelMap { renderer.render($0.markdownSource) }
         return RenderedBodies(
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
     }
+}
+
+extension MarkdownRenderer {
+    /// An entry's body, with mention links and notes for the actors it lists.
+    func render(_ entry: SiteModel.Entry) -> Output {
+        render(entry.briefing.body, source: entry.markdownSource, listedActors: entry.actors)
+    }
+
+    /// A profile, topic description or page body.
+    func render(_ source: MarkdownSource) -> Output {
+        render(source.text, source: source)
+    }
+}
+
+/// Where each kind of body's Markdown comes from: its text, file and first line. The same
+/// source renders the same HTML, so an incremental rebuild compares sources to reuse output.
+extension SiteModel.Entry {
+    var markdownSource: MarkdownSource {
+        MarkdownSource(path: briefing.path, firstLine: briefing.bodyFirstLine, text: briefing.body)
+    }
+}
+
+extension SiteModel.ActorRecord {
+    var markdownSource: MarkdownSource {
+        MarkdownSource(path: path ?? "", firstLine: bodyFirstLine, text: profile)
+    }
+}
+
+extension SiteModel.TopicRecord {
+    var markdownSource: MarkdownSource {
+        MarkdownSource(path: path ?? "", firstLine: bodyFirstLine, text: description)
+    }
+}
+
+extension StaticPage {
+    var markdownSource: MarkdownSource { MarkdownSource(path: path, firstLine: bodyFirstLine, text: body) }
 }
 
 extension LinkResolver {

@@ -74,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
 }
 
 /// Where a Markdown body sits in its file, so pass diagnostics point at the original line and column.
-public struct MarkdownSource: Sendable {
+public struct MarkdownSource: Sendable, Equatable {
     public var path: String
     public var firstLine: Int
     public var text: String
