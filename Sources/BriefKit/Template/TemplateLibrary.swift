@@ -164,15 +164,7 @@ struct TemplateRun {
         text.withUTF8 { bytes in
             var run = 0
             for i in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[i] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
+                guard let replacement = HTMLText.replacement(bytes[i]) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 replacement.withUTF8Buffer { output.append(contentsOf: $0) }
                 run = i + 1
