@@ -101,27 +101,22 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ job: PageJob) -> OutputFile {
+        let path = outputPath(job)
         if let page = htmlPage(job) {
-            return OutputFile(
-                path: page.path, content: .bytes(Data(theme.render(page.template, page.context))))
+            return OutputFile(path: path, content: .bytes(Data(theme.render(page.template, page.context))))
         }
         return switch job {
-        case .actorFeed(let i):
-            OutputFile(path: SiteURLs.actor(model.actors[i].slug) + "feed.xml", text: actorFeed(i))
-        case .topicFeed(let i):
-            OutputFile(path: SiteURLs.topic(model.topics[i].slug) + "feed.xml", text: topicFeed(i))
-        case .searchIndex: OutputFile(path: "search.json", content: .bytes(searchIndex()))
-        case .siteFeed: OutputFile(path: "feed.xml", text: siteFeed())
-        case .sitemap: OutputFile(path: "sitemap.xml", text: sitemap())
+        case .actorFeed(let i): OutputFile(path: path, text: actorFeed(i))
+        case .topicFeed(let i): OutputFile(path: path, text: topicFeed(i))
+        case .searchIndex: OutputFile(path: path, content: .bytes(searchIndex()))
+        case .siteFeed: OutputFile(path: path, text: siteFeed())
+        case .sitemap: OutputFile(path: path, text: sitemap())
         case .robots:
             OutputFile(
-                path: "robots.txt",
-                text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
-        case .asset(let i): OutputFile(path: theme.assets[i].path, content: theme.assets[i].content)
-        case .media(let i):
-            OutputFile(path: model.media[i].outputPath, content: .copy(from: model.media[i].sourcePath))
-        case .staticFile(let i):
-            OutputFile(path: model.statics[i].outputPath, content: .copy(from: model.statics[i].sourcePath))
+                path: path, text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
+        case .asset(let i): OutputFile(path: path, content: theme.assets[i].content)
+        case .media(let i): OutputFile(path: path, content: .copy(from: model.media[i].sourcePath))
+        case .staticFile(let i): OutputFile(path: path, content: .copy(from: model.statics[i].sourcePath))
         default: preconditionFailure("\(job) is a template page")
         }
     }
@@ -154,49 +149,32 @@ public struct SiteRenderer: Sendable {
 
     /// A job that is a page rendered from a template: its output path, template and context.
     func htmlPage(_ job: PageJob) -> (path: String, template: String, context: TemplateValue)? {
+        guard let template = Self.template(of: job) else { return nil }
+        return (outputPath(job), template, context(of: job))
+    }
+
+    /// The context of a template page's job.
+    private func context(of job: PageJob) -> TemplateValue {
         switch job {
-        case .home(let page):
-            (SiteURLs.file(for: SiteURLs.paginated("", page)), "home", homeContext(page: page))
-        case .briefingList(let page):
-            (
-                SiteURLs.file(for: SiteURLs.paginated("briefings/", page)), "briefings",
-                briefingListContext(page: page)
-            )
-        case .briefing(let i):
-            (SiteURLs.file(for: SiteURLs.briefing(model.entries[i].slug)), "briefing", briefingContext(i))
-        case .actorIndex: (SiteURLs.file(for: "actors/"), "actors", actorIndexContext())
-        case .actor(let i):
-            (SiteURLs.file(for: SiteURLs.actor(model.actors[i].slug)), "actor", actorContext(i))
-        case .topicIndex: (SiteURLs.file(for: "topics/"), "topics", topicIndexContext())
-        case .topic(let i):
-            (SiteURLs.file(for: SiteURLs.topic(model.topics[i].slug)), "topic", topicContext(i))
-        case .timeline: (SiteURLs.file(for: "timeline/"), "timeline", timelineContext())
-        case .search: (SiteURLs.file(for: "search/"), "search", searchContext())
-        case .notFound: ("404.html", "404", notFoundContext())
-        case .page(let i):
-            (SiteURLs.file(for: SiteURLs.page(model.pages[i].slug.value)), "page", pageContext(i))
-        default: nil
+        case .home(let page): homeContext(page: page)
+        case .briefingList(let page): briefingListContext(page: page)
+        case .briefing(let i): briefingContext(i)
+        case .actorIndex: actorIndexContext()
+        case .actor(let i): actorContext(i)
+        case .topicIndex: topicIndexContext()
+        case .topic(let i): topicContext(i)
+        case .timeline: timelineContext()
+        case .search: searchContext()
+        case .notFound: notFoundContext()
+        case .page(let i): pageContext(i)
+        default: preconditionFailure("\(job) has no template")
         }
     }
 
     /// The template a job's page is rendered with: dead links that were not written in the
     /// page's Markdown (see `bodyLinks`) come from it or its partials.
     public func source(of job: PageJob) -> String {
-        switch job {
-        case .briefing: "Templates/briefing.mustache"
-        case .actor: "Templates/actor.mustache"
-        case .topic: "Templates/topic.mustache"
-        case .page: "Templates/page.mustache"
-
-        case .home: "Templates/home.mustache"
-        case .briefingList: "Templates/briefings.mustache"
-        case .actorIndex: "Templates/actors.mustache"
-        case .topicIndex: "Templates/topics.mustache"
-        case .timeline: "Templates/timeline.mustache"
-        case .search: "Templates/search.mustache"
-        case .notFound: "Templates/404.mustache"
-        default: "site.yml"
-        }
+        Self.template(of: job).map { "Templates/\($0).mustache" } ?? "site.yml"
     }
 
     /// The links written in the Markdown of a job's page, with their places.
