@@ -126,11 +126,8 @@ public struct BuildCache: Sendable {
         let prefix = relative.isEmpty ? "" : relative + "/"
         var files: [Stamp] = []
         var folders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." || (relative.isEmpty && name == SiteWriter.marker) { continue }
+        for name in DirectoryNames.read(directory) {
+            if relative.isEmpty && name == SiteWriter.marker { continue }
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             if (info.st_mode & S_IFMT) == S_IFDIR {

@@ -29,14 +29,7 @@ struct ContentWalker {
     static func names(in folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        return DirectoryNames.read(directory).sorted()
     }
 
     /// Walks `relativeFolder` (relative to the site root); hidden files and folders are skipped.
