@@ -42,9 +42,7 @@ extension SiteSession {
         site.index = SiteIndex(model: model)
         site.renderer = SiteRenderer(model: model, index: site.index, theme: site.theme, bodies: site.bodies)
         site.jobs = PageJob.plan(model: model, theme: site.theme)
-        entryIndex = Dictionary(
-            model.entries.indices.map { (model.entries[$0].briefing.path, $0) },
-            uniquingKeysWith: { a, _ in a })
+        entryIndex = Self.entryIndex(of: model)
 
         timer.lap("markdown+index")
         // A page is rendered again when no page had its path, or its context changed.

@@ -52,6 +52,13 @@ public final class SiteSession: @unchecked Sendable {
         options = BuildOptions(siteRoot: siteRoot, drafts: drafts, writes: false, cache: false)
     }
 
+    /// Each entry's source path → its index in `model`.
+    static func entryIndex(of model: SiteModel) -> [String: Int] {
+        Dictionary(
+            model.entries.indices.map { (model.entries[$0].briefing.path, $0) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// Rebuilds after `changed` (paths relative to the site root); nil means "anything may
     /// have changed": a full rebuild.
     public func rebuild(changed: [String]?) -> Outcome {
@@ -80,9 +87,7 @@ public final class SiteSession: @unchecked Sendable {
             return failure(diagnostics, scope: .full)
         }
         prepared = site
-        entryIndex = Dictionary(
-            site.model.entries.indices.map { (site.model.entries[$0].briefing.path, $0) },
-            uniquingKeysWith: { first, _ in first })
+        entryIndex = Self.entryIndex(of: site.model)
         let old = files
         files = [:]
         for file in site.jobs.parallelMap(site.renderer.render) { files[file.path] = file }
