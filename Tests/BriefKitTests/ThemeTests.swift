@@ -60,6 +60,23 @@ final class ThemeTests: XCTestCase {
             ])
     }
 
+    /// Partial tags are found by the parser, so other delimiters cannot hide a cycle (the text
+    /// scan that came before only knew `{{>`).
+    func testASelfIncludingPartialBehindOtherDelimitersIsAnError() throws {
+        let site = TestPaths.temporaryFolder()
+        try FileManager.default.createDirectory(
+            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
+        try "{{=<% %>=}}<footer><%> footer %></footer>".write(
+            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
+        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        XCTAssertNil(theme)
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "Templates/partials/footer.mustache:1:20: error: partial 'footer' includes itself (footer → footer); a partial cannot include itself"
+            ])
+    }
+
     func testSyntaxErrorOnTheFirstLineIsLocatedInTheUsersFile() throws {
         let site = TestPaths.temporaryFolder()
         try FileManager.default.createDirectory(

@@ -11,13 +11,14 @@ public struct TemplateLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
-    /// The partials template `name` includes directly, whatever delimiters it uses.
-    func partials(of name: String) -> Set<String> {
-        var found = Set<String>()
+    /// The partial tags of template `name`, in the order they are written, whatever
+    /// delimiters it uses: each with the byte offset where it starts.
+    func partialTags(of name: String) -> [(name: String, offset: Int)] {
+        var found: [(name: String, offset: Int)] = []
         func visit(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .partial(let partial, _): found.insert(partial)
+                case .partial(let partial, _, let offset): found.append((partial, offset))
                 case .section(_, let children), .invertedSection(_, let children): visit(children)
                 case .text, .variable: break
                 }
@@ -103,7 +104,7 @@ struct TemplateRun {
                 stack.removeLast()
             default: return
             }
-        case .partial(let name, let own):
+        case .partial(let name, let own, _):
             guard let nodes = templates[name] else { return }
             let combined = own.map { (indentation ?? []) + $0 } ?? indentation
             render(nodes, sequence: nil, indentation: combined)

@@ -5,7 +5,8 @@ enum TemplateNode: Sendable {
     case section(TemplateName, [TemplateNode])
     case invertedSection(TemplateName, [TemplateNode])
     /// `{{> name}}`; a partial alone on its line indents every line it writes by `indentation`.
-    case partial(String, indentation: [UInt8]?)
+    /// `offset` is where the tag starts in the template's text, for diagnostics.
+    case partial(String, indentation: [UInt8]?, offset: Int)
 }
 
 /// A tag's name, split once at parse time: `site.title`, `.`, `.name`, `empty(actors)`. A class,

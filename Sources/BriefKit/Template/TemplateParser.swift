@@ -132,9 +132,9 @@ struct TemplateParser {
                 if !whitespace.isEmpty { nodes.append(.text(whitespace)) }
                 if isStandalone(state) {
                     standalone = true
-                    nodes.append(.partial(name, indentation: whitespace))
+                    nodes.append(.partial(name, indentation: whitespace, offset: tagOffset))
                 } else {
-                    nodes.append(.partial(name, indentation: nil))
+                    nodes.append(.partial(name, indentation: nil, offset: tagOffset))
                 }
                 whitespace = []
             case UInt8(ascii: "<"), UInt8(ascii: "$"):

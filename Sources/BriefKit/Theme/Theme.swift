@@ -68,16 +68,22 @@ public struct Theme: Sendable {
             diagnostics.append(
                 .error(SourceLocation(path: "Templates/\(name).mustache"), "missing template '\(name)'"))
         }
+        // The partial tags the parser found (with any delimiters), placed in their files.
+        var uses: [String: [(name: String, location: SourceLocation)]] = [:]
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
-            for partial in PartialScanner.partials(in: text) where !names.contains(partial.name) {
+            uses[registeredName(name)] = library.partialTags(of: registeredName(name)).map { tag in
+                let (line, column) = position(of: tag.offset, in: text)
+                return (tag.name, SourceLocation(path: path, line: line, column: column))
+            }
+            for use in uses[registeredName(name)]! where !names.contains(use.name) {
                 diagnostics.append(
                     .error(
-                        SourceLocation(path: path, line: partial.line, column: partial.column),
-                        "missing partial '\(partial.name)': no Templates/partials/\(partial.name).mustache"))
+                        use.location,
+                        "missing partial '\(use.name)': no Templates/partials/\(use.name).mustache"))
             }
         }
-        diagnostics += partialCycles(sources)
+        diagnostics += partialCycles(uses)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let sortedAssets = assets.keys.sorted().map { (path: $0, content: assets[$0]!) }
         let texts = Dictionary(uniqueKeysWithValues: sources.map { (registeredName($0.key), $0.value.text) })
@@ -88,13 +94,7 @@ public struct Theme: Sendable {
 
     /// A partial that includes itself, directly or through others, would recurse until the
     /// stack overflows: each such cycle is an error at the tag that closes it.
-    static func partialCycles(_ sources: [String: (text: String, path: String)]) -> [Diagnostic] {
-        var uses: [String: [(name: String, line: Int, column: Int)]] = [:]
-        var paths: [String: String] = [:]
-        for (name, source) in sources {
-            uses[registeredName(name)] = PartialScanner.partials(in: source.text)
-            paths[registeredName(name)] = source.path
-        }
+    static func partialCycles(_ uses: [String: [(name: String, location: SourceLocation)]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         func visit(_ name: String, _ chain: [String]) {
@@ -106,7 +106,7 @@ public struct Theme: Sendable {
                     }
                     diagnostics.append(
                         .error(
-                            SourceLocation(path: paths[name] ?? name, line: use.line, column: use.column),
+                            use.location,
                             "partial '\(use.name)' includes itself (\(cycle.joined(separator: " → "))); a partial cannot include itself"
                         ))
                 } else if uses[use.name] != nil {
@@ -127,7 +127,7 @@ public struct Theme: Sendable {
         while grew {
             grew = false
             for name in sources.keys where !changed.contains(name) {
-                if !library.partials(of: name).isDisjoint(with: changed) {
+                if library.partialTags(of: name).contains(where: { changed.contains($0.name) }) {
                     changed.insert(name)
                     grew = true
                 }
@@ -159,34 +159,5 @@ public struct Theme: Sendable {
     /// Renders a page template with a context into UTF-8; a missing template renders nothing.
     public func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
         library.render(template, context)
-    }
-}
-
-/// Finds `{{> name}}` tags in a template, with their line and column, to report missing partials.
-enum PartialScanner {
-    static func partials(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
-        var line = 1
-        var column = 1
-        var scalars = Array(text.unicodeScalars)[...]
-        while let first = scalars.first {
-            if first == "{", scalars.starts(with: "{{>".unicodeScalars) {
-                let rest = scalars.dropFirst(3)
-                if let end = rest.firstIndex(of: "}") {
-                    var name = String(String.UnicodeScalarView(rest[..<end])).trimmingCharacters(
-                        in: .whitespaces)
-                    if name.hasPrefix("partials/") { name = String(name.dropFirst("partials/".count)) }
-                    found.append((name, line, column))
-                }
-            }
-            if first == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            scalars = scalars.dropFirst()
-        }
-        return found
     }
 }
