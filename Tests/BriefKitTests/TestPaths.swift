@@ -8,9 +8,19 @@ enum TestPaths {
     static let shared = repository + "/../shared"
     static let binary = repository + "/.build/debug/brief"
 
-    /// A fresh empty folder under the system temporary folder.
+    /// One folder per test process for every temporary folder, removed when the process exits,
+    /// so test runs leave nothing behind in the system temporary folder.
+    static let temporaryRoot: String = {
+        let path = NSTemporaryDirectory() + "brief-tests-\(getpid())"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestPaths.temporaryRoot) }
+        return path
+    }()
+
+    /// A fresh empty folder under the test process's temporary root.
     static func temporaryFolder(_ name: String = "brief-test") -> String {
-        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        let path = temporaryRoot + "/\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
