@@ -16,6 +16,9 @@ public struct MentionMatcher: Sendable {
     private var mask = 0
     /// The most bytes between two words of any name, so a walk stops at longer gaps.
     private var longestGap = 0
+    /// The bytes a name can start with, as a 256-bit set: a word starting with any other byte
+    /// (most words of prose, which names do not start with lowercase) is skipped unhashed.
+    private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     public init(names: [(name: String, actor: Int)]) {
         var edges: [Edge: Int32] = [:]
@@ -23,6 +26,7 @@ public struct MentionMatcher: Sendable {
             let bytes = Array(name.utf8)
             let words = MentionMatcher.words(bytes)
             guard let first = words.first, first.lowerBound == 0 else { continue }
+            addFirstByte(bytes[0])
             var node: Int32 = 0
             for (n, word) in words.enumerated() {
                 if n > 0 { longestGap = max(longestGap, word.lowerBound - words[n - 1].upperBound) }
@@ -60,6 +64,28 @@ public struct MentionMatcher: Sendable {
 
     public var isEmpty: Bool { terminals.count == 1 }
 
+    private mutating func addFirstByte(_ byte: UInt8) {
+        let bit = UInt64(1) << (byte & 63)
+        switch byte >> 6 {
+        case 0: firstBytes.0 |= bit
+        case 1: firstBytes.1 |= bit
+        case 2: firstBytes.2 |= bit
+        default: firstBytes.3 |= bit
+        }
+    }
+
+    @inline(__always)
+    private func mayStartName(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        return word & (UInt64(1) << (byte & 63)) != 0
+    }
+
     @inline(__always)
     private static func slot(_ parent: Int32, _ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15))
@@ -93,6 +119,11 @@ public struct MentionMatcher: Sendable {
                 i == 0 || !WordBytes.isWordByte(text, at: WordBytes.previous(text, before: i))
             else {
                 i += 1
+                continue
+            }
+            guard mayStartName(text[i]) else {
+                i = WordBytes.next(text, after: i)
+                while i < count && WordBytes.isWordByte(text, at: i) { i = WordBytes.next(text, after: i) }
                 continue
             }
             var node: Int32 = 0
