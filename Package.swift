@@ -66,7 +66,10 @@ if ProcessInfo.processInfo.environment["BRIEF_FUZZ"] != nil {
         package.targets.append(
             .executableTarget(
                 name: name,
-                dependencies: ["BriefKit", .product(name: "Mustache", package: "swift-mustache")],
+                dependencies: [
+                    "BriefKit", .product(name: "Yams", package: "Yams"),
+                    .product(name: "Mustache", package: "swift-mustache"),
+                ],
                 path: "Fuzz/\(name)",
                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }

@@ -1,9 +1,11 @@
 import Foundation
+import Yams
 
 @testable import BriefKit
 
 /// libFuzzer target: any bytes as a briefing file — decoding, front-matter splitting, YAML
-/// composition and validation must never crash or hang, only report diagnostics.
+/// composition and validation must never crash or hang, only report diagnostics; and wherever
+/// the fast front-matter reader accepts the text, it must compose exactly what Yams composes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(bytes: data, count: size)
@@ -11,5 +13,13 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     _ = EntryParser.parseBriefing(source)
     _ = EntryParser.parseActor(source)
     _ = SiteConfigLoader.load(text: source.text)
+    if let fast = FastYAMLReader.read(source.text) {
+        let composed = (try? Yams.compose(yaml: source.text, .basic, .default, .utf8)).flatMap {
+            $0.map { YAMLNode($0) }
+        }
+        if composed != fast {
+            fatalError("FastYAMLReader differs from Yams on \(source.text.debugDescription)")
+        }
+    }
     return 0
 }

@@ -45,7 +45,7 @@ public enum SiteConfigLoader {
         config.unsafeHTML = document.bool("unsafe_html") ?? false
         config.params = document.params()
         if let publish = document.node("publish") {
-            if case .mapping(let mapping) = publish {
+            if case .mapping(let mapping, _) = publish {
                 for (key, value) in mapping {
                     if key.scalar?.string == "keep" {
                         config.publishKeep = document.stringList(value, key: "keep").map(\.value)

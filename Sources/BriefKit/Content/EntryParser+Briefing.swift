@@ -1,5 +1,3 @@
-import Yams
-
 extension EntryParser {
     public static func parseBriefing(_ source: SourceText) -> (Briefing?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -36,7 +34,7 @@ extension EntryParser {
 
     private static func briefingSource(_ document: inout YAMLDocument) -> Briefing.Source? {
         guard let node = document.node("source") else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             document.error(node, "'source' must be a mapping with title, publisher, author and url")
             return nil
         }
@@ -62,13 +60,13 @@ extension EntryParser {
 
     private static func claims(_ document: inout YAMLDocument) -> [Briefing.Claim] {
         guard let node = document.node("claims") else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             document.error(node, "'claims' must be a list of claims, each with claim, by and status")
             return []
         }
         var claims: [Briefing.Claim] = []
         for item in sequence {
-            guard case .mapping(let mapping) = item else {
+            guard case .mapping(let mapping, _) = item else {
                 document.error(item, "each claim must be a mapping with claim, by and status")
                 continue
             }
@@ -118,9 +116,11 @@ extension EntryParser {
     }
 
     /// `by:` takes a list, but one name alone is common enough to accept.
-    private static func namesOrName(_ document: inout YAMLDocument, _ node: Node, key: String) -> [Located<
-        String
-    >] {
+    private static func namesOrName(_ document: inout YAMLDocument, _ node: YAMLNode, key: String)
+        -> [Located<
+            String
+        >]
+    {
         if case .scalar = node {
             return document.string(node, key: key, required: true).map { [$0] } ?? []
         }

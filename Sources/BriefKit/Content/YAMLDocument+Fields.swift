@@ -27,7 +27,7 @@ extension YAMLDocument {
         return string(node, key: key, required: required)
     }
 
-    mutating func string(_ node: Node, key: String, required: Bool) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, key: String, required: Bool) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
             error(node, "'\(key)' must be text, found \(Self.describe(node))")
             return nil
@@ -59,9 +59,9 @@ extension YAMLDocument {
         return stringList(node, key: key)
     }
 
-    mutating func stringList(_ node: Node, key: String) -> [Located<String>] {
+    mutating func stringList(_ node: YAMLNode, key: String) -> [Located<String>] {
         if case .scalar(let scalar) = node, Self.typeName(scalar) == "empty value" { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             error(node, "'\(key)' must be a list, like \(key): [A, B]; found \(Self.describe(node))")
             return []
         }
@@ -140,7 +140,7 @@ extension YAMLDocument {
         return Self.paramValue(node)
     }
 
-    static func paramValue(_ node: Node) -> ParamValue {
+    static func paramValue(_ node: YAMLNode) -> ParamValue {
         switch node {
         case .scalar(let scalar):
             switch typeName(scalar) {
@@ -152,10 +152,9 @@ extension YAMLDocument {
             case "empty value": return .null
             default: return .string(scalar.string)
             }
-        case .sequence(let sequence): return .list(sequence.map(paramValue))
-        case .mapping(let mapping):
+        case .sequence(let sequence, _): return .list(sequence.map(paramValue))
+        case .mapping(let mapping, _):
             return .map(mapping.map { ($0.key.scalar?.string ?? "", paramValue($0.value)) })
-        case .alias: return .null
         }
     }
 }

@@ -1,53 +1,55 @@
 import Yams
 
-/// Front matter (or site.yml) composed by Yams into nodes, read field by field into typed values.
+/// Front matter (or site.yml) composed into nodes (by FastYAMLReader, or by Yams when the text is
+/// outside its subset), read field by field into typed values.
 ///
 /// Every problem becomes a located diagnostic; reading goes on so one run reports them all.
 struct YAMLDocument {
     let path: String
     /// The file line on which the YAML text starts (2 for front matter, 1 for site.yml).
     let firstLine: Int
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     var diagnostics: [Diagnostic] = []
 
     /// Composes `yaml`; a syntax error or a root that is not a mapping is reported and gives nil.
     static func compose(
         _ yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic]
     ) -> YAMLDocument? {
-        let root: Node?
+        if let root = FastYAMLReader.read(yaml), case .mapping(let mapping, _) = root {
+            return YAMLDocument(
+                path: path, firstLine: firstLine,
+                pairs: mapping.map { ($0.key.scalar?.string ?? "", $0.key, $0.value) })
+        }
+        let root: YAMLNode?
         do {
             // No tag rules while composing: Yams would run its regular expressions on every
             // scalar (and again to hash mapping keys); `typeName` resolves a scalar's type only
             // when a field asks. UTF-8 explicitly: the default reads the environment each time.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { YAMLNode($0) }
         } catch {
             diagnostics.append(
                 YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
             return nil
         }
         guard let root else { return YAMLDocument(path: path, firstLine: firstLine, pairs: []) }
-        guard let mapping = root.mapping else {
+        guard case .mapping(let mapping, _) = root else {
             let mark = root.mark
             diagnostics.append(
                 .error(
-                    SourceLocation(
-                        path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1),
+                    SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column),
                     "expected `key: value` lines, found \(describe(root))"))
             return nil
         }
-        var pairs: [(String, Node, Node)] = []
-        for (key, value) in mapping {
-            pairs.append((key.scalar?.string ?? "", key, value))
-        }
-        return YAMLDocument(path: path, firstLine: firstLine, pairs: pairs)
+        return YAMLDocument(
+            path: path, firstLine: firstLine,
+            pairs: mapping.map { ($0.key.scalar?.string ?? "", $0.key, $0.value) })
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
-        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark.line + firstLine - 1, column: node.mark.column)
     }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         pairs.first { $0.key == key }?.value
     }
 
@@ -55,7 +57,7 @@ struct YAMLDocument {
         pairs.first { $0.key == key }.map { location(of: $0.keyNode) }
     }
 
-    mutating func error(_ node: Node, _ message: String) {
+    mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(.error(location(of: node), message))
     }
 
@@ -72,19 +74,20 @@ struct YAMLDocument {
         }
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): "the \(typeName(scalar)) \(quoted(scalar.string))"
         case .sequence: "a list"
         case .mapping: "a mapping"
-        case .alias: "an alias"
         }
     }
 
-    static func typeName(_ scalar: Node.Scalar) -> String {
-        if scalar.style != .plain && scalar.style != .any { return "text" }
+    static func typeName(_ scalar: YAMLNode.Scalar) -> String {
+        if !scalar.isPlain { return "text" }
         if isPlainText(scalar.string) { return "text" }
-        switch Resolver.default.resolveTag(of: Node.scalar(scalar)).rawValue {
+        let tag =
+            scalar.tag ?? Resolver.default.resolveTag(of: Node.scalar(Node.Scalar(scalar.string))).rawValue
+        switch tag {
         case Tag.Name.bool.rawValue: return "boolean"
         case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
         case Tag.Name.null.rawValue: return "empty value"

@@ -1,0 +1,377 @@
+/// Reads the YAML front matter is nearly always written in straight into YAMLNodes, without
+/// libyaml's token and event objects (a quarter of a build's load time went there).
+///
+/// It knows a strict subset: `key: value` lines at the left edge; values that are one-line
+/// plain, double- or single-quoted scalars or `[a, "b"]` lists; one level of indented
+/// `key: value` or `- item` lines under an empty `key:`; blank lines and comments. On anything
+/// else (block scalars, anchors, tags, multi-line values, tabs, unusual escapes, duplicate
+/// keys…) it returns nil and Yams composes the text, so the result is always what Yams
+/// gives: FastYAMLReaderTests compare the two on every file of the test sites and on thousands
+/// of mutated variants.
+struct FastYAMLReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+
+    private static let stringTag = YAMLNode.Scalar.stringTag
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The root mapping of `yaml`, or nil when the text is outside the subset.
+    static func read(_ yaml: String) -> YAMLNode? {
+        var text = yaml
+        return text.withUTF8 { bytes in
+            guard hasOnlyPlainCharacters(bytes) else { return nil }
+            var reader = FastYAMLReader(bytes)
+            return reader.document()
+        }
+    }
+
+    // MARK: Structure
+
+    private mutating func document() -> YAMLNode? {
+        guard let mapping = mapping(indentation: 0), case .mapping(let pairs, _) = mapping, !pairs.isEmpty
+        else { return nil }
+        skipBlankAndCommentLines()
+        return position == bytes.count ? mapping : nil
+    }
+
+    /// `key: value` lines at exactly `indentation`; stops at a line indented less.
+    private mutating func mapping(indentation: Int) -> YAMLNode? {
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys: Set<String> = []
+        var start: YAMLNode.Mark?
+        while true {
+            skipBlankAndCommentLines()
+            guard position < bytes.count else { break }
+            let indent = indentationOfLine()
+            if indent < indentation { break }
+            guard indent == indentation else { return nil }
+            position += indent
+            let keyMark = mark()
+            guard let key = key(), keys.insert(key).inserted else { return nil }
+            start = start ?? keyMark
+            let keyNode = YAMLNode.scalar(.init(string: key, isPlain: true, mark: keyMark))
+            // After the colon: a value on this line, or a block on the next lines, or nothing.
+            let afterColon = mark()
+            skipSpaces()
+            if atLineEnd()
+                || (bytes[position] == UInt8(ascii: "#") && bytes[position - 1] == UInt8(ascii: " "))
+            {
+                guard finishLine() else { return nil }
+                guard let value = block(under: indentation, emptyMark: afterColon) else { return nil }
+                pairs.append((keyNode, value))
+            } else {
+                guard let value = inlineValue(), finishLine() else { return nil }
+                pairs.append((keyNode, value))
+            }
+        }
+        return .mapping(pairs, mark: start ?? mark())
+    }
+
+    /// What follows an empty `key:`: a list or mapping indented deeper (only one level below
+    /// the top), or an empty scalar.
+    private mutating func block(under indentation: Int, emptyMark: YAMLNode.Mark) -> YAMLNode? {
+        skipBlankAndCommentLines()
+        let empty = YAMLNode.scalar(.init(string: "", isPlain: true, mark: emptyMark))
+        guard position < bytes.count else { return empty }
+        let indent = indentationOfLine()
+        if indent <= indentation {
+            // `key:` followed by `- item` at the same indentation is a list in YAML.
+            let first = position + indent
+            return bytes[first] == UInt8(ascii: "-") ? nil : empty
+        }
+        guard indentation == 0 else { return nil }
+        return bytes[position + indent] == UInt8(ascii: "-")
+            ? sequence(indentation: indent) : mapping(indentation: indent)
+    }
+
+    /// `- item` lines at exactly `indentation`, each item a one-line scalar or flow list.
+    private mutating func sequence(indentation: Int) -> YAMLNode? {
+        var items: [YAMLNode] = []
+        var start: YAMLNode.Mark?
+        while true {
+            skipBlankAndCommentLines()
+            guard position < bytes.count else { break }
+            let indent = indentationOfLine()
+            if indent < indentation { break }
+            guard indent == indentation else { return nil }
+            position += indent
+            start = start ?? mark()
+            guard bytes[position] == UInt8(ascii: "-"), position + 1 < bytes.count,
+                bytes[position + 1] == UInt8(ascii: " ")
+            else { return nil }
+            position += 1
+            skipSpaces()
+            guard !atLineEnd(), bytes[position] != UInt8(ascii: "#"), let item = inlineValue(), finishLine()
+            else { return nil }
+            items.append(item)
+        }
+        guard let start else { return nil }
+        return .sequence(items, mark: start)
+    }
+
+    /// A value written on the key's line: a flow list or a scalar.
+    private mutating func inlineValue() -> YAMLNode? {
+        bytes[position] == UInt8(ascii: "[") ? flowSequence() : scalar(inFlow: false)
+    }
+
+    /// `[a, "b", 'c']` on one line; nested collections and trailing commas are left to Yams.
+    private mutating func flowSequence() -> YAMLNode? {
+        let start = mark()
+        position += 1
+        var items: [YAMLNode] = []
+        skipSpaces()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .sequence(items, mark: start)
+        }
+        while true {
+            skipSpaces()
+            guard !atLineEnd(), let item = scalar(inFlow: true) else { return nil }
+            items.append(item)
+            skipSpaces()
+            guard position < bytes.count else { return nil }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                return .sequence(items, mark: start)
+            default: return nil
+            }
+        }
+    }
+
+    // MARK: Scalars
+
+    private mutating func scalar(inFlow: Bool) -> YAMLNode? {
+        let start = mark()
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            return doubleQuoted().map {
+                .scalar(.init(string: $0, isPlain: false, mark: start, tag: Self.stringTag))
+            }
+        case UInt8(ascii: "'"):
+            return singleQuoted().map {
+                .scalar(.init(string: $0, isPlain: false, mark: start, tag: Self.stringTag))
+            }
+        default:
+            return plain(inFlow: inFlow).map { .scalar(.init(string: $0, isPlain: true, mark: start)) }
+        }
+    }
+
+    /// A plain scalar to the end of the line (or to `,`/`]` in a list), trailing spaces
+    /// dropped, a ` #` comment left for `finishLine`. Any `: ` (a nested mapping or an error),
+    /// indicator at the start, or flow character in a list declines.
+    private mutating func plain(inFlow: Bool) -> String? {
+        guard !Self.isIndicator(bytes[position]) else { return nil }
+        let start = position
+        var end = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ":") {
+                let next = position + 1 < bytes.count ? bytes[position + 1] : UInt8(ascii: "\n")
+                if next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || inFlow { return nil }
+            }
+            if byte == UInt8(ascii: "#") && bytes[position - 1] == UInt8(ascii: " ") { break }
+            if inFlow {
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { break }
+                if Self.isFlowIndicator(byte) || byte == UInt8(ascii: "#") { return nil }
+            }
+            position += 1
+            if byte != UInt8(ascii: " ") { end = position }
+        }
+        guard end > start else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// `"…"` on one line, with only the escapes `\"` and `\\`.
+    private mutating func doubleQuoted() -> String? {
+        position += 1
+        var start = position
+        var value = ""
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                value += String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return value
+            case UInt8(ascii: "\\"):
+                guard position + 1 < bytes.count else { return nil }
+                let escaped = bytes[position + 1]
+                guard escaped == UInt8(ascii: "\"") || escaped == UInt8(ascii: "\\") else { return nil }
+                value += String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                value.unicodeScalars.append(Unicode.Scalar(escaped))
+                position += 2
+                start = position
+            case UInt8(ascii: "\n"): return nil
+            default: position += 1
+            }
+        }
+        return nil
+    }
+
+    /// `'…'` on one line, `''` standing for one quote.
+    private mutating func singleQuoted() -> String? {
+        position += 1
+        var start = position
+        var value = ""
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "'"):
+                value += String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                if position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "'") {
+                    value += "'"
+                    position += 2
+                    start = position
+                } else {
+                    position += 1
+                    return value
+                }
+            case UInt8(ascii: "\n"): return nil
+            default: position += 1
+            }
+        }
+        return nil
+    }
+
+    /// A key made of ASCII letters, digits, `_` and `-` (not first), then `:` and a space or
+    /// the line's end; at most 512 bytes (libyaml gives up on longer keys).
+    private mutating func key() -> String? {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            let letter = byte | 0x20
+            let isKeyByte =
+                (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                || (byte == UInt8(ascii: "-") && position > start)
+            guard isKeyByte else { break }
+            position += 1
+        }
+        guard position > start, position - start <= 512, position < bytes.count,
+            bytes[position] == UInt8(ascii: ":")
+        else { return nil }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        position += 1
+        guard atLineEnd() || bytes[position] == UInt8(ascii: " ") else { return nil }
+        return key
+    }
+
+    // MARK: Lines
+
+    /// After a value: spaces, then an optional ` # comment`, then the line's end.
+    private mutating func finishLine() -> Bool {
+        let before = position
+        skipSpaces()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "#") {
+            guard position > before || (position > 0 && bytes[position - 1] == UInt8(ascii: " ")) else {
+                return false
+            }
+            while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        }
+        guard atLineEnd() else { return false }
+        if position < bytes.count { nextLine() }
+        return true
+    }
+
+    /// Skips empty lines, lines of spaces and comment lines that start at the left edge (an
+    /// indented comment could continue a scalar; those go to Yams).
+    private mutating func skipBlankAndCommentLines() {
+        while position < bytes.count {
+            var end = position
+            while end < bytes.count && bytes[end] == UInt8(ascii: " ") { end += 1 }
+            if end < bytes.count && bytes[end] == UInt8(ascii: "#") && end == position {
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            }
+            guard end == bytes.count || bytes[end] == UInt8(ascii: "\n") else { return }
+            position = end
+            if position < bytes.count { nextLine() }
+        }
+    }
+
+    private mutating func nextLine() {
+        position += 1
+        line += 1
+        lineStart = position
+    }
+
+    private func indentationOfLine() -> Int {
+        var end = position
+        while end < bytes.count && bytes[end] == UInt8(ascii: " ") { end += 1 }
+        return end - position
+    }
+
+    private mutating func skipSpaces() {
+        while position < bytes.count && bytes[position] == UInt8(ascii: " ") { position += 1 }
+    }
+
+    private func atLineEnd() -> Bool { position == bytes.count || bytes[position] == UInt8(ascii: "\n") }
+
+    /// The current position as libyaml marks it: columns count scalars, not bytes.
+    private func mark() -> YAMLNode.Mark {
+        var column = 1
+        var index = lineStart
+        while index < position {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return YAMLNode.Mark(line: line, column: column)
+    }
+
+    // MARK: Characters
+
+    /// Characters that start something other than a plain scalar (`-` and `?` too, to stay
+    /// clear of `-1`-versus-list questions).
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: " "):
+            true
+        default: false
+        }
+    }
+
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+            UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"),
+            UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "?"):
+            true
+        default: false
+        }
+    }
+
+    /// False when the text has a tab, a carriage return, a control character, or one of the
+    /// characters libyaml treats specially (NEL, line and paragraph separators, byte-order
+    /// marks, non-characters): those read differently in YAML and are left to Yams.
+    private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
+            if byte == 0x7F { return false }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
+                return false
+            }
+            if byte == 0xEF, index + 2 < bytes.count,
+                (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF)
+                    || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE)
+            {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+}
