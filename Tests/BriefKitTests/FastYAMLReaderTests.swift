@@ -105,6 +105,20 @@ final class FastYAMLReaderTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 2_000)
     }
 
+    /// `YYYY-MM-DD` is decided without Yams' resolver; it must be what the resolver says.
+    func testCalendarDateShortcutAgreesWithYamsResolver() {
+        let texts = [
+            "2024-10-24", "0000-00-00", "2024-1-024", "2024-10-2x", "2024/10/24", "20241024xx", "2024-10-245",
+        ]
+        for text in texts {
+            let resolved = Resolver.default.resolveTag(of: Node.scalar(Node.Scalar(text))) == .timestamp
+            XCTAssertTrue(!YAMLDocument.isCalendarDate(text) || resolved, text)
+            let scalar = YAMLNode.Scalar(string: text, isPlain: true, mark: .init(line: 1, column: 1))
+            XCTAssertEqual(YAMLDocument.typeName(scalar) == "date", resolved, text)
+        }
+        XCTAssertTrue(YAMLDocument.isCalendarDate("2024-10-24"))
+    }
+
     static func files(under root: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }

@@ -85,6 +85,7 @@ struct YAMLDocument {
     static func typeName(_ scalar: YAMLNode.Scalar) -> String {
         if !scalar.isPlain { return "text" }
         if isPlainText(scalar.string) { return "text" }
+        if scalar.tag == nil && isCalendarDate(scalar.string) { return "date" }
         let tag =
             scalar.tag ?? Resolver.default.resolveTag(of: Node.scalar(Node.Scalar(scalar.string))).rawValue
         switch tag {
@@ -97,6 +98,21 @@ struct YAMLDocument {
     }
 
     static func quoted(_ s: String) -> String { "'\(s)'" }
+
+    /// True for `YYYY-MM-DD`, which YAML 1.1 reads as a timestamp and nothing else; every
+    /// briefing has one, and deciding it here skips the resolver's regular expressions.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return false }
+        for (index, byte) in utf8.enumerated() {
+            let isDash = byte == UInt8(ascii: "-")
+            guard index == 4 || index == 7 ? isDash : (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            else {
+                return false
+            }
+        }
+        return true
+    }
 
     /// True when YAML 1.1 cannot read `text` as anything but text: it starts with a letter and
     /// is not one of the words for true, false or null (`yes`, `Off`, `null`…). Most values

@@ -114,11 +114,11 @@ public struct MentionMatcher: Sendable {
         guard !isEmpty else { return found }
         var i = 0
         let count = text.count
+        // `i` only ever lands on a word's first byte, a non-word byte, or the end: words are
+        // skipped whole, so no byte needs a look back at the one before it.
         while i < count {
-            guard WordBytes.isWordByte(text, at: i),
-                i == 0 || !WordBytes.isWordByte(text, at: WordBytes.previous(text, before: i))
-            else {
-                i += 1
+            guard WordBytes.isWordByte(text, at: i) else {
+                i = WordBytes.next(text, after: i)
                 continue
             }
             guard mayStartName(text[i]) else {
@@ -228,13 +228,6 @@ enum WordBytes {
     static func next(_ text: [UInt8], after i: Int) -> Int {
         var j = i + 1
         while j < text.count && text[j] & 0xC0 == 0x80 { j += 1 }
-        return j
-    }
-
-    /// The index of the first byte of the scalar before `i`.
-    static func previous(_ text: [UInt8], before i: Int) -> Int {
-        var j = i - 1
-        while j > 0 && text[j] & 0xC0 == 0x80 { j -= 1 }
         return j
     }
 
