@@ -30,7 +30,8 @@ public struct MentionMatcher: Sendable {
             var node: Int32 = 0
             for (n, word) in words.enumerated() {
                 if n > 0 { longestGap = max(longestGap, word.lowerBound - words[n - 1].upperBound) }
-                let edge = Edge(parent: node, hash: MentionMatcher.hash(bytes[word]))
+                let edge = Edge(
+                    parent: node, hash: bytes.withUnsafeBufferPointer { MentionMatcher.hash(.init(rebasing: $0[word])) })
                 if let child = edges[edge] {
                     node = child
                 } else {
@@ -110,20 +111,28 @@ public struct MentionMatcher: Sendable {
 
     /// Every non-overlapping match in `text`, left to right, longest at each position.
     public func matches(in text: [UInt8]) -> [Match] {
+        guard !isEmpty else { return [] }
+        return text.withUnsafeBufferPointer { matches(in: $0) }
+    }
+
+    private func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         var found: [Match] = []
-        guard !isEmpty else { return found }
         var i = 0
         let count = text.count
         // `i` only ever lands on a word's first byte, a non-word byte, or the end: words are
         // skipped whole, so no byte needs a look back at the one before it.
         while i < count {
+            let byte = text[i]
+            if byte < 0x80 && !WordBytes.isASCIIWord(byte) {
+                i += 1
+                continue
+            }
             guard WordBytes.isWordByte(text, at: i) else {
                 i = WordBytes.next(text, after: i)
                 continue
             }
-            guard mayStartName(text[i]) else {
-                i = WordBytes.next(text, after: i)
-                while i < count && WordBytes.isWordByte(text, at: i) { i = WordBytes.next(text, after: i) }
+            guard mayStartName(byte) else {
+                i = WordBytes.wordEnd(text, from: i)
                 continue
             }
             var node: Int32 = 0
@@ -131,14 +140,12 @@ public struct MentionMatcher: Sendable {
             var firstWordEnd = -1
             var best: Match?
             while true {
-                var end = wordStart
-                while end < count && WordBytes.isWordByte(text, at: end) {
-                    end = WordBytes.next(text, after: end)
-                }
+                let end = WordBytes.wordEnd(text, from: wordStart)
                 if firstWordEnd < 0 { firstWordEnd = end }
-                guard let child = child(of: node, word: MentionMatcher.hash(text[wordStart..<end])) else {
-                    break
-                }
+                guard
+                    let child = child(
+                        of: node, word: MentionMatcher.hash(UnsafeBufferPointer(rebasing: text[wordStart..<end])))
+                else { break }
                 node = child
                 for pattern in terminals[Int(node)] where matchesAt(pattern.bytes, text, i) {
                     let stop = i + pattern.bytes.count
@@ -165,14 +172,18 @@ public struct MentionMatcher: Sendable {
         return found
     }
 
-    private func matchesAt(_ pattern: [UInt8], _ text: [UInt8], _ start: Int) -> Bool {
+    private func matchesAt(_ pattern: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         guard start + pattern.count <= text.count else { return false }
         for k in 0..<pattern.count where pattern[k] != text[start + k] { return false }
         return true
     }
 
     /// The byte ranges of the words of `bytes`.
-    static func words(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func words(_ array: [UInt8]) -> [Range<Int>] {
+        array.withUnsafeBufferPointer { words($0) }
+    }
+
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var i = 0
         while i < bytes.count {
@@ -191,7 +202,7 @@ public struct MentionMatcher: Sendable {
     }
 
     /// FNV-1a over the bytes of a word.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -205,7 +216,7 @@ public struct MentionMatcher: Sendable {
 /// (decoded only when a byte is not ASCII) make words; everything else separates them.
 enum WordBytes {
     @inline(__always)
-    static func isWordByte(_ text: [UInt8], at i: Int) -> Bool {
+    static func isWordByte(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let byte = text[i]
         if byte < 0x80 { return isASCIIWord(byte) }
         return isNonASCIIWordScalar(text, at: i)
@@ -219,19 +230,36 @@ enum WordBytes {
         return (byte >= 0x30 && byte <= 0x39) || (letter >= 0x61 && letter <= 0x7A)
     }
 
-    static func isNonASCIIWordScalar(_ text: [UInt8], at i: Int) -> Bool {
+    static func isNonASCIIWordScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard let scalar = scalar(text, at: i) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    /// The end of the word starting at `i`: ASCII bytes are decided inline, others decoded.
+    @inline(__always)
+    static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var end = i
+        while end < text.count {
+            let byte = text[end]
+            if byte < 0x80 {
+                guard isASCIIWord(byte) else { break }
+                end += 1
+            } else {
+                guard isNonASCIIWordScalar(text, at: end) else { break }
+                end = next(text, after: end)
+            }
+        }
+        return end
+    }
+
     /// The index of the next scalar's first byte.
-    static func next(_ text: [UInt8], after i: Int) -> Int {
+    static func next(_ text: UnsafeBufferPointer<UInt8>, after i: Int) -> Int {
         var j = i + 1
         while j < text.count && text[j] & 0xC0 == 0x80 { j += 1 }
         return j
     }
 
-    static func scalar(_ text: [UInt8], at i: Int) -> Unicode.Scalar? {
+    static func scalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar? {
         let end = next(text, after: i)
         var iterator = text[i..<end].makeIterator()
         var decoder = UTF8()
