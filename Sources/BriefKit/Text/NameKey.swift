@@ -86,33 +86,41 @@ public enum NameKey {
     /// A URL segment made from a name: lower-case ASCII letters and digits, `-` between words.
     /// Empty when nothing ASCII is left (Hangul, Han, Cyrillic): such names need an explicit `slug:`.
     public static func slug(_ name: String) -> String {
-        var slug = ""
+        var slug: [UInt8] = []
         var pendingDash = false
-        for scalar in normalize(name).unicodeScalars {
-            if scalar == "'" { continue }
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                if pendingDash && !slug.isEmpty { slug.append("-") }
+        // Byte by byte: only ASCII letters and digits are kept, so a non-ASCII scalar (every
+        // byte of it) is a separator like any other; no Unicode property lookups.
+        for byte in normalize(name).utf8 {
+            if byte == UInt8(ascii: "'") { continue }
+            if isASCIILetterOrDigit(byte) {
+                if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                slug.unicodeScalars.append(scalar)
+                slug.append(byte)
             } else {
                 pendingDash = true
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let letter = byte | 0x20
+        return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// Whether `slug` is one plain URL segment that is safe to use as a folder name.
     public static func isPlainSegment(_ slug: String) -> Bool {
         guard !slug.isEmpty, slug != ".", slug != ".." else { return false }
-        return slug.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
-                    || scalar == "_" || scalar == ".")
+        return slug.utf8.allSatisfy { byte in
+            isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".")
         } && !slug.hasPrefix(".")
     }
 
     /// Whether a slug has at least one ASCII letter or digit, i.e. is usable as a URL segment.
     public static func hasASCIILetters(_ slug: String) -> Bool {
-        slug.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+        slug.utf8.contains { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
     }
 }
