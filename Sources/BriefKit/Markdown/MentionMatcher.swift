@@ -31,7 +31,8 @@ public struct MentionMatcher: Sendable {
             for (n, word) in words.enumerated() {
                 if n > 0 { longestGap = max(longestGap, word.lowerBound - words[n - 1].upperBound) }
                 let edge = Edge(
-                    parent: node, hash: bytes.withUnsafeBufferPointer { MentionMatcher.hash(.init(rebasing: $0[word])) })
+                    parent: node,
+                    hash: bytes.withUnsafeBufferPointer { MentionMatcher.hash(.init(rebasing: $0[word])) })
                 if let child = edges[edge] {
                     node = child
                 } else {
@@ -144,7 +145,8 @@ public struct MentionMatcher: Sendable {
                 if firstWordEnd < 0 { firstWordEnd = end }
                 guard
                     let child = child(
-                        of: node, word: MentionMatcher.hash(UnsafeBufferPointer(rebasing: text[wordStart..<end])))
+                        of: node,
+                        word: MentionMatcher.hash(UnsafeBufferPointer(rebasing: text[wordStart..<end])))
                 else { break }
                 node = child
                 for pattern in terminals[Int(node)] where matchesAt(pattern.bytes, text, i) {
