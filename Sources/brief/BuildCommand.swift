@@ -19,10 +19,11 @@ struct BuildCommand: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             siteRoot: site.dir, output: output, drafts: site.drafts, strict: site.strict,
             baseURL: site.baseURL,
             force: force, cache: !noCache)
+        options.processExitsAfterBuild = true
         let result = SiteBuilder(options: options).build()
         try SiteFailure.report(result.printedDiagnostics, succeeded: result.summary != nil)
         guard let summary = result.summary else { return }

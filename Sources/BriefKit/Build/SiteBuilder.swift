@@ -24,6 +24,15 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// Holds `prepared` until the process exits (see `BuildOptions.processExitsAfterBuild`).
+    private static func keepUntilExit(_ prepared: PreparedSite) {
+        final class Holder {
+            let prepared: PreparedSite
+            init(_ prepared: PreparedSite) { self.prepared = prepared }
+        }
+        _ = Unmanaged.passRetained(Holder(prepared))
+    }
+
     /// Builds the site. `inspect` sees every batch of rendered files before it is written
     /// (`brief publish --dry-run` compares them with the published site).
     public func build(inspect: (([OutputFile]) -> Void)? = nil) -> Result {
@@ -50,6 +59,7 @@ public struct SiteBuilder: Sendable {
         let (prepared, found) = prepare(inputs.take()!, timer: &timer)
         diagnostics += found
         guard let prepared else { return fail() }
+        if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
         let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)
 
         let writer = SiteWriter(
