@@ -16,6 +16,10 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         public var summary: BuildSummary?
         public var strict: Bool
+        /// The site.yml this build read (nil when it did not get that far, or when the build
+        /// cache found the site unchanged): publish takes its keep list from here, so it never
+        /// reads a site.yml edited after the build.
+        public var config: SiteConfig? = nil
 
         /// What to print: sorted, with warnings shown as errors under `--strict`.
         public var printedDiagnostics: [Diagnostic] {
@@ -127,7 +131,8 @@ public struct SiteBuilder: Sendable {
             cache.save(BuildCache.Record(key: key, diagnostics: diagnostics, summary: summary, files: stamps))
             timer.lap("cache")
         }
-        return Result(diagnostics: diagnostics, summary: summary, strict: options.strict)
+        return Result(
+            diagnostics: diagnostics, summary: summary, strict: options.strict, config: model.config)
     }
 
     /// The last build's record when it had this key and its output is untouched.

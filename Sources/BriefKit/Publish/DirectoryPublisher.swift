@@ -70,7 +70,7 @@ public struct DirectoryPublisher: Sendable {
         }
         // The build's own marker says "brief wrote this folder"; it is not part of the site.
         try? manager.removeItem(atPath: place.next + "/" + SiteWriter.marker)
-        keepFiles(config: keepList())
+        keepFiles(config: result.config?.publishKeep ?? [])
         // A plain write: Foundation's atomic one leaves a temporary file behind when killed.
         _ = SiteWriter.Staging.writeFile(place.marker, Data("\(place.destination)\n".utf8))
         if manager.fileExists(atPath: place.destination) {
@@ -136,12 +136,8 @@ public struct DirectoryPublisher: Sendable {
             )
         }
         let changes = TreeChanges.compare(
-            rendered: rendered, published: place.destination, keep: Set(keepList()))
+            rendered: rendered, published: place.destination, keep: Set(result.config?.publishKeep ?? []))
         return Report(diagnostics: result.printedDiagnostics, summary: summary, changes: changes)
-    }
-
-    private func keepList() -> [String] {
-        SiteConfigLoader.loadLeniently(siteRoot: siteRoot)?.publishKeep ?? []
     }
 
     /// Copies each `publish.keep` path of the current DEST into the next version, unless the

@@ -10,7 +10,7 @@ enum EmbeddedTheme {
         <h1>Page not found</h1>
         <p>There is no page at this address. Try the <a href="{{site.nav.home}}">latest briefings</a> or <a href="{{site.nav.search}}">search</a>.</p>
         {{> footer}}
-
+        
         """#,
         "actor.mustache": #"""
         {{> head}}
@@ -55,7 +55,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/actor}}
         {{> footer}}
-
+        
         """#,
         "actors.mustache": #"""
         {{> head}}
@@ -71,7 +71,7 @@ enum EmbeddedTheme {
         </section>
         {{/groups}}
         {{> footer}}
-
+        
         """#,
         "assets/search.js": #"""
         // brief search: loads /search.json once and filters it in the page. No third-party code.
@@ -82,11 +82,11 @@ enum EmbeddedTheme {
           var results = document.getElementById("results");
           if (!script || !input || !results) return;
           var entries = null;
-
+        
           function fold(text) {
             return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
           }
-
+        
           function prepare(list) {
             return list.map(function (e) {
               var names = [];
@@ -94,7 +94,7 @@ enum EmbeddedTheme {
               return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" ")].join(" ")) };
             });
           }
-
+        
           function render(query) {
             results.textContent = "";
             var terms = fold(query).split(/\s+/).filter(Boolean);
@@ -128,7 +128,7 @@ enum EmbeddedTheme {
             });
             results.appendChild(list);
           }
-
+        
           var timer = null;
           input.addEventListener("input", function () {
             clearTimeout(timer);
@@ -144,7 +144,7 @@ enum EmbeddedTheme {
             })
             .catch(function () { results.textContent = "The search index could not be loaded."; });
         })();
-
+        
         """#,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
@@ -246,7 +246,7 @@ enum EmbeddedTheme {
           .body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
-
+        
         """#,
         "briefing.mustache": #"""
         {{> head}}
@@ -297,7 +297,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/entry}}
         {{> footer}}
-
+        
         """#,
         "briefings.mustache": #"""
         {{> head}}
@@ -310,7 +310,7 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "home.mustache": #"""
         {{> head}}
@@ -335,7 +335,7 @@ enum EmbeddedTheme {
           </aside>
         </div>
         {{> footer}}
-
+        
         """#,
         "page.mustache": #"""
         {{> head}}
@@ -345,7 +345,7 @@ enum EmbeddedTheme {
           <div class="body">{{{content}}}</div>
         </article>
         {{> footer}}
-
+        
         """#,
         "partials/card.mustache": #"""
         <article class="card">
@@ -358,7 +358,7 @@ enum EmbeddedTheme {
           </ul>
           {{/empty(actors)}}
         </article>
-
+        
         """#,
         "partials/footer.mustache": #"""
         </main>
@@ -370,7 +370,7 @@ enum EmbeddedTheme {
         </footer>
         </body>
         </html>
-
+        
         """#,
         "partials/head.mustache": #"""
         <!DOCTYPE html>
@@ -392,7 +392,7 @@ enum EmbeddedTheme {
         {{/page.feeds}}
         <link rel="stylesheet" href="{{site.assets}}style.css">
         </head>
-
+        
         """#,
         "partials/header.mustache": ##"""
         <body>
@@ -412,7 +412,7 @@ enum EmbeddedTheme {
           </div>
         </header>
         <main id="main" class="wrap">
-
+        
         """##,
         "partials/months.mustache": #"""
         {{#months}}
@@ -425,7 +425,7 @@ enum EmbeddedTheme {
           </ol>
         </section>
         {{/months}}
-
+        
         """#,
         "partials/pagination.mustache": #"""
         {{#pagination.is_paginated}}
@@ -435,7 +435,7 @@ enum EmbeddedTheme {
           {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Older →</a>{{/pagination.next}}
         </nav>
         {{/pagination.is_paginated}}
-
+        
         """#,
         "search.mustache": #"""
         {{> head}}
@@ -449,7 +449,7 @@ enum EmbeddedTheme {
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
         <script src="{{site.assets}}search.js" data-index="{{search_index}}"></script>
         {{> footer}}
-
+        
         """#,
         "timeline.mustache": #"""
         {{> head}}
@@ -463,7 +463,7 @@ enum EmbeddedTheme {
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
         {{> footer}}
-
+        
         """#,
         "topic.mustache": #"""
         {{> head}}
@@ -487,7 +487,7 @@ enum EmbeddedTheme {
         </div>
         {{/topic}}
         {{> footer}}
-
+        
         """#,
         "topics.mustache": #"""
         {{> head}}
@@ -498,7 +498,7 @@ enum EmbeddedTheme {
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
         {{> footer}}
-
+        
         """#,
     ]
 }
