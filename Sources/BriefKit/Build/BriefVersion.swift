@@ -11,7 +11,8 @@ public enum BriefVersion {
     public static let identity: String = {
         var buffer = [CChar](repeating: 0, count: 128)
         if brief_build_id(&buffer, Int32(buffer.count)) > 0 {
-            return "brief \(string) build \(String(cString: buffer))"
+            let hex = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return "brief \(string) build \(String(decoding: hex, as: UTF8.self))"
         }
         let executable = FileBytes.read("/proc/self/exe") ?? Data()
         return "brief \(string) \(ContentHash(executable))"

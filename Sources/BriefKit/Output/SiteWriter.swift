@@ -43,9 +43,12 @@ public struct SiteWriter: Sendable {
         do {
             if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            manager.createFile(
-                atPath: staging + "/" + SiteWriter.marker,
-                contents: Data("This folder is written by brief; every build replaces it whole.\n".utf8))
+            // Without its marker the next build would take the output for someone else's.
+            let marker = Data("This folder is written by brief; every build replaces it whole.\n".utf8)
+            if let problem = Staging.writeFile(staging + "/" + SiteWriter.marker, marker) {
+                try? manager.removeItem(atPath: staging)
+                return .failure(failure("cannot write the output folder: \(problem)"))
+            }
         } catch {
             return .failure(failure("cannot write the output folder: \(Self.reason(error))"))
         }

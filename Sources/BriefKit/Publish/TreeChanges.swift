@@ -14,7 +14,9 @@ public struct TreeChanges: Sendable, Equatable {
         if let enumerator = FileManager.default.enumerator(atPath: published) {
             while let path = enumerator.nextObject() as? String {
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: published + "/" + path, isDirectory: &isFolder)
+                // A file removed while the folder is listed is not there to compare.
+                guard FileManager.default.fileExists(atPath: published + "/" + path, isDirectory: &isFolder)
+                else { continue }
                 if !isFolder.boolValue { existing.insert(path) }
             }
         }

@@ -25,13 +25,15 @@ extension Collection where Index == Int {
             withoutActuallyEscaping(transform) { transform in
                 nonisolated(unsafe) let transform = transform
                 nonisolated(unsafe) let collection = self
+                // Made outside the concurrent closure, which then captures no generic metatype.
+                nonisolated(unsafe) let element = { (offset: Int) in collection[start + offset] }
                 // Small strides keep both cores busy when item costs vary (long and short entries).
                 let next = AtomicCounter()
                 DispatchQueue.concurrentPerform(iterations: threads) { _ in
                     while true {
                         let i = next.increment()
                         if i >= count { break }
-                        (base + i).initialize(to: transform(collection[start + i]))
+                        (base + i).initialize(to: transform(element(i)))
                     }
                 }
             }
