@@ -86,6 +86,16 @@ final class MarkdownPassTests: XCTestCase {
         )
     }
 
+    /// RFC 3986 schemes: a letter, then letters, digits, `+`, `.`, `-`, up to the first colon.
+    func testSchemesAreRecognisedByTheirSyntax() {
+        for url in ["https://x.org/", "mailto:a@b.org", "a+b.c-d:rest", "C:/drive", "tel:+1"] {
+            XCTAssertTrue(LinkPass.hasScheme(url), url)
+        }
+        for url in ["no-colon", ":x", "1http://x", "é:x", "a b:c", "x/y:z", "ä+b:c", ""] {
+            XCTAssertFalse(LinkPass.hasScheme(url), url)
+        }
+    }
+
     func testUnresolvedMarkdownLinkIsAnError() {
         let output = render("[gone](missing.md)")
         XCTAssertEqual(

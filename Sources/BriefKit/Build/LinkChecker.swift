@@ -2,7 +2,7 @@
 /// then reports internal links to files that were not generated or to anchors that do not exist.
 public struct LinkChecker: Sendable {
     /// One link found in a page.
-    struct Link {
+    struct Link: Sendable {
         var target: String
         var page: String
         var source: SourceLocation
@@ -17,26 +17,41 @@ public struct LinkChecker: Sendable {
         self.basePath = basePath
     }
 
-    /// Records a generated file; HTML pages are scanned for links and ids. `source` is the file
-    /// a dead link on this page is reported against (the entry, or the template).
-    mutating func add(_ file: OutputFile, source: String, bodyLinks: [Located<String>] = []) {
+    /// What one generated file contributes: its path, and for an HTML page its links and ids.
+    struct Page: Sendable {
+        var path: String
+        var links: [Link] = []
+        var ids: Set<String>? = nil
+    }
+
+    /// Scans a generated file; HTML pages are scanned for links and ids. `source` is the file
+    /// a dead link on this page is reported against (the entry, or the template). Pure, so the
+    /// pages of a batch are scanned on all cores.
+    static func scan(_ file: OutputFile, source: String, bodyLinks: [Located<String>] = []) -> Page {
+        var page = Page(path: file.path)
+        guard file.path.hasSuffix(".html"), case .bytes(let data) = file.content else { return page }
         let written = Dictionary(
             bodyLinks.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
-        files.insert(file.path)
-        guard file.path.hasSuffix(".html"), case .bytes(let data) = file.content else { return }
-        let html = Array(data)
         var ids = Set<String>()
-        for (attribute, value) in HTMLAttributes.scan(html, names: ["href", "src", "id"]) {
+        for (attribute, value) in HTMLAttributes.scan(Array(data), names: ["href", "src", "id"]) {
             if attribute == "id" {
                 ids.insert(value)
             } else {
-                links.append(
+                page.links.append(
                     Link(
                         target: value, page: file.path, source: written[value] ?? SourceLocation(path: source)
                     ))
             }
         }
-        anchors[file.path] = ids
+        page.ids = ids
+        return page
+    }
+
+    /// Records a scanned file.
+    mutating func add(_ page: Page) {
+        files.insert(page.path)
+        links += page.links
+        if let ids = page.ids { anchors[page.path] = ids }
     }
 
     /// Every dead internal link. A link written in Markdown is reported where it was written; a
@@ -44,8 +59,21 @@ public struct LinkChecker: Sendable {
     func verify() -> [Diagnostic] {
         var byProblem: [String: [Link]] = [:]
         var order: [String] = []
+        // A site-absolute target means the same on every page: checked once (most links are).
+        var checked: [String: String?] = [:]
         for link in links {
-            guard let problem = check(link) else { continue }
+            let problem: String?
+            if link.target.utf8.first == UInt8(ascii: "/") {
+                if let known = checked[link.target] {
+                    problem = known
+                } else {
+                    problem = check(link)
+                    checked[link.target] = .some(problem)
+                }
+            } else {
+                problem = check(link)
+            }
+            guard let problem else { continue }
             let key = link.source.line == nil ? problem : "\(link.source)\u{0}\(problem)"
             if byProblem[key] == nil { order.append(key) }
             byProblem[key, default: []].append(link)
@@ -91,7 +119,7 @@ public struct LinkChecker: Sendable {
             path = LinkPass.normalize(folder + "/" + target)
             if target.hasSuffix("/") { path += "/" }
         }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let file = SiteURLs.file(for: path)
         let resolved =
             files.contains(file) ? file : files.contains(path + "/index.html") ? path + "/index.html" : nil
@@ -138,7 +166,7 @@ enum HTMLAttributes {
     }
 
     static func unescape(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
             of: "&#39;", with: "'"
         )

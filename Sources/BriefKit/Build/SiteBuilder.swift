@@ -88,11 +88,11 @@ public struct SiteBuilder: Sendable {
                 pages += files.filter { $0.path.hasSuffix(".html") }.count
                 inspect?(files)
                 if checker != nil {
-                    for (job, file) in zip(batch, files) {
-                        checker!.add(
+                    let scanned = Array(zip(batch, files)).parallelMap { job, file in
+                        LinkChecker.scan(
                             file, source: renderer.source(of: job), bodyLinks: renderer.bodyLinks(of: job))
                     }
-
+                    for page in scanned { checker!.add(page) }
                 }
                 try writes.write(files)
             }
