@@ -42,6 +42,12 @@ final class FastYAMLReaderTests: XCTestCase {
         }
     }
 
+    /// Columns on a long line are counted on from the previous mark; they must stay Yams'.
+    func testLongListLineKeepsYamsColumns() {
+        let items = (0..<2_000).map { $0 % 3 == 0 ? "\"Łódź \($0)\"" : "name\($0)" }
+        XCTAssertTrue(check("title: x\nactors: [" + items.joined(separator: ", ") + "]\nnext: ż\n"))
+    }
+
     func testDeclinesWhatItDoesNotKnowOrWhatYamsRejects() {
         let declined = [
             "title: a: b\n", "title: |\n  block\n", "a: &x 1\nb: *x\n", "a: !!str 2024\n", "a:\n- x\n",

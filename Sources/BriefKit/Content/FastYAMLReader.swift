@@ -13,6 +13,8 @@ struct FastYAMLReader {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// The byte position and column of the last mark made.
+    private var lastMark = (position: 0, column: 1)
 
     private static let stringTag = YAMLNode.Scalar.stringTag
 
@@ -313,14 +315,19 @@ struct FastYAMLReader {
 
     private func atLineEnd() -> Bool { position == bytes.count || bytes[position] == UInt8(ascii: "\n") }
 
-    /// The current position as libyaml marks it: columns count scalars, not bytes.
-    private func mark() -> YAMLNode.Mark {
+    /// The current position as libyaml marks it: columns count scalars, not bytes. Counted on
+    /// from the last mark on the same line, so a long `[a, b, …]` line costs linear time.
+    private mutating func mark() -> YAMLNode.Mark {
         var column = 1
         var index = lineStart
+        if lastMark.position >= lineStart && lastMark.position <= position {
+            (index, column) = lastMark
+        }
         while index < position {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        lastMark = (position, column)
         return YAMLNode.Mark(line: line, column: column)
     }
 
