@@ -13,13 +13,15 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     _ = EntryParser.parseBriefing(source)
     _ = EntryParser.parseActor(source)
     _ = SiteConfigLoader.load(text: source.text)
-    if let fast = FastYAMLReader.read(source.text) {
-        let composed = (try? Yams.compose(yaml: source.text, .basic, .default, .utf8)).flatMap {
+    // As a briefing's front matter and as a whole site.yml.
+    var texts = [source.text]
+    if case .success(let parts) = FrontMatterSplitter.split(source.text) { texts.append(parts.yaml) }
+    for text in texts {
+        guard let fast = FastYAMLReader.read(text) else { continue }
+        let composed = (try? Yams.compose(yaml: text, .basic, .default, .utf8)).flatMap {
             $0.map { YAMLNode($0) }
         }
-        if composed != fast {
-            fatalError("FastYAMLReader differs from Yams on \(source.text.debugDescription)")
-        }
+        if composed != fast { fatalError("FastYAMLReader differs from Yams on \(text.debugDescription)") }
     }
     return 0
 }
