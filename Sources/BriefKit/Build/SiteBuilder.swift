@@ -81,24 +81,36 @@ public struct SiteBuilder: Sendable {
         var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil
         // One batch is written while the next renders: at most two batches are in memory.
         let writes = BatchWriter(staging: staging)
-        do {
-            for batchStart in stride(from: 0, to: jobs.count, by: SiteBuilder.batchSize) {
-                let batch = jobs[batchStart..<min(batchStart + SiteBuilder.batchSize, jobs.count)]
-                let files = Array(batch).parallelMap(renderer.render)
-                pages += files.filter { $0.path.hasSuffix(".html") }.count
-                inspect?(files)
-                if checker != nil {
-                    let scanned = Array(zip(batch, files)).parallelMap { job, file in
-                        LinkChecker.scan(
-                            file, source: renderer.source(of: job), bodyLinks: renderer.bodyLinks(of: job))
-                    }
-                    for page in scanned { checker!.add(page) }
+        let wholeSite = WholeSiteJobs(
+            jobs.filter(\.coversWholeSite), renderer: renderer,
+            writes: inspect == nil && checker == nil ? writes : nil)
+        func finish(_ batch: [PageJob], _ files: [OutputFile]) throws {
+            pages += files.filter { $0.path.hasSuffix(".html") }.count
+            inspect?(files)
+            if checker != nil {
+                let scanned = Array(zip(batch, files)).parallelMap { job, file in
+                    LinkChecker.scan(
+                        file, source: renderer.source(of: job), bodyLinks: renderer.bodyLinks(of: job))
                 }
-                try writes.write(files)
+                for page in scanned { checker!.add(page) }
             }
+            try writes.write(files)
+        }
+        do {
+            let batchJobs = jobs.filter { !$0.coversWholeSite }
+            for batchStart in stride(from: 0, to: batchJobs.count, by: SiteBuilder.batchSize) {
+                let batch = Array(
+                    batchJobs[batchStart..<min(batchStart + SiteBuilder.batchSize, batchJobs.count)])
+                try finish(batch, batch.parallelMap(renderer.render))
+            }
+            let (held, writtenPages) = wholeSite.finish()
+            pages += writtenPages
+            if !held.isEmpty { try finish(wholeSite.jobs, held) }
             try writes.finish()
             timer.lap("render+write")
         } catch {
+            _ = wholeSite.finish()
+            try? writes.finish()
             if let staging { writer.discard(staging) }
             diagnostics.append(
                 .error(

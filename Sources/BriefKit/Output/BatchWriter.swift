@@ -25,6 +25,19 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
+    /// Queues `files` behind what is queued, without waiting: for files rendered beside the
+    /// batch loop (see `WholeSiteJobs`). Safe from any thread.
+    func enqueue(_ files: [OutputFile]) {
+        guard let staging else { return }
+        queue.async(group: group) {
+            do {
+                try staging.write(files)
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
     /// Waits for the last batch; throws the first error a batch met.
     func finish() throws {
         group.wait()

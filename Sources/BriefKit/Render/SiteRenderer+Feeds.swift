@@ -135,35 +135,38 @@ extension SiteRenderer {
 
     /// `/search.json`: one object per entry with what the search page matches on, keys sorted.
     func searchIndex() -> Data {
-        var json = "["
-        var first = true
-        for i in model.entries.indices where !model.entries[i].briefing.draft {
-            let entry = model.entries[i]
-            json += first ? "{\"actors\":[" : ",{\"actors\":["
-            first = false
-            for (n, actor) in entry.actors.enumerated() {
-                json += n == 0 ? "{\"aliases\":[" : ",{\"aliases\":["
-                for (m, alias) in model.actors[actor].aliases.enumerated() {
-                    if m > 0 { json += "," }
-                    JSONWriter.writeString(alias, into: &json)
-                }
-                json += "],\"name\":"
-                JSONWriter.writeString(model.actors[actor].name, into: &json)
-                json += "}"
+        // Each actor's and topic's JSON is written once, not once per entry that lists it, and
+        // the entries are written on all cores: at 100,000 entries this one file took 0.7 s.
+        let actorJSON = model.actors.map { actor -> String in
+            var json = "{\"aliases\":["
+            for (m, alias) in actor.aliases.enumerated() {
+                if m > 0 { json += "," }
+                JSONWriter.writeString(alias, into: &json)
             }
+            json += "],\"name\":"
+            JSONWriter.writeString(actor.name, into: &json)
+            return json + "}"
+        }
+        let topicJSON = model.topics.map { topic -> String in
+            var json = ""
+            JSONWriter.writeString(topic.name, into: &json)
+            return json
+        }
+        let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
+        let items = published.parallelMap { i -> String in
+            let entry = model.entries[i]
+            var json = "{\"actors\":["
+            json += entry.actors.map { actorJSON[$0] }.joined(separator: ",")
             json += "],\"date\":\"\(entry.day.iso)\",\"summary\":"
             JSONWriter.writeString(summary(of: i), into: &json)
             json += ",\"title\":"
             JSONWriter.writeString(entry.briefing.title, into: &json)
             json += ",\"topics\":["
-            for (n, topic) in entry.topics.enumerated() {
-                if n > 0 { json += "," }
-                JSONWriter.writeString(model.topics[topic].name, into: &json)
-            }
+            json += entry.topics.map { topicJSON[$0] }.joined(separator: ",")
             json += "],\"url\":"
             JSONWriter.writeString(urls.link(SiteURLs.briefing(entry.slug)), into: &json)
-            json += "}"
+            return json + "}"
         }
-        return Data((json + "]").utf8)
+        return Data(("[" + items.joined(separator: ",") + "]").utf8)
     }
 }
