@@ -84,7 +84,8 @@ public struct SiteBuilder: Sendable {
         let wholeSite = WholeSiteJobs(
             jobs.filter(\.coversWholeSite), renderer: renderer,
             writes: inspect == nil && checker == nil ? writes : nil)
-        func finish(_ batch: [PageJob], _ files: [OutputFile]) throws {
+        // Counts, shows (`inspect`), link-scans and queues for writing one batch of rendered files.
+        func accept(_ batch: [PageJob], _ files: [OutputFile]) throws {
             pages += files.filter { $0.path.hasSuffix(".html") }.count
             inspect?(files)
             if checker != nil {
@@ -101,11 +102,11 @@ public struct SiteBuilder: Sendable {
             for batchStart in stride(from: 0, to: batchJobs.count, by: SiteBuilder.batchSize) {
                 let batch = Array(
                     batchJobs[batchStart..<min(batchStart + SiteBuilder.batchSize, batchJobs.count)])
-                try finish(batch, batch.parallelMap(renderer.render))
+                try accept(batch, batch.parallelMap(renderer.render))
             }
             let (held, writtenPages) = wholeSite.finish()
             pages += writtenPages
-            if !held.isEmpty { try finish(wholeSite.jobs, held) }
+            if !held.isEmpty { try accept(wholeSite.jobs, held) }
             try writes.finish()
             timer.lap("render+write")
         } catch {
