@@ -20,7 +20,7 @@ final class BatchWriter: @unchecked Sendable {
             do {
                 try staging.write(files)
             } catch {
-                self.failure = error
+                if self.failure == nil { self.failure = error }
             }
         }
     }
@@ -33,7 +33,7 @@ final class BatchWriter: @unchecked Sendable {
             do {
                 try staging.write(files)
             } catch {
-                self.failure = error
+                if self.failure == nil { self.failure = error }
             }
         }
     }
