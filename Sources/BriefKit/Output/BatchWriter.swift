@@ -15,14 +15,7 @@ final class BatchWriter: @unchecked Sendable {
     /// Queues `files` once the previous batch is written; throws that batch's error, if any.
     func write(_ files: [OutputFile]) throws {
         try finish()
-        guard let staging else { return }
-        queue.async(group: group) {
-            do {
-                try staging.write(files)
-            } catch {
-                if self.failure == nil { self.failure = error }
-            }
-        }
+        enqueue(files)
     }
 
     /// Queues `files` behind what is queued, without waiting: for files rendered beside the
