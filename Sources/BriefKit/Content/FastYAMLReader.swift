@@ -186,7 +186,7 @@ struct FastYAMLReader {
             if byte != UInt8(ascii: " ") { end = position }
         }
         guard end > start else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return text(start..<end)
     }
 
     /// `"…"` on one line, with only the escapes `\"` and `\\`.
@@ -197,16 +197,14 @@ struct FastYAMLReader {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: "\""):
-                value += String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                value += text(start..<position)
                 position += 1
                 return value
             case UInt8(ascii: "\\"):
                 guard position + 1 < bytes.count else { return nil }
                 let escaped = bytes[position + 1]
                 guard escaped == UInt8(ascii: "\"") || escaped == UInt8(ascii: "\\") else { return nil }
-                value += String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                value += text(start..<position)
                 value.unicodeScalars.append(Unicode.Scalar(escaped))
                 position += 2
                 start = position
@@ -225,8 +223,7 @@ struct FastYAMLReader {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: "'"):
-                value += String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                value += text(start..<position)
                 if position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "'") {
                     value += "'"
                     position += 2
@@ -259,10 +256,15 @@ struct FastYAMLReader {
         guard position > start, position - start <= 512, position < bytes.count,
             bytes[position] == UInt8(ascii: ":")
         else { return nil }
-        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let key = text(start..<position)
         position += 1
         guard atLineEnd() || bytes[position] == UInt8(ascii: " ") else { return nil }
         return key
+    }
+
+    /// The bytes of `range` as a String.
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     // MARK: Lines
