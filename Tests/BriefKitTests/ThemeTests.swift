@@ -21,6 +21,16 @@ final class ThemeTests: XCTestCase {
             "Sources/BriefKit/Theme/EmbeddedTheme.swift is stale: run `make theme`")
     }
 
+    /// The theme of a fresh site whose `Templates/` holds one file, `name`.mustache.
+    func loadTheme(with text: String, at name: String) throws -> (Theme?, [Diagnostic]) {
+        let site = TestPaths.temporaryFolder()
+        let path = site + "/Templates/" + name + ".mustache"
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return Theme.load(siteRoot: site)
+    }
+
     func testEmbeddedThemeLoadsWithoutASiteFolder() throws {
         let (theme, diagnostics) = Theme.load(siteRoot: nil)
         XCTAssertEqual(diagnostics, [])
@@ -29,12 +39,8 @@ final class ThemeTests: XCTestCase {
     }
 
     func testSiteTemplatesOverrideFileByFile() throws {
-        let site = TestPaths.temporaryFolder()
-        try FileManager.default.createDirectory(
-            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
-        try "<footer>{{site.title}} & co</footer>".write(
-            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
-        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        let (theme, diagnostics) = try loadTheme(
+            with: "<footer>{{site.title}} & co</footer>", at: "partials/footer")
         XCTAssertEqual(diagnostics, [])
         let bytes = try XCTUnwrap(theme).render(
             "404", ["site": ["title": "A <b>", "nav": [:]], "page": [:]])
@@ -46,12 +52,7 @@ final class ThemeTests: XCTestCase {
     /// Found by the template fuzzer: a partial that includes itself recursed until the stack
     /// overflowed; now it is an error at the tag.
     func testSelfIncludingPartialIsAnError() throws {
-        let site = TestPaths.temporaryFolder()
-        try FileManager.default.createDirectory(
-            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
-        try "<footer>{{> footer}}</footer>".write(
-            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
-        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        let (theme, diagnostics) = try loadTheme(with: "<footer>{{> footer}}</footer>", at: "partials/footer")
         XCTAssertNil(theme)
         XCTAssertEqual(
             diagnostics.map(\.description),
@@ -63,12 +64,8 @@ final class ThemeTests: XCTestCase {
     /// Partial tags are found by the parser, so other delimiters cannot hide a cycle (the text
     /// scan that came before only knew `{{>`).
     func testASelfIncludingPartialBehindOtherDelimitersIsAnError() throws {
-        let site = TestPaths.temporaryFolder()
-        try FileManager.default.createDirectory(
-            atPath: site + "/Templates/partials", withIntermediateDirectories: true)
-        try "{{=<% %>=}}<footer><%> footer %></footer>".write(
-            toFile: site + "/Templates/partials/footer.mustache", atomically: true, encoding: .utf8)
-        let (theme, diagnostics) = Theme.load(siteRoot: site)
+        let (theme, diagnostics) = try loadTheme(
+            with: "{{=<% %>=}}<footer><%> footer %></footer>", at: "partials/footer")
         XCTAssertNil(theme)
         XCTAssertEqual(
             diagnostics.map(\.description),
@@ -78,12 +75,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testSyntaxErrorOnTheFirstLineIsLocatedInTheUsersFile() throws {
-        let site = TestPaths.temporaryFolder()
-        try FileManager.default.createDirectory(
-            atPath: site + "/Templates", withIntermediateDirectories: true)
-        try "<p>{{#a}}x{{/b}}</p>".write(
-            toFile: site + "/Templates/page.mustache", atomically: true, encoding: .utf8)
-        let (_, diagnostics) = Theme.load(siteRoot: site)
+        let (_, diagnostics) = try loadTheme(with: "<p>{{#a}}x{{/b}}</p>", at: "page")
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
