@@ -245,10 +245,8 @@ struct FastYAMLReader {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
-            let letter = byte | 0x20
             let isKeyByte =
-                (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                ASCII.isLetterOrDigit(byte) || byte == UInt8(ascii: "_")
                 || (byte == UInt8(ascii: "-") && position > start)
             guard isKeyByte else { break }
             position += 1

@@ -105,9 +105,7 @@ struct YAMLDocument {
         let utf8 = text.utf8
         guard utf8.count == 10 else { return false }
         for (index, byte) in utf8.enumerated() {
-            let isDash = byte == UInt8(ascii: "-")
-            guard index == 4 || index == 7 ? isDash : (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            else {
+            guard index == 4 || index == 7 ? byte == UInt8(ascii: "-") : ASCII.isDigit(byte) else {
                 return false
             }
         }
@@ -119,8 +117,7 @@ struct YAMLDocument {
     /// (titles, names, slugs) are decided here without Yams' regular expressions.
     static func isPlainText(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        let letter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
-        guard letter else { return false }
+        guard ASCII.isLetter(first) else { return false }
         if text.utf8.count > 5 { return true }
         switch first | 0x20 {
         case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "o"):

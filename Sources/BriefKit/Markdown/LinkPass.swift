@@ -21,14 +21,10 @@ struct LinkPass {
         let utf8 = url.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = utf8[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool {
-            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-        }
-        guard let first = scheme.first, isLetter(first) else { return false }
+        guard let first = scheme.first, ASCII.isLetter(first) else { return false }
         return scheme.allSatisfy { byte in
-            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            ASCII.isLetterOrDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
         }
     }
 

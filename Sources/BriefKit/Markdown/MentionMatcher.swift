@@ -124,7 +124,7 @@ public struct MentionMatcher: Sendable {
         // skipped whole, so no byte needs a look back at the one before it.
         while i < count {
             let byte = text[i]
-            if byte < 0x80 && !WordBytes.isASCIIWord(byte) {
+            if byte < 0x80 && !ASCII.isLetterOrDigit(byte) {
                 i += 1
                 continue
             }
@@ -193,10 +193,7 @@ public struct MentionMatcher: Sendable {
                 i = WordBytes.next(bytes, after: i)
                 continue
             }
-            var end = i
-            while end < bytes.count && WordBytes.isWordByte(bytes, at: end) {
-                end = WordBytes.next(bytes, after: end)
-            }
+            let end = WordBytes.wordEnd(bytes, from: i)
             words.append(i..<end)
             i = end
         }
@@ -220,16 +217,8 @@ enum WordBytes {
     @inline(__always)
     static func isWordByte(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let byte = text[i]
-        if byte < 0x80 { return isASCIIWord(byte) }
+        if byte < 0x80 { return ASCII.isLetterOrDigit(byte) }
         return isNonASCIIWordScalar(text, at: i)
-    }
-
-    /// Letters and digits among ASCII bytes (computed, not a table: a global table costs a
-    /// lazy-initialisation check on every byte).
-    @inline(__always)
-    static func isASCIIWord(_ byte: UInt8) -> Bool {
-        let letter = byte | 0x20
-        return (byte >= 0x30 && byte <= 0x39) || (letter >= 0x61 && letter <= 0x7A)
     }
 
     static func isNonASCIIWordScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
@@ -244,7 +233,7 @@ enum WordBytes {
         while end < text.count {
             let byte = text[end]
             if byte < 0x80 {
-                guard isASCIIWord(byte) else { break }
+                guard ASCII.isLetterOrDigit(byte) else { break }
                 end += 1
             } else {
                 guard isNonASCIIWordScalar(text, at: end) else { break }

@@ -92,7 +92,7 @@ public enum NameKey {
         // byte of it) is a separator like any other; no Unicode property lookups.
         for byte in normalize(name).utf8 {
             if byte == UInt8(ascii: "'") { continue }
-            if isASCIILetterOrDigit(byte) {
+            if ASCII.isLetterOrDigit(byte) {
                 if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingDash = false
                 slug.append(byte)
@@ -103,24 +103,17 @@ public enum NameKey {
         return String(decoding: slug, as: UTF8.self)
     }
 
-    @inline(__always)
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        let letter = byte | 0x20
-        return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
-
     /// Whether `slug` is one plain URL segment that is safe to use as a folder name.
     public static func isPlainSegment(_ slug: String) -> Bool {
         guard !slug.isEmpty, slug != ".", slug != ".." else { return false }
         return slug.utf8.allSatisfy { byte in
-            isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            ASCII.isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: ".")
         } && !slug.hasPrefix(".")
     }
 
     /// Whether a slug has at least one ASCII letter or digit, i.e. is usable as a URL segment.
     public static func hasASCIILetters(_ slug: String) -> Bool {
-        slug.utf8.contains { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        slug.utf8.contains(where: ASCII.isLetter)
     }
 }
