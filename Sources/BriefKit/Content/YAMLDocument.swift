@@ -15,17 +15,15 @@ struct YAMLDocument {
     static func compose(
         _ yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic]
     ) -> YAMLDocument? {
-        if let root = FastYAMLReader.read(yaml), case .mapping(let mapping, _) = root {
-            return YAMLDocument(
-                path: path, firstLine: firstLine,
-                pairs: mapping.map { ($0.key.scalar?.string ?? "", $0.key, $0.value) })
-        }
         let root: YAMLNode?
         do {
-            // No tag rules while composing: Yams would run its regular expressions on every
-            // scalar (and again to hash mapping keys); `typeName` resolves a scalar's type only
-            // when a field asks. UTF-8 explicitly: the default reads the environment each time.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { YAMLNode($0) }
+            // FastYAMLReader first; Yams composes whatever it declines. No tag rules while
+            // composing: Yams would run its regular expressions on every scalar (and again to
+            // hash mapping keys); `typeName` resolves a scalar's type only when a field asks.
+            // UTF-8 explicitly: the default reads the environment each time.
+            root =
+                try FastYAMLReader.read(yaml)
+                ?? Yams.compose(yaml: yaml, .basic, .default, .utf8).map { YAMLNode($0) }
         } catch {
             diagnostics.append(
                 YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
