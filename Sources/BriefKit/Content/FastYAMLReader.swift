@@ -45,12 +45,8 @@ struct FastYAMLReader {
         var keys: Set<String> = []
         var start: YAMLNode.Mark?
         while true {
-            skipBlankAndCommentLines()
-            guard position < bytes.count else { break }
-            let indent = indentationOfLine()
-            if indent < indentation { break }
-            guard indent == indentation else { return nil }
-            position += indent
+            guard let more = nextEntry(at: indentation) else { return nil }
+            guard more else { break }
             let keyMark = mark()
             guard let key = key(), keys.insert(key).inserted else { return nil }
             start = start ?? keyMark
@@ -70,6 +66,19 @@ struct FastYAMLReader {
             }
         }
         return .mapping(pairs, mark: start ?? mark())
+    }
+
+    /// Moves to the next line of a block at exactly `indentation`, past its indentation: true
+    /// there; false where the block ends (a line indented less, or the end of the text); nil
+    /// for a line indented more, which is outside the subset.
+    private mutating func nextEntry(at indentation: Int) -> Bool? {
+        skipBlankAndCommentLines()
+        guard position < bytes.count else { return false }
+        let indent = indentationOfLine()
+        if indent < indentation { return false }
+        guard indent == indentation else { return nil }
+        position += indent
+        return true
     }
 
     /// What follows an empty `key:`: a list or mapping indented deeper (only one level below
@@ -94,12 +103,8 @@ struct FastYAMLReader {
         var items: [YAMLNode] = []
         var start: YAMLNode.Mark?
         while true {
-            skipBlankAndCommentLines()
-            guard position < bytes.count else { break }
-            let indent = indentationOfLine()
-            if indent < indentation { break }
-            guard indent == indentation else { return nil }
-            position += indent
+            guard let more = nextEntry(at: indentation) else { return nil }
+            guard more else { break }
             start = start ?? mark()
             guard bytes[position] == UInt8(ascii: "-"), position + 1 < bytes.count,
                 bytes[position + 1] == UInt8(ascii: " ")
