@@ -4,6 +4,7 @@ import Foundation
 struct StageTimer {
     let enabled: Bool
     private var last = DispatchTime.now()
+    private var lastCPU = StageTimer.cpuSeconds()
 
     private var totals: [String: Double] = [:]
 
@@ -20,24 +21,36 @@ struct StageTimer {
     /// Prints the running totals of batched stages.
     func report(_ stages: [String]) {
         guard enabled else { return }
-        for stage in stages { write(stage, totals[stage] ?? 0) }
+        for stage in stages { write(stage, totals[stage] ?? 0, cpu: nil) }
     }
 
     /// Prints the time since the last call as one stage.
     mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
-        write(stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9)
+        let cpu = Self.cpuSeconds()
+        write(stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, cpu: cpu - lastCPU)
         last = now
+        lastCPU = cpu
     }
 
-    private func write(_ stage: String, _ seconds: Double) {
+    /// One line: wall time, CPU time of all threads (user and system: how well the stage
+    /// used the cores), and memory.
+    private func write(_ stage: String, _ seconds: Double, cpu: Double?) {
         let name = stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+        let cpuText = cpu.map { String(format: "   CPU %6.3f s", $0) } ?? ""
         let line =
-            name
-            + String(
-                format: "%7.3f s   RSS %5d MiB (peak %5d)\n", seconds, Self.rss("VmRSS"), Self.rss("VmHWM"))
+            name + String(format: "%7.3f s", seconds) + cpuText
+            + String(format: "   RSS %5d MiB (peak %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"))
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// User and system time of the whole process so far.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// A memory figure of this process from /proc/self/status, in MiB.

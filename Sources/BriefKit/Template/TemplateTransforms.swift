@@ -3,42 +3,42 @@ import Foundation
 /// `{{transform(name)}}`: the transforms swift-mustache offered, with the same meaning, so
 /// themes written for it keep working. A transform a value does not have yields nothing.
 extension TemplateValue {
-    func transformed(_ name: String) -> TemplateValue? {
+    func transformed(_ transform: TemplateTransform) -> TemplateValue? {
         switch self {
         case .string(let value):
-            switch name {
-            case "empty": .bool(value.isEmpty)
-            case "capitalized": .string(value.capitalized)
-            case "lowercased": .string(value.lowercased())
-            case "uppercased": .string(value.uppercased())
-            case "reversed": .string(String(value.reversed()))
+            switch transform {
+            case .empty: .bool(value.isEmpty)
+            case .capitalized: .string(value.capitalized)
+            case .lowercased: .string(value.lowercased())
+            case .uppercased: .string(value.uppercased())
+            case .reversed: .string(String(value.reversed()))
             default: nil
             }
         case .list(let items):
-            switch name {
-            case "first": items.first
-            case "last": items.last
-            case "reversed": .list(items.reversed())
-            case "count": .int(items.count)
-            case "empty": .bool(items.isEmpty)
-            case "sorted": Self.sorted(items)
+            switch transform {
+            case .first: items.first
+            case .last: items.last
+            case .reversed: .list(items.reversed())
+            case .count: .int(items.count)
+            case .empty: .bool(items.isEmpty)
+            case .sorted: Self.sorted(items)
             default: nil
             }
         case .object(let fields):
-            switch name {
-            case "count": .int(fields.count)
-            case "empty": .bool(fields.isEmpty)
-            case "enumerated", "sorted":
+            switch transform {
+            case .count: .int(fields.count)
+            case .empty: .bool(fields.isEmpty)
+            case .enumerated, .sorted:
                 .list(fields.keys.sorted().map { .object(["key": .string($0), "value": fields[$0]!]) })
             default: nil
             }
         case .int(let value):
-            switch name {
-            case "equalzero": .bool(value == 0)
-            case "plusone": .int(value + 1)
-            case "minusone": .int(value - 1)
-            case "even": .bool(value & 1 == 0)
-            case "odd": .bool(value & 1 == 1)
+            switch transform {
+            case .equalzero: .bool(value == 0)
+            case .plusone: .int(value + 1)
+            case .minusone: .int(value - 1)
+            case .even: .bool(value & 1 == 0)
+            case .odd: .bool(value & 1 == 1)
             default: nil
             }
         case .null, .bool, .double: nil
@@ -67,13 +67,13 @@ struct SequencePosition {
     var index: Int
     var isLast: Bool
 
-    func transformed(_ name: String) -> TemplateValue? {
-        switch name {
-        case "first": .bool(index == 0)
-        case "last": .bool(isLast)
-        case "index": .int(index)
-        case "even": .bool(index & 1 == 0)
-        case "odd": .bool(index & 1 == 1)
+    func transformed(_ transform: TemplateTransform) -> TemplateValue? {
+        switch transform {
+        case .first: .bool(index == 0)
+        case .last: .bool(isLast)
+        case .index: .int(index)
+        case .even: .bool(index & 1 == 0)
+        case .odd: .bool(index & 1 == 1)
         default: nil
         }
     }

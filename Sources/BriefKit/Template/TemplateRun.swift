@@ -1,0 +1,187 @@
+/// One rendering of a compiled template: the output so far and the stack of contexts sections
+/// have entered. It reads the program through buffer pointers, valid while `render` runs.
+struct TemplateRun {
+    private let ops: UnsafeBufferPointer<TemplateProgram.Op>
+    private let names: UnsafeBufferPointer<TemplateProgram.Name>
+    private let keys: UnsafeBufferPointer<String>
+    private let transforms: UnsafeBufferPointer<TemplateTransform>
+    private let text: UnsafeBufferPointer<UInt8>
+    private let templates: UnsafeBufferPointer<Range<Int32>>
+    private var output: [UInt8] = []
+    private var stack: [TemplateValue]
+
+    /// The bytes of template number `template` of `program` rendered with `context`.
+    static func render(_ program: TemplateProgram, template: Int, context: TemplateValue) -> [UInt8] {
+        program.ops.withUnsafeBufferPointer { ops in
+            program.names.withUnsafeBufferPointer { names in
+                program.keys.withUnsafeBufferPointer { keys in
+                    program.transforms.withUnsafeBufferPointer { transforms in
+                        program.text.withUnsafeBufferPointer { text in
+                            program.templates.withUnsafeBufferPointer { templates in
+                                var run = TemplateRun(
+                                    ops: ops, names: names, keys: keys, transforms: transforms, text: text,
+                                    templates: templates, stack: [context])
+                                run.output.reserveCapacity(16_384)
+                                let range = templates[template]
+                                run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
+                                return run.output
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private init(
+        ops: UnsafeBufferPointer<TemplateProgram.Op>, names: UnsafeBufferPointer<TemplateProgram.Name>,
+        keys: UnsafeBufferPointer<String>, transforms: UnsafeBufferPointer<TemplateTransform>,
+        text: UnsafeBufferPointer<UInt8>, templates: UnsafeBufferPointer<Range<Int32>>, stack: [TemplateValue]
+    ) {
+        self.ops = ops
+        self.names = names
+        self.keys = keys
+        self.transforms = transforms
+        self.text = text
+        self.templates = templates
+        self.stack = stack
+    }
+
+    /// Renders the operations in `range`, stepping over section bodies. With an indentation
+    /// (a partial alone on its line), a piece that starts a new line gets it, as swift-mustache does.
+    private mutating func render(_ range: Range<Int>, _ sequence: SequencePosition?, _ indentation: [UInt8]?)
+    {
+        let indent = indentation.flatMap { $0.isEmpty ? nil : $0 }
+        let start = output.count
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let before = output.count
+            i = step(i, sequence, indent)
+            if let indent, output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
+                output.insert(contentsOf: indent, at: before)
+            }
+        }
+    }
+
+    /// Runs operation `i` (with its body, for a section) and returns the next one's index.
+    private mutating func step(_ i: Int, _ sequence: SequencePosition?, _ indentation: [UInt8]?) -> Int {
+        switch ops[i] {
+        case .text(let start, let count):
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+            return i + 1
+        case .variable(let name, let escaped):
+            guard let value = lookup(Int(name), sequence) else { return i + 1 }
+            if case .string(let string) = value {
+                escaped ? appendEscaped(string) : output.append(contentsOf: string.utf8)
+            } else {
+                escaped ? appendEscaped(value.text) : output.append(contentsOf: value.text.utf8)
+            }
+            return i + 1
+        case .section(let name, let end):
+            let body = (i + 1)..<Int(end)
+            switch lookup(Int(name), sequence) {
+            case nil, .null?: break
+            case .bool(let isTrue)?:
+                if isTrue { render(body, sequence, indentation) }
+            case .list(let items)?:
+                for index in items.indices {
+                    stack.append(items[index])
+                    render(
+                        body, SequencePosition(index: index, isLast: index == items.count - 1), indentation)
+                    stack.removeLast()
+                }
+            case let value?:
+                stack.append(value)
+                render(body, nil, indentation)
+                stack.removeLast()
+            }
+            return Int(end)
+        case .invertedSection(let name, let end):
+            let body = (i + 1)..<Int(end)
+            switch lookup(Int(name), sequence) {
+            case nil, .null?, .bool(false)?:
+                render(body, sequence, indentation)
+            case .list(let items)? where items.isEmpty:
+                stack.append(.list(items))
+                render(body, nil, indentation)
+                stack.removeLast()
+            default: break
+            }
+            return Int(end)
+        case .partial(let template, let indentStart, let indentCount):
+            guard template >= 0 else { return i + 1 }
+            let range = templates[Int(template)]
+            var combined = indentation
+            if indentCount > 0 {
+                combined = (indentation ?? []) + text[Int(indentStart)..<Int(indentStart + indentCount)]
+            }
+            render(Int(range.lowerBound)..<Int(range.upperBound), nil, combined)
+            return i + 1
+        }
+    }
+
+    private func lookup(_ number: Int, _ sequence: SequencePosition?) -> TemplateValue? {
+        let name = names[number]
+        let path = Int(name.pathStart)..<Int(name.pathStart + name.pathCount)
+        var value: TemplateValue?
+        var firstTransform = 0
+        switch name.root {
+        case .current:
+            value = stack.last
+        case .sequence:
+            guard let sequence, name.transformCount > 0 else { return nil }
+            value = sequence.transformed(transforms[Int(name.transformStart)])
+            firstTransform = 1
+        case .innermost:
+            if let last = stack.last { value = descend(last, path) }
+        case .stack:
+            guard !path.isEmpty else {
+                value = stack.last
+                break
+            }
+            // Innermost context first; most tags name a key of the page's root context.
+            let first = keys[path.lowerBound]
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let fields) = stack[index], let child = fields[first] {
+                    value = path.count == 1 ? child : descend(child, path.dropFirst())
+                    break
+                }
+                index -= 1
+            }
+        }
+        guard var result = value else { return nil }
+        var t = Int(name.transformStart) + firstTransform
+        let end = Int(name.transformStart + name.transformCount)
+        while t < end {
+            guard let next = result.transformed(transforms[t]) else { return nil }
+            result = next
+            t += 1
+        }
+        return result
+    }
+
+    private func descend(_ value: TemplateValue, _ path: Range<Int>) -> TemplateValue? {
+        var value = value
+        for index in path {
+            guard case .object(let fields) = value, let child = fields[keys[index]] else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    /// Appends `text` with `< > & " '` escaped, copying unescaped runs whole.
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count {
+                guard let replacement = HTMLText.replacement(bytes[i]) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                run = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+}
