@@ -4,10 +4,11 @@
 struct AnchorPass {
     let document: CmarkDocument
 
-    func run(_ root: MarkdownNode) -> [String] {
+    /// Gives each of `headings` (`PassTargets.headings`) its anchor; returns the anchors.
+    func run(_ headings: [MarkdownNode]) -> [String] {
         var used: [String: Int] = [:]
         var anchors: [String] = []
-        for heading in root.collect(where: { $0.kind == .heading }) {
+        for heading in headings {
             var anchor = NameKey.slug(heading.plainText)
             if anchor.isEmpty { anchor = "section" }
             if let count = used[anchor] {

@@ -7,8 +7,8 @@ struct LinkPass {
     let source: MarkdownSource
     let unsafeHTML: Bool
 
-    func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
-        let links = root.collect { $0.kind == .link || $0.kind == .image }
+    /// Rewrites `links`: the links and images of a document (`PassTargets.links`).
+    func run(_ links: [MarkdownNode], diagnostics: inout [Diagnostic]) {
         for node in links {
             if let rewritten = rewrite(node.url, node: node, diagnostics: &diagnostics) {
                 node.url = rewritten

@@ -41,14 +41,16 @@ public struct MarkdownRenderer: Sendable {
         if let links {
             let source = source ?? MarkdownSource(path: "", firstLine: 1, text: markdown)
             document.consolidateText()
+            let targets = PassTargets(document.root)
             // Links written by the author first: the wikilink pass adds links that are already final.
             LinkPass(resolver: links, source: source, unsafeHTML: unsafeHTML).run(
-                document.root, diagnostics: &diagnostics)
-            WikilinkPass(resolver: links, source: source).run(document.root, diagnostics: &diagnostics)
+                targets.links, diagnostics: &diagnostics)
+            WikilinkPass(resolver: links, source: source).run(
+                targets.wikilinkTexts, diagnostics: &diagnostics)
             if let actors = links.actors {
                 // Quotes before mentions, so an attribution line is never taken for a mention.
                 quotes = QuotePass(directory: actors, basePath: links.basePath, source: source).run(
-                    document.root, diagnostics: &diagnostics)
+                    targets.blockQuotes, diagnostics: &diagnostics)
                 if let listedActors {
                     MentionPass(
                         directory: actors, listed: Set(listedActors), basePath: links.basePath, source: source
@@ -57,7 +59,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             // Last, so headings carry every link the other passes made.
-            anchors = AnchorPass(document: document).run(document.root)
+            anchors = AnchorPass(document: document).run(targets.headings)
             if recordLinks {
                 written = document.root.collect(where: { $0.kind == .link || $0.kind == .image }).map {
                     Located($0.url, at: source.location(of: $0))

@@ -14,6 +14,16 @@ struct MentionPass {
         var nodes: [MarkdownNode] = []
         var starts: [Int] = []
         var bytes: [UInt8] = []
+
+        mutating func add(_ node: MarkdownNode) {
+            nodes.append(node)
+            starts.append(bytes.count)
+            if node.kind == .softBreak {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                node.appendLiteral(to: &bytes)
+            }
+        }
     }
 
     func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
@@ -39,47 +49,47 @@ struct MentionPass {
         }
     }
 
+    /// The runs of `root` in one walk: a text or soft break continues the run of its previous
+    /// sibling; anything inside a link, image, heading or custom block (a quote) is skipped.
+    /// Runs are grouped by parent, parents in the order their first text is met.
     private func runs(in root: MarkdownNode) -> [Run] {
-        var parents: [MarkdownNode] = []
-        var seen = Set<OpaquePointer>()
-        root.walk { node, entering in
-            guard entering, node.kind == .text, let parent = node.parent, !seen.contains(parent.pointer)
-            else { return }
-            seen.insert(parent.pointer)
-            if !Self.isExcluded(parent) { parents.append(parent) }
-        }
         var runs: [Run] = []
-        for parent in parents {
-            var current = Run()
-            for child in parent.children {
-                switch child.kind {
-                case .text:
-                    current.nodes.append(child)
-                    current.starts.append(current.bytes.count)
-                    child.appendLiteral(to: &current.bytes)
-                case .softBreak:
-                    current.nodes.append(child)
-                    current.starts.append(current.bytes.count)
-                    current.bytes.append(UInt8(ascii: " "))
-                default:
-                    if !current.bytes.isEmpty { runs.append(current) }
-                    current = Run()
+        var parents: [OpaquePointer: Int] = [:]
+        var lastParent: (pointer: OpaquePointer, index: Int)?
+        var parentOfRun: [Int] = []
+        var excluded = 0
+        root.walk { node, entering in
+            switch node.kind {
+            case .link, .image, .heading, .customBlock:
+                excluded += entering ? 1 : -1
+            case .text, .softBreak:
+                guard excluded == 0 else { return }
+                if let last = runs.last?.nodes.last, node.previous == last {
+                    runs[runs.count - 1].add(node)
+                    return
                 }
+                guard let parent = node.parent?.pointer else { return }
+                var run = Run()
+                run.add(node)
+                runs.append(run)
+                // Most runs belong to the parent of the run before: no hashing for those.
+                if let lastParent, lastParent.pointer == parent {
+                    parentOfRun.append(lastParent.index)
+                } else {
+                    let index = parents[parent, default: parents.count]
+                    parents[parent] = index
+                    lastParent = (parent, index)
+                    parentOfRun.append(index)
+                }
+            default: break
             }
-            if !current.bytes.isEmpty { runs.append(current) }
         }
-        return runs
-    }
-
-    static func isExcluded(_ node: MarkdownNode) -> Bool {
-        var current: MarkdownNode? = node
-        while let ancestor = current {
-            switch ancestor.kind {
-            case .link, .image, .heading, .customBlock: return true
-            default: current = ancestor.parent
-            }
+        var ordered = zip(parentOfRun, runs).filter { !$0.1.bytes.isEmpty }
+        if zip(ordered, ordered.dropFirst()).contains(where: { $0.0 > $1.0 }) {
+            // Stable: a parent's runs stay in their order.
+            ordered = ordered.enumerated().sorted { ($0.1.0, $0.0) < ($1.1.0, $1.0) }.map(\.element)
         }
-        return false
+        return ordered.map(\.1)
     }
 
     private func position(of offset: Int, in run: Run) -> (Int, Int) {

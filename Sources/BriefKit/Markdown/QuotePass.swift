@@ -15,9 +15,10 @@ struct QuotePass {
     let basePath: String
     let source: MarkdownSource
 
-    func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) -> [Quote] {
+    /// Turns the attributed ones of `blockQuotes` (`PassTargets.blockQuotes`) into figures.
+    func run(_ blockQuotes: [MarkdownNode], diagnostics: inout [Diagnostic]) -> [Quote] {
         var quotes: [Quote] = []
-        for quote in root.collect(where: { $0.kind == .blockQuote }) {
+        for quote in blockQuotes {
             guard let paragraph = quote.lastChild, paragraph.kind == .paragraph else { continue }
             let inlines = paragraph.children
             let breakIndex = inlines.lastIndex { $0.kind == .softBreak || $0.kind == .lineBreak }

@@ -5,20 +5,9 @@ struct WikilinkPass {
     let resolver: LinkResolver
     let source: MarkdownSource
 
-    func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
-        let texts = root.collect { node in
-            node.kind == .text && node.literalContains("[[") && !Self.isInsideLink(node)
-        }
+    /// Rewrites `texts`: the text nodes outside links that contain `[[` (`PassTargets.wikilinkTexts`).
+    func run(_ texts: [MarkdownNode], diagnostics: inout [Diagnostic]) {
         for node in texts { rewrite(node, diagnostics: &diagnostics) }
-    }
-
-    static func isInsideLink(_ node: MarkdownNode) -> Bool {
-        var current = node.parent
-        while let parent = current {
-            if parent.kind == .link || parent.kind == .image { return true }
-            current = parent.parent
-        }
-        return false
     }
 
     private func rewrite(_ node: MarkdownNode, diagnostics: inout [Diagnostic]) {
