@@ -64,6 +64,23 @@ final class MentionAndQuoteTests: XCTestCase {
             "<p><em>Kim Jong</em> Un, then <a href=\"/actors/kim-jong-un/\">Kim Jong Un</a>.</p>\n")
     }
 
+    /// The first mention in reading order, even inside emphasis before plain text (runs were
+    /// once grouped by parent, which put a paragraph's own text before its emphasis).
+    func testTheFirstMentionInReadingOrderIsLinked() {
+        XCTAssertEqual(
+            render("Talks: *Kim Jong Un* first, Kim Jong Un second.").html,
+            "<p>Talks: <em><a href=\"/actors/kim-jong-un/\">Kim Jong Un</a></em> first, Kim Jong Un second.</p>\n"
+        )
+        let output = render("In **Poland**, not Poland; then *Łódź* and Łódź.", listed: [5])
+        XCTAssertEqual(
+            output.html,
+            "<p>In <strong>Poland</strong>, not Poland; then <em><a href=\"/actors/lodz/\">Łódź</a></em> and Łódź.</p>\n"
+        )
+        XCTAssertEqual(
+            output.diagnostics.map(\.description),
+            ["e.md:10:6: note: mentions Poland but does not list it in 'actors'"])
+    }
+
     func testUnlistedRegisteredActorGetsOneNote() {
         let output = render("Intro.\n\nTroops in Poland and Poland again.", listed: [])
         XCTAssertEqual(output.html, "<p>Intro.</p>\n<p>Troops in Poland and Poland again.</p>\n")

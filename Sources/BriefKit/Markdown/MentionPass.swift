@@ -49,14 +49,11 @@ struct MentionPass {
         }
     }
 
-    /// The runs of `root` in one walk: a text or soft break continues the run of its previous
-    /// sibling; anything inside a link, image, heading or custom block (a quote) is skipped.
-    /// Runs are grouped by parent, parents in the order their first text is met.
+    /// The runs of `root` in document order, in one walk: a text or soft break continues the
+    /// run of its previous sibling; anything inside a link, image, heading or custom block (a
+    /// quote) is skipped.
     private func runs(in root: MarkdownNode) -> [Run] {
         var runs: [Run] = []
-        var parents: [OpaquePointer: Int] = [:]
-        var lastParent: (pointer: OpaquePointer, index: Int)?
-        var parentOfRun: [Int] = []
         var excluded = 0
         root.walk { node, entering in
             switch node.kind {
@@ -66,30 +63,15 @@ struct MentionPass {
                 guard excluded == 0 else { return }
                 if let last = runs.last?.nodes.last, node.previous == last {
                     runs[runs.count - 1].add(node)
-                    return
-                }
-                guard let parent = node.parent?.pointer else { return }
-                var run = Run()
-                run.add(node)
-                runs.append(run)
-                // Most runs belong to the parent of the run before: no hashing for those.
-                if let lastParent, lastParent.pointer == parent {
-                    parentOfRun.append(lastParent.index)
                 } else {
-                    let index = parents[parent, default: parents.count]
-                    parents[parent] = index
-                    lastParent = (parent, index)
-                    parentOfRun.append(index)
+                    var run = Run()
+                    run.add(node)
+                    runs.append(run)
                 }
             default: break
             }
         }
-        var ordered = zip(parentOfRun, runs).filter { !$0.1.bytes.isEmpty }
-        if zip(ordered, ordered.dropFirst()).contains(where: { $0.0 > $1.0 }) {
-            // Stable: a parent's runs stay in their order.
-            ordered = ordered.enumerated().sorted { ($0.1.0, $0.0) < ($1.1.0, $1.0) }.map(\.element)
-        }
-        return ordered.map(\.1)
+        return runs.filter { !$0.bytes.isEmpty }
     }
 
     private func position(of offset: Int, in run: Run) -> (Int, Int) {
