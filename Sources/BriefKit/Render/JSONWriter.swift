@@ -1,52 +1,64 @@
-/// A small JSON encoder for typed values: keys sorted so output is deterministic, and no
-/// dynamic casts (JSONSerialization on `Any` was a tenth of a 10k build).
+/// A small JSON encoder for typed values, on UTF-8 bytes: keys sorted so output is
+/// deterministic, and no dynamic casts (JSONSerialization on `Any` was a tenth of a 10k build).
 enum JSONWriter {
-    static func encode(_ value: TemplateValue) -> String {
-        var out = ""
-        write(value, into: &out)
-        return out
+    /// `value` as JSON; `scriptSafe` as in `writeString`.
+    static func encode(_ value: TemplateValue, scriptSafe: Bool = false) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out, scriptSafe: scriptSafe)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ value: TemplateValue, into out: inout String) {
+    static func write(_ value: TemplateValue, into out: inout [UInt8], scriptSafe: Bool) {
         switch value {
-        case .string(let string): writeString(string, into: &out)
-        case .bool(let bool): out += bool ? "true" : "false"
-        case .int(let int): out += String(int)
-        case .double(let double): out += double.isFinite ? String(double) : "null"
-        case .null: out += "null"
+        case .string(let string): writeString(string, into: &out, scriptSafe: scriptSafe)
+        case .bool(let bool): out.append(contentsOf: (bool ? "true" : "false").utf8)
+        case .int(let int): out.append(contentsOf: String(int).utf8)
+        case .double(let double): out.append(contentsOf: (double.isFinite ? String(double) : "null").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .list(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                write(item, into: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out, scriptSafe: scriptSafe)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, key) in fields.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                writeString(key, into: &out)
-                out += ":"
-                write(fields[key]!, into: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out, scriptSafe: scriptSafe)
+                out.append(UInt8(ascii: ":"))
+                write(fields[key]!, into: &out, scriptSafe: scriptSafe)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ string: String, into out: inout String) {
-        out += "\""
-        out += ByteEscaping.escape(string) { byte in
-            switch byte {
-            case UInt8(ascii: "\""): "\\\""
-            case UInt8(ascii: "\\"): "\\\\"
-            case UInt8(ascii: "\n"): "\\n"
-            case UInt8(ascii: "\r"): "\\r"
-            case UInt8(ascii: "\t"): "\\t"
-            case 0..<32: controlEscapes[Int(byte)]
-            default: nil
+    /// Appends `string` as a JSON string to UTF-8 bytes. `scriptSafe` also writes `<`, `>` and
+    /// `&` as \u003c, \u003e and \u0026, so the JSON can sit in a `<script>` block.
+    static func writeString(_ string: String, into out: inout [UInt8], scriptSafe: Bool) {
+        out.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var run = 0
+            for i in 0..<utf8.count {
+                let escape: StaticString
+                switch utf8[i] {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0..<32: escape = controlEscapes[Int(utf8[i])]
+                case UInt8(ascii: "<") where scriptSafe: escape = "\\u003c"
+                case UInt8(ascii: ">") where scriptSafe: escape = "\\u003e"
+                case UInt8(ascii: "&") where scriptSafe: escape = "\\u0026"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     private static let controlEscapes: [StaticString] = [

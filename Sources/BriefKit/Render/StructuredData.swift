@@ -1,64 +1,73 @@
 import Foundation
 
-/// schema.org JSON-LD, written by a JSON encoder (never through Mustache escaping) and made safe inside `<script>`: `<`, `>`
-/// and `&` are escaped as \u003c, \u003e and \u0026, so a title with `</script>` cannot end the block.
+/// schema.org JSON-LD, written by a JSON encoder (never through Mustache escaping) and made safe
+/// inside `<script>`: `<`, `>` and `&` in strings are escaped as \u003c, \u003e and \u0026, so
+/// a title with `</script>` (or `<!--`) cannot end the block.
 enum StructuredData {
     static func newsArticle(
         entry: SiteModel.Entry, url: String, published: String, modified: String, author: String,
         actors: [(name: String, url: String)], description: String
     ) -> String {
-        // Written directly, keys in sorted order (as JSONWriter sorts them): one article per
-        // briefing page, so building and sorting a dictionary each time was a cost.
-        var json = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
-        func field(_ key: String, _ value: String) {
-            json += ",\"\(key)\":"
-            JSONWriter.writeString(value, into: &json)
+        // Written directly as bytes, keys in sorted order (as JSONWriter sorts them), strings
+        // made script-safe as they are written: one article per briefing page, so building a
+        // dictionary, or a String appended piece by piece, was a cost.
+        var json: [UInt8] = []
+        json.reserveCapacity(2_048)
+        func raw(_ text: StaticString) { text.withUTF8Buffer { json.append(contentsOf: $0) } }
+        func string(_ value: String) { JSONWriter.writeString(value, into: &json, scriptSafe: true) }
+        func field(_ key: StaticString, _ value: String) {
+            raw(",\"")
+            raw(key)
+            raw("\":")
+            string(value)
         }
         func thing(_ actor: (name: String, url: String)) {
-            json += "{\"@type\":\"Thing\",\"name\":"
-            JSONWriter.writeString(actor.name, into: &json)
-            json += ",\"url\":"
-            JSONWriter.writeString(actor.url, into: &json)
-            json += "}"
+            raw("{\"@type\":\"Thing\",\"name\":")
+            string(actor.name)
+            raw(",\"url\":")
+            string(actor.url)
+            raw("}")
         }
+        raw("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"")
         if let first = actors.first {
-            json += ",\"about\":"
+            raw(",\"about\":")
             thing(first)
         }
-        json += ",\"author\":{\"@type\":\"Person\",\"name\":"
-        JSONWriter.writeString(author, into: &json)
-        json += "}"
+        raw(",\"author\":{\"@type\":\"Person\",\"name\":")
+        string(author)
+        raw("}")
         field("dateModified", modified)
         field("datePublished", published)
         field("description", description)
         field("headline", entry.briefing.title)
         if let source = entry.briefing.source {
-            json += ",\"isBasedOn\":{\"@type\":\"NewsArticle\""
+            raw(",\"isBasedOn\":{\"@type\":\"NewsArticle\"")
             if let author = source.author {
-                json += ",\"author\":{\"@type\":\"Person\",\"name\":"
-                JSONWriter.writeString(author, into: &json)
-                json += "}"
+                raw(",\"author\":{\"@type\":\"Person\",\"name\":")
+                string(author)
+                raw("}")
             }
             if let title = source.title { field("headline", title) }
             if let publisher = source.publisher {
-                json += ",\"publisher\":{\"@type\":\"Organization\",\"name\":"
-                JSONWriter.writeString(publisher, into: &json)
-                json += "}"
+                raw(",\"publisher\":{\"@type\":\"Organization\",\"name\":")
+                string(publisher)
+                raw("}")
             }
             if let url = source.url { field("url", url) }
-            json += "}"
+            raw("}")
         }
         field("mainEntityOfPage", url)
         if actors.count > 1 {
-            json += ",\"mentions\":["
+            raw(",\"mentions\":[")
             for (i, actor) in actors.dropFirst().enumerated() {
-                if i > 0 { json += "," }
+                if i > 0 { raw(",") }
                 thing(actor)
             }
-            json += "]"
+            raw("]")
         }
         field("url", url)
-        return scriptSafe(json + "}")
+        raw("}")
+        return String(decoding: json, as: UTF8.self)
     }
 
     static func actor(name: String, kind: Actor.Kind?, url: String, aliases: [String], role: String?)
@@ -81,18 +90,6 @@ enum StructuredData {
     }
 
     static func encode(_ object: Fields) -> String {
-        scriptSafe(JSONWriter.encode(.object(object)))
-    }
-
-    /// `<`, `>` and `&` as JSON escapes, so no `</script>` or `<!--` can appear in the block.
-    static func scriptSafe(_ json: String) -> String {
-        ByteEscaping.escape(json) { byte in
-            switch byte {
-            case UInt8(ascii: "<"): "\\u003c"
-            case UInt8(ascii: ">"): "\\u003e"
-            case UInt8(ascii: "&"): "\\u0026"
-            default: nil
-            }
-        }
+        JSONWriter.encode(.object(object), scriptSafe: true)
     }
 }

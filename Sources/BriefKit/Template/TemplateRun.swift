@@ -143,7 +143,9 @@ struct TemplateRun {
             let first = keys[path.lowerBound]
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let fields) = stack[index], let child = fields[first] {
+                // Through the subscript, which borrows the context: binding the object's fields
+                // here would copy (retain) them for every context the name is looked for in.
+                if let child = stack[index][first] {
                     value = path.count == 1 ? child : descend(child, path.dropFirst())
                     break
                 }
@@ -164,7 +166,7 @@ struct TemplateRun {
     private func descend(_ value: TemplateValue, _ path: Range<Int>) -> TemplateValue? {
         var value = value
         for index in path {
-            guard case .object(let fields) = value, let child = fields[keys[index]] else { return nil }
+            guard let child = value[keys[index]] else { return nil }
             value = child
         }
         return value

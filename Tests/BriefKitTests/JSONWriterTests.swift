@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// The byte-level JSON writer, string in and string out.
+final class JSONWriterTests: XCTestCase {
+    func testStringsEscapeQuotesBackslashesAndControlCharacters() {
+        let value: TemplateValue = "a \"b\" \\ c\nd\te\r\u{1}\u{8}\u{c}é</script>&"
+        XCTAssertEqual(JSONWriter.encode(value), #""a \"b\" \\ c\nd\te\r\u0001\b\fé</script>&""#)
+        XCTAssertEqual(
+            JSONWriter.encode(value, scriptSafe: true),
+            #""a \"b\" \\ c\nd\te\r\u0001\b\fé\u003c/script\u003e\u0026""#)
+    }
+
+    func testObjectsSortTheirKeysAndEveryValueKindIsWritten() throws {
+        let value: TemplateValue = [
+            "z": [1, 2.5, true, .null], "a": ["<k>": "v"], "m": .double(.infinity),
+        ]
+        let json = JSONWriter.encode(value, scriptSafe: true)
+        XCTAssertEqual(json, #"{"a":{"\u003ck\u003e":"v"},"m":null,"z":[1,2.5,true,null]}"#)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+    }
+}
