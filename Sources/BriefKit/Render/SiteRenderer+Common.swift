@@ -42,6 +42,7 @@ extension SiteRenderer {
             "full_title": .string(fullTitle),
         ]
         var context = extra
+        context.reserveCapacity(extra.count + 2)
         context["site"] = site
         context["page"] = .object(page)
         return .object(context)
@@ -68,8 +69,8 @@ extension SiteRenderer {
     func topicLink(_ id: Int) -> Fields { topicLinks[id] }
 
     func summary(of index: Int) -> String {
-        let entry = model.entries[index]
-        return entry.briefing.summary ?? bodies.entries[index].firstParagraph ?? ""
+        // Through the array, not a copy of the entry: a copy retains each of its fields.
+        model.entries[index].briefing.summary ?? bodies.entries[index].firstParagraph ?? ""
     }
 
     /// An entry as timelines and short lists show it: title, link and date.

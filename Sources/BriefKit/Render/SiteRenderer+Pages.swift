@@ -61,6 +61,8 @@ extension SiteRenderer {
         let entry = model.entries[i]
         let briefing = entry.briefing
         var context = cards[i]
+        // Room for the keys added below at once, instead of regrowing (and rehashing) as they come.
+        context.reserveCapacity(context.count + 14)
         context["body"] = .string(bodies.entries[i].html)
         if let author = briefing.author ?? model.config.author { context["author"] = .string(author) }
         if let updated = briefing.updated {
@@ -140,6 +142,7 @@ extension SiteRenderer {
     func actorContext(_ id: Int) -> TemplateValue {
         let actor = model.actors[id]
         var context = actorLink(id)
+        context.reserveCapacity(context.count + 20)
         context["kind"] = .string(actor.kind?.rawValue ?? "")
         if let role = actor.role { context["role"] = .string(role) }
         context["aliases"] = .list(actor.aliases.map(TemplateValue.string))
