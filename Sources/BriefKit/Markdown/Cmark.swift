@@ -1,8 +1,11 @@
+import CBriefSystem
 import CCmark
 import Foundation
 
 /// The one Swift type over libcmark: parses Markdown into a tree that passes edit through
-/// `MarkdownNode`, renders it to HTML, and frees every C allocation it makes.
+/// `MarkdownNode` and renders it to HTML. Everything cmark allocates for the document (nodes,
+/// buffers, the HTML) comes from an arena (see brief_arena.h) released when the document is:
+/// a document lives on one thread, from parsing to rendering, and no other begins meanwhile.
 final class CmarkDocument {
     let root: MarkdownNode
 
@@ -13,28 +16,33 @@ final class CmarkDocument {
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         if smartPunctuation { options |= CMARK_OPT_SMART }
         self.options = options
-        let pointer = markdown.withCString { cString in
-            cmark_parse_document(cString, markdown.utf8.count, options)!
+        arena = brief_arena_begin()
+        let parser = cmark_parser_new_with_mem(options, MarkdownNode.allocator)
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        root = MarkdownNode(pointer)
+        root = MarkdownNode(cmark_parser_finish(parser)!)
+        cmark_parser_free(parser)
     }
 
     private let unsafeHTML: Bool
     private let options: Int32
+    private let arena: OpaquePointer
 
-    deinit { cmark_node_free(root.pointer) }
+    /// The whole tree goes with the arena: no node is freed one by one.
+    deinit { brief_arena_end(arena) }
 
     /// The document as HTML; the source positions used for diagnostics are not written out.
     func html() -> String {
         let renderOptions = options & ~CMARK_OPT_SOURCEPOS
         guard let cString = cmark_render_html(root.pointer, renderOptions) else { return "" }
-        defer { free(cString) }
         return String(cString: cString)
     }
 
     /// The HTML of a block's inline children, as cmark writes them inside that block's tags.
     func renderInlineContent(of block: MarkdownNode) -> String {
-        let paragraph = MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH))
+        let paragraph = MarkdownNode.make(.paragraph)
         defer { cmark_node_free(paragraph.pointer) }
         for child in block.children {
             child.unlink()
@@ -43,7 +51,6 @@ final class CmarkDocument {
         guard let cString = cmark_render_html(paragraph.pointer, options & ~CMARK_OPT_SOURCEPOS) else {
             return ""
         }
-        defer { free(cString) }
         var html = String(cString: cString)
         if html.hasPrefix("<p>") { html.removeFirst(3) }
         if html.hasSuffix("</p>\n") { html.removeLast(5) }
@@ -144,9 +151,16 @@ struct MarkdownNode: Equatable {
     /// 1-based byte column in its source line.
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 
+    /// cmark's allocator for nodes: the current document's arena.
+    static var allocator: UnsafeMutablePointer<cmark_mem> {
+        UnsafeMutablePointer(OpaquePointer(brief_arena_allocator()))
+    }
+
+    /// A new node, in the arena of the document being worked on.
     static func make(_ kind: Kind) -> MarkdownNode {
         let type: cmark_node_type =
             switch kind {
+            case .paragraph: CMARK_NODE_PARAGRAPH
             case .text: CMARK_NODE_TEXT
             case .link: CMARK_NODE_LINK
             case .customBlock: CMARK_NODE_CUSTOM_BLOCK
@@ -155,7 +169,7 @@ struct MarkdownNode: Equatable {
             case .softBreak: CMARK_NODE_SOFTBREAK
             default: CMARK_NODE_TEXT
             }
-        return MarkdownNode(cmark_node_new(type))
+        return MarkdownNode(cmark_node_new_with_mem(type, allocator))
     }
 
     static func text(_ literal: String) -> MarkdownNode {
