@@ -47,7 +47,7 @@ public indirect enum ParamValue: Sendable, Hashable {
         case .null: ""
         case .list(let v): .list(v.map(\.templateValue))
         case .map(let v):
-            .object(Dictionary(v.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }))
+            .object(TemplateFields(keepingFirst: v.lazy.map { ($0.key, $0.value.templateValue) }))
         }
     }
 

@@ -24,11 +24,11 @@ enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in fields.keys.sorted().enumerated() {
+            for (i, field) in fields.sortedByKey.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out, scriptSafe: scriptSafe)
+                writeString(field.key, into: &out, scriptSafe: scriptSafe)
                 out.append(UInt8(ascii: ":"))
-                write(fields[key]!, into: &out, scriptSafe: scriptSafe)
+                write(field.value, into: &out, scriptSafe: scriptSafe)
             }
             out.append(UInt8(ascii: "}"))
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An object in a page context.
-typealias Fields = [String: TemplateValue]
+typealias Fields = TemplateFields
 
 /// Context pieces shared by every page: the site, the page's own metadata, and entry cards.
 extension SiteRenderer {

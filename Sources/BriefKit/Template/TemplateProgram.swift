@@ -28,6 +28,8 @@ final class TemplateProgram: Sendable {
     let ops: [Op]
     let names: [Name]
     let keys: [String]
+    /// `TemplateFields.hash` of each key, so a lookup never hashes a name.
+    let keyHashes: [UInt64]
     let transforms: [TemplateTransform]
     let text: [UInt8]
     /// Each template's operations, by template number.
@@ -48,6 +50,7 @@ final class TemplateProgram: Sendable {
         self.ops = builder.ops
         self.names = builder.names
         self.keys = builder.keys
+        self.keyHashes = builder.keys.map(TemplateFields.hash)
         self.transforms = builder.transforms
         self.text = builder.text
         self.templates = ranges

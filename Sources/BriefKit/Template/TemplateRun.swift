@@ -4,6 +4,7 @@ struct TemplateRun {
     private let ops: UnsafeBufferPointer<TemplateProgram.Op>
     private let names: UnsafeBufferPointer<TemplateProgram.Name>
     private let keys: UnsafeBufferPointer<String>
+    private let keyHashes: UnsafeBufferPointer<UInt64>
     private let transforms: UnsafeBufferPointer<TemplateTransform>
     private let text: UnsafeBufferPointer<UInt8>
     private let templates: UnsafeBufferPointer<Range<Int32>>
@@ -15,16 +16,19 @@ struct TemplateRun {
         program.ops.withUnsafeBufferPointer { ops in
             program.names.withUnsafeBufferPointer { names in
                 program.keys.withUnsafeBufferPointer { keys in
-                    program.transforms.withUnsafeBufferPointer { transforms in
-                        program.text.withUnsafeBufferPointer { text in
-                            program.templates.withUnsafeBufferPointer { templates in
-                                var run = TemplateRun(
-                                    ops: ops, names: names, keys: keys, transforms: transforms, text: text,
-                                    templates: templates, stack: [context])
-                                run.output.reserveCapacity(16_384)
-                                let range = templates[template]
-                                run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
-                                return run.output
+                    program.keyHashes.withUnsafeBufferPointer { keyHashes in
+                        program.transforms.withUnsafeBufferPointer { transforms in
+                            program.text.withUnsafeBufferPointer { text in
+                                program.templates.withUnsafeBufferPointer { templates in
+                                    var run = TemplateRun(
+                                        ops: ops, names: names, keys: keys, keyHashes: keyHashes,
+                                        transforms: transforms, text: text, templates: templates,
+                                        stack: [context])
+                                    run.output.reserveCapacity(16_384)
+                                    let range = templates[template]
+                                    run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
+                                    return run.output
+                                }
                             }
                         }
                     }
@@ -35,12 +39,14 @@ struct TemplateRun {
 
     private init(
         ops: UnsafeBufferPointer<TemplateProgram.Op>, names: UnsafeBufferPointer<TemplateProgram.Name>,
-        keys: UnsafeBufferPointer<String>, transforms: UnsafeBufferPointer<TemplateTransform>,
+        keys: UnsafeBufferPointer<String>, keyHashes: UnsafeBufferPointer<UInt64>,
+        transforms: UnsafeBufferPointer<TemplateTransform>,
         text: UnsafeBufferPointer<UInt8>, templates: UnsafeBufferPointer<Range<Int32>>, stack: [TemplateValue]
     ) {
         self.ops = ops
         self.names = names
         self.keys = keys
+        self.keyHashes = keyHashes
         self.transforms = transforms
         self.text = text
         self.templates = templates
@@ -141,11 +147,10 @@ struct TemplateRun {
             }
             // Innermost context first; most tags name a key of the page's root context.
             let first = keys[path.lowerBound]
+            let hash = keyHashes[path.lowerBound]
             var index = stack.count - 1
             while index >= 0 {
-                // Through the subscript, which borrows the context: binding the object's fields
-                // here would copy (retain) them for every context the name is looked for in.
-                if let child = stack[index][first] {
+                if let child = stack[index].field(first, hash: hash) {
                     value = path.count == 1 ? child : descend(child, path.dropFirst())
                     break
                 }
@@ -166,7 +171,7 @@ struct TemplateRun {
     private func descend(_ value: TemplateValue, _ path: Range<Int>) -> TemplateValue? {
         var value = value
         for index in path {
-            guard let child = value[keys[index]] else { return nil }
+            guard let child = value.field(keys[index], hash: keyHashes[index]) else { return nil }
             value = child
         }
         return value

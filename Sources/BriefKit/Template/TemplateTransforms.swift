@@ -29,7 +29,7 @@ extension TemplateValue {
             case .count: .int(fields.count)
             case .empty: .bool(fields.isEmpty)
             case .enumerated, .sorted:
-                .list(fields.keys.sorted().map { .object(["key": .string($0), "value": fields[$0]!]) })
+                .list(fields.sortedByKey.map { .object(["key": .string($0.key), "value": $0.value]) })
             default: nil
             }
         case .int(let value):

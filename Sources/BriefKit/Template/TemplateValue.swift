@@ -7,11 +7,17 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
 
     /// The value of `key` when this is an object; nothing otherwise.
     public subscript(key: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
+    /// The value of `key` when this is an object, with the key's `TemplateFields.hash` known.
+    func field(_ key: String, hash: UInt64) -> TemplateValue? {
+        if case .object(let fields) = self { return fields.value(forKey: key, hash: hash) }
         return nil
     }
 
@@ -37,7 +43,7 @@ public enum TemplateValue: Sendable, Equatable {
             fields.isEmpty
                 ? "[:]"
                 : "["
-                    + fields.keys.sorted().map { "\($0.debugDescription): \(fields[$0]!.description)" }
+                    + fields.sortedByKey.map { "\($0.key.debugDescription): \($0.value.description)" }
                     .joined(separator: ", ") + "]"
         default: text
         }
@@ -62,7 +68,10 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = TemplateFields()
+        fields.reserveCapacity(elements.count)
+        for (key, value) in elements { fields[key] = value }
+        self = .object(fields)
     }
 }
 

@@ -1,0 +1,85 @@
+/// An object in a template context: its keys, in the order they were set, each with a hash
+/// computed once. A tag's name is hashed once, when its template is compiled, so looking it up
+/// compares integers along a short array, where a Dictionary hashed the name again for every
+/// object of every page (a tenth of a build). Context objects have a few dozen keys at most.
+public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    struct Entry: Sendable {
+        var hash: UInt64
+        var key: String
+        var value: TemplateValue
+    }
+
+    private var entries: [Entry] = []
+
+    public init() {}
+
+    /// A later value for the same key replaces the earlier one.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// The first value for each key is kept, later ones are ignored.
+    init(keepingFirst pairs: some Sequence<(String, TemplateValue)>) {
+        for (key, value) in pairs where self[key] == nil { self[key] = value }
+    }
+
+    /// FNV-1a over the key's UTF-8 bytes.
+    static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private func index(of key: String, hash: UInt64) -> Int? {
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices where entries[i].hash == hash && entries[i].key == key { return i }
+            return nil
+        }
+    }
+
+    /// The value of `key`, whose `hash(_:)` is `hash`.
+    func value(forKey key: String, hash: UInt64) -> TemplateValue? {
+        index(of: key, hash: hash).map { entries[$0].value }
+    }
+
+    public subscript(key: String) -> TemplateValue? {
+        get { value(forKey: key, hash: Self.hash(key)) }
+        set {
+            let hash = Self.hash(key)
+            switch (index(of: key, hash: hash), newValue) {
+            case (let i?, let value?): entries[i].value = value
+            case (let i?, nil): entries.remove(at: i)
+            case (nil, let value?): entries.append(Entry(hash: hash, key: key, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    /// In the order they were set.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The keys and values with the keys in order, for output that must not depend on the
+    /// order a context was built in.
+    var sortedByKey: [(key: String, value: TemplateValue)] {
+        entries.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+    }
+
+    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
+    public func mapValues<T>(_ transform: (TemplateValue) throws -> T) rethrows -> [String: T] {
+        var mapped: [String: T] = [:]
+        for entry in entries { mapped[entry.key] = try transform(entry.value) }
+        return mapped
+    }
+
+    /// Equal when they have the same keys with equal values, in whatever order they were set.
+    public static func == (a: TemplateFields, b: TemplateFields) -> Bool {
+        a.count == b.count && a.entries.allSatisfy { b.value(forKey: $0.key, hash: $0.hash) == $0.value }
+    }
+}
