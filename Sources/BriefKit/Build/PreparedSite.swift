@@ -50,7 +50,7 @@ extension SiteBuilder {
         guard var model = resolved.take() else { return (nil, diagnostics) }
         timer.lap("resolve")
         let links = LinkResolver.forSite(model, basePath: model.config.basePath)
-        let absoluteLinks = LinkResolver.forSite(model, basePath: model.config.absoluteBase)
+        let absoluteLinks = links.rebased(model.config.absoluteBase)
         let bodies = RenderedBodies.render(
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
             dropEntrySources: true)

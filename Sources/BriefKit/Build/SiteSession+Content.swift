@@ -32,7 +32,7 @@ extension SiteSession {
         site.sources = sources
         timer.lap("resolve")
         site.links = LinkResolver.forSite(model, basePath: model.config.basePath)
-        site.absoluteLinks = LinkResolver.forSite(model, basePath: model.config.absoluteBase)
+        site.absoluteLinks = site.links.rebased(model.config.absoluteBase)
         site.bodies = renderBodies(&model, old: old, links: site.links, absolute: site.absoluteLinks)
         let diagnostics = site.diagnostics
         guard !diagnostics.fails(strict: options.strict) else {

@@ -27,12 +27,15 @@ public struct SiteIndex: Sendable {
         var byActor = [[Int]](repeating: [], count: model.actors.count)
         var byTopic = [[Int]](repeating: [], count: model.topics.count)
         var claims = [[Int]](repeating: [], count: model.actors.count)
-        for (index, entry) in entries.enumerated() {
-            var claimants = Set<Int>()
-            for claim in entry.claims { claimants.formUnion(claim.by + claim.deniedBy) }
-            for actor in claimants.sorted() { claims[actor].append(index) }
-            for actor in entry.actors { byActor[actor].append(index) }
-            for topic in entry.topics { byTopic[topic].append(index) }
+        // Entries are read in place (`entries[index].actors`): copying one retains every field.
+        for index in entries.indices {
+            if !entries[index].claims.isEmpty {
+                var claimants = Set<Int>()
+                for claim in entries[index].claims { claimants.formUnion(claim.by + claim.deniedBy) }
+                for actor in claimants.sorted() { claims[actor].append(index) }
+            }
+            for actor in entries[index].actors { byActor[actor].append(index) }
+            for topic in entries[index].topics { byTopic[topic].append(index) }
         }
         // Names are compared once, in one sort; counts break ties by that rank afterwards.
         let actorRank = Self.ranks(model.actors.map(\.name))
@@ -92,8 +95,8 @@ public struct SiteIndex: Sendable {
             var touched: [Int] = []
             var results: [[Int]] = []
             for index in first..<min(first + chunk, entries.count) {
-                let entry = entries[index]
-                let postings = entry.actors.map { byActor[$0] } + entry.topics.map { byTopic[$0] }
+                let postings =
+                    entries[index].actors.map { byActor[$0] } + entries[index].topics.map { byTopic[$0] }
                 for list in postings where list.count > 1 {
                     let weight = log(total / Double(list.count)) + 0.1
                     for other in nearby(index, in: list) where other != index {

@@ -33,7 +33,7 @@ public struct RenderedBodies: Sendable {
     {
         var copy = model
         return render(
-            &copy, resolver: resolver, absolute: .forSite(model, basePath: model.config.absoluteBase),
+            &copy, resolver: resolver, absolute: resolver.rebased(model.config.absoluteBase),
             recordLinks: recordLinks, dropEntrySources: false)
     }
 
@@ -117,9 +117,13 @@ extension LinkResolver {
         }
         var briefingSlugs: [String: (url: String, title: String)] = [:]
         var files: [String: String] = [:]
-        for entry in model.entries {
-            briefingSlugs[entry.slug] = (SiteURLs.briefing(entry.slug), entry.briefing.title)
-            files[entry.briefing.path] = SiteURLs.briefing(entry.slug)
+        briefingSlugs.reserveCapacity(model.entries.count)
+        files.reserveCapacity(model.entries.count + model.actors.count + model.topics.count)
+        for i in model.entries.indices {
+            // Read in place: a copy of each entry would retain all of its fields.
+            let url = SiteURLs.briefing(model.entries[i].slug)
+            briefingSlugs[model.entries[i].slug] = (url, model.entries[i].briefing.title)
+            files[model.entries[i].briefing.path] = url
         }
         for actor in model.actors { if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) } }
         for topic in model.topics { if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) } }

@@ -28,4 +28,12 @@ public struct LinkResolver: Sendable {
         self.wikilink = wikilink
         self.contentFile = contentFile
     }
+
+    /// The same answers with another base path: the lookups give site-relative paths, so the
+    /// registries and the actor directory (its mention matcher) are shared, not built again.
+    public func rebased(_ basePath: String) -> LinkResolver {
+        var copy = self
+        copy.basePath = basePath
+        return copy
+    }
 }

@@ -75,22 +75,23 @@ extension SiteRenderer {
 
     /// An entry as timelines and short lists show it: title, link and date.
     func makeEntryLink(_ index: Int) -> Fields {
-        let entry = model.entries[index]
+        let slug = model.entries[index].slug
         return [
-            "title": .string(entry.briefing.title), "url": .string(urls.link(SiteURLs.briefing(entry.slug))),
-            "slug": .string(entry.slug),
-            "date": .string(entry.day.display), "date_iso": .string(entryTimestamps[index]),
+            "title": .string(model.entries[index].briefing.title),
+            "url": .string(urls.link(SiteURLs.briefing(slug))),
+            "slug": .string(slug),
+            "date": .string(model.entries[index].day.display), "date_iso": .string(entryTimestamps[index]),
         ]
     }
 
     /// An entry as lists show it: its entry link plus summary, actors, topics and the draft flag.
     func makeCard(_ index: Int) -> Fields {
-        let entry = model.entries[index]
         var card = entryLinks[index]
+        card.reserveCapacity(card.count + 4)
         card["summary"] = .string(summary(of: index))
-        card["actors"] = .list(entry.actors.map { .object(actorLinks[$0]) })
-        card["topics"] = .list(entry.topics.map { .object(topicLinks[$0]) })
-        if entry.briefing.draft { card["draft"] = true }
+        card["actors"] = .list(model.entries[index].actors.map { .object(actorLinks[$0]) })
+        card["topics"] = .list(model.entries[index].topics.map { .object(topicLinks[$0]) })
+        if model.entries[index].briefing.draft { card["draft"] = true }
         return card
     }
 

@@ -82,23 +82,25 @@ extension SiteRenderer {
     /// An entry's `<entry>` element without `<content>`: the same in every feed it is in, so
     /// built once per entry.
     func makeFeedEntry(_ i: Int) -> String {
-        let entry = model.entries[i]
-        let briefing = entry.briefing
-        let url = urls.absolute(SiteURLs.briefing(entry.slug))
+        // Fields read in place: a copy of the entry would retain every one of them.
+        let path = SiteURLs.briefing(model.entries[i].slug)
+        let url = urls.absolute(path)
         var xml = "  <entry>\n"
-        xml += "    <id>\(XML.escape(tagID(day: entry.day, path: SiteURLs.briefing(entry.slug))))</id>\n"
-        xml += "    <title>\(XML.escape(briefing.title))</title>\n"
+        xml += "    <id>\(XML.escape(tagID(day: model.entries[i].day, path: path)))</id>\n"
+        xml += "    <title>\(XML.escape(model.entries[i].briefing.title))</title>\n"
         xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
-        if let source = briefing.source?.url {
+        if let source = model.entries[i].briefing.source?.url {
             xml += "    <link rel=\"related\" href=\"\(XML.escape(source))\""
-            if let title = briefing.source?.title { xml += " title=\"\(XML.escape(title))\"" }
+            if let title = model.entries[i].briefing.source?.title {
+                xml += " title=\"\(XML.escape(title))\""
+            }
             xml += "/>\n"
         }
         xml += "    <published>\(entryTimestamps[i])</published>\n"
         xml += "    <updated>\(updated(i))</updated>\n"
         xml +=
-            "    <author><name>\(XML.escape(briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
-        for topic in entry.topics {
+            "    <author><name>\(XML.escape(model.entries[i].briefing.author ?? model.config.author ?? model.config.title))</name></author>\n"
+        for topic in model.entries[i].topics {
             xml += "    <category term=\"\(XML.escape(model.topics[topic].name))\"/>\n"
         }
         xml += "    <summary type=\"text\">\(XML.escape(summary(of: i)))</summary>\n"

@@ -33,8 +33,10 @@ public struct SiteRenderer: Sendable {
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
-        let stamps = model.entries.parallelMap {
-            (calendar.rfc3339($0.briefing.date), calendar.rfc3339($0.briefing.updated ?? $0.briefing.date))
+        let entries = model.entries
+        let stamps = Array(entries.indices).parallelMap { i in
+            let date = entries[i].briefing.date
+            return (calendar.rfc3339(date), calendar.rfc3339(entries[i].briefing.updated ?? date))
         }
         self.entryTimestamps = stamps.map(\.0)
         self.updatedTimestamps = stamps.map(\.1)
