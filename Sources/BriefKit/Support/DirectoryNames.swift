@@ -4,13 +4,33 @@ import Foundation
 /// FileManager's listing costs several times more per folder.
 enum DirectoryNames {
     static func read(_ directory: OpaquePointer) -> [String] {
-        var names: [String] = []
+        readWithTypes(directory).map(\.name)
+    }
+
+    /// What readdir says an entry is, so a walk needs no `lstat` for most of them.
+    enum Kind {
+        case file, folder, symlink
+        /// Something else, or a filesystem that does not say (DT_UNKNOWN): ask `lstat`.
+        case other
+    }
+
+    /// The entries with the kind readdir reports for each.
+    static func readWithTypes(_ directory: OpaquePointer) -> [(name: String, kind: Kind)] {
+        var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            let kind: Kind =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .file
+                case Int32(DT_DIR): .folder
+                case Int32(DT_LNK): .symlink
+                default: .other
+                }
+            entries.append((name, kind))
         }
-        return names
+        return entries
     }
 }
