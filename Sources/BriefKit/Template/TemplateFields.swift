@@ -41,6 +41,23 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
         }
     }
 
+    /// Where the value of `key` is stored when `value` is an object: valid while the object
+    /// lives unchanged. Templates read contexts through these, so a lookup retains nothing.
+    static func pointer(in value: UnsafePointer<TemplateValue>, key: String, hash: UInt64)
+        -> UnsafePointer<TemplateValue>?
+    {
+        guard case .object(let fields) = value.pointee else { return nil }
+        return fields.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices where entries[i].hash == hash && entries[i].key == key {
+                return UnsafeRawPointer(entries.baseAddress! + i).advanced(by: valueOffset)
+                    .assumingMemoryBound(to: TemplateValue.self)
+            }
+            return nil
+        }
+    }
+
+    private static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value)!
+
     /// The value of `key`, whose `hash(_:)` is `hash`.
     func value(forKey key: String, hash: UInt64) -> TemplateValue? {
         index(of: key, hash: hash).map { entries[$0].value }

@@ -9,7 +9,12 @@ struct TemplateRun {
     private let text: UnsafeBufferPointer<UInt8>
     private let templates: UnsafeBufferPointer<Range<Int32>>
     private var output: [UInt8] = []
-    private var stack: [TemplateValue]
+    /// The contexts sections entered, innermost last: pointers into the context tree (which
+    /// outlives the run), so entering a context or reading a value retains nothing. Every tag
+    /// read a value shared by all pages, and the two render threads contended for its count.
+    private var stack: [UnsafePointer<TemplateValue>]
+    /// Values a transform made (`count(actors)`), alive until the run ends.
+    private var temporaries: [UnsafeMutablePointer<TemplateValue>] = []
 
     /// The bytes of template number `template` of `program` rendered with `context`.
     static func render(_ program: TemplateProgram, template: Int, context: TemplateValue) -> [UInt8] {
@@ -20,14 +25,20 @@ struct TemplateRun {
                         program.transforms.withUnsafeBufferPointer { transforms in
                             program.text.withUnsafeBufferPointer { text in
                                 program.templates.withUnsafeBufferPointer { templates in
-                                    var run = TemplateRun(
-                                        ops: ops, names: names, keys: keys, keyHashes: keyHashes,
-                                        transforms: transforms, text: text, templates: templates,
-                                        stack: [context])
-                                    run.output.reserveCapacity(16_384)
-                                    let range = templates[template]
-                                    run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
-                                    return run.output
+                                    withUnsafePointer(to: context) { root in
+                                        var run = TemplateRun(
+                                            ops: ops, names: names, keys: keys, keyHashes: keyHashes,
+                                            transforms: transforms, text: text, templates: templates,
+                                            stack: [root])
+                                        run.output.reserveCapacity(16_384)
+                                        let range = templates[template]
+                                        run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
+                                        for temporary in run.temporaries {
+                                            temporary.deinitialize(count: 1)
+                                            temporary.deallocate()
+                                        }
+                                        return run.output
+                                    }
                                 }
                             }
                         }
@@ -41,7 +52,8 @@ struct TemplateRun {
         ops: UnsafeBufferPointer<TemplateProgram.Op>, names: UnsafeBufferPointer<TemplateProgram.Name>,
         keys: UnsafeBufferPointer<String>, keyHashes: UnsafeBufferPointer<UInt64>,
         transforms: UnsafeBufferPointer<TemplateTransform>,
-        text: UnsafeBufferPointer<UInt8>, templates: UnsafeBufferPointer<Range<Int32>>, stack: [TemplateValue]
+        text: UnsafeBufferPointer<UInt8>, templates: UnsafeBufferPointer<Range<Int32>>,
+        stack: [UnsafePointer<TemplateValue>]
     ) {
         self.ops = ops
         self.names = names
@@ -77,26 +89,31 @@ struct TemplateRun {
             return i + 1
         case .variable(let name, let escaped):
             guard let value = lookup(Int(name), sequence) else { return i + 1 }
-            if case .string(let string) = value {
-                escaped ? appendEscaped(string) : output.append(contentsOf: string.utf8)
+            if case .string(let string) = value.pointee {
+                escaped ? appendEscaped(string) : appendRaw(string)
             } else {
-                escaped ? appendEscaped(value.text) : output.append(contentsOf: value.text.utf8)
+                let text = value.pointee.text
+                escaped ? appendEscaped(text) : appendRaw(text)
             }
             return i + 1
         case .section(let name, let end):
             let body = (i + 1)..<Int(end)
-            switch lookup(Int(name), sequence) {
-            case nil, .null?: break
-            case .bool(let isTrue)?:
+            guard let value = lookup(Int(name), sequence) else { return Int(end) }
+            switch value.pointee {
+            case .null: break
+            case .bool(let isTrue):
                 if isTrue { render(body, sequence, indentation) }
-            case .list(let items)?:
-                for index in items.indices {
-                    stack.append(items[index])
-                    render(
-                        body, SequencePosition(index: index, isLast: index == items.count - 1), indentation)
-                    stack.removeLast()
+            case .list(let items):
+                items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        stack.append(items.baseAddress! + index)
+                        render(
+                            body, SequencePosition(index: index, isLast: index == items.count - 1),
+                            indentation)
+                        stack.removeLast()
+                    }
                 }
-            case let value?:
+            default:
                 stack.append(value)
                 render(body, nil, indentation)
                 stack.removeLast()
@@ -104,11 +121,15 @@ struct TemplateRun {
             return Int(end)
         case .invertedSection(let name, let end):
             let body = (i + 1)..<Int(end)
-            switch lookup(Int(name), sequence) {
-            case nil, .null?, .bool(false)?:
+            guard let value = lookup(Int(name), sequence) else {
                 render(body, sequence, indentation)
-            case .list(let items)? where items.isEmpty:
-                stack.append(.list(items))
+                return Int(end)
+            }
+            switch value.pointee {
+            case .null, .bool(false):
+                render(body, sequence, indentation)
+            case .list(let items) where items.isEmpty:
+                stack.append(value)
                 render(body, nil, indentation)
                 stack.removeLast()
             default: break
@@ -126,23 +147,29 @@ struct TemplateRun {
         }
     }
 
-    private func lookup(_ number: Int, _ sequence: SequencePosition?) -> TemplateValue? {
+    /// Where the value of name `number` is: in the context tree, or (made by a transform) among
+    /// the run's temporaries.
+    private mutating func lookup(_ number: Int, _ sequence: SequencePosition?) -> UnsafePointer<
+        TemplateValue
+    >? {
         let name = names[number]
         let path = Int(name.pathStart)..<Int(name.pathStart + name.pathCount)
-        var value: TemplateValue?
+        var found: UnsafePointer<TemplateValue>?
+        var made: TemplateValue?
         var firstTransform = 0
         switch name.root {
         case .current:
-            value = stack.last
+            found = stack.last
         case .sequence:
             guard let sequence, name.transformCount > 0 else { return nil }
-            value = sequence.transformed(transforms[Int(name.transformStart)])
+            guard let value = sequence.transformed(transforms[Int(name.transformStart)]) else { return nil }
+            made = value
             firstTransform = 1
         case .innermost:
-            if let last = stack.last { value = descend(last, path) }
+            if let last = stack.last { found = descend(last, path) }
         case .stack:
             guard !path.isEmpty else {
-                value = stack.last
+                found = stack.last
                 break
             }
             // Innermost context first; most tags name a key of the page's root context.
@@ -150,45 +177,75 @@ struct TemplateRun {
             let hash = keyHashes[path.lowerBound]
             var index = stack.count - 1
             while index >= 0 {
-                if let child = stack[index].field(first, hash: hash) {
-                    value = path.count == 1 ? child : descend(child, path.dropFirst())
+                if let child = TemplateFields.pointer(in: stack[index], key: first, hash: hash) {
+                    found = path.count == 1 ? child : descend(child, path.dropFirst())
                     break
                 }
                 index -= 1
             }
         }
-        guard var result = value else { return nil }
-        var t = Int(name.transformStart) + firstTransform
         let end = Int(name.transformStart + name.transformCount)
+        var t = Int(name.transformStart) + firstTransform
+        if t == end {
+            // No transform: the value itself, wherever it lives.
+            if let found { return found }
+            guard let made else { return nil }
+            return keep(made)
+        }
+        guard var result = made ?? found?.pointee else { return nil }
         while t < end {
             guard let next = result.transformed(transforms[t]) else { return nil }
             result = next
             t += 1
         }
-        return result
+        return keep(result)
     }
 
-    private func descend(_ value: TemplateValue, _ path: Range<Int>) -> TemplateValue? {
+    private mutating func keep(_ value: TemplateValue) -> UnsafePointer<TemplateValue> {
+        let pointer = UnsafeMutablePointer<TemplateValue>.allocate(capacity: 1)
+        pointer.initialize(to: value)
+        temporaries.append(pointer)
+        return UnsafePointer(pointer)
+    }
+
+    private func descend(_ value: UnsafePointer<TemplateValue>, _ path: Range<Int>) -> UnsafePointer<
+        TemplateValue
+    >? {
         var value = value
         for index in path {
-            guard let child = value.field(keys[index], hash: keyHashes[index]) else { return nil }
+            guard let child = TemplateFields.pointer(in: value, key: keys[index], hash: keyHashes[index])
+            else {
+                return nil
+            }
             value = child
         }
         return value
     }
 
-    /// Appends `text` with `< > & " '` escaped, copying unescaped runs whole.
+    /// Appends `text` with `< > & " '` escaped, copying unescaped runs whole. The bytes are read
+    /// where the string keeps them: a copy of the string (for `withUTF8`) would retain it.
     private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for i in 0..<bytes.count {
-                guard let replacement = HTMLText.replacement(bytes[i]) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                run = i + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped(bytes: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped(bytes: $0) }
+        }
+    }
+
+    private mutating func appendEscaped(bytes: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for i in 0..<bytes.count {
+            guard let replacement = HTMLText.replacement(bytes[i]) else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            run = i + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+    }
+
+    /// Appends `text` as it is, read in place like `appendEscaped`.
+    private mutating func appendRaw(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
         }
     }
 }
