@@ -61,6 +61,20 @@ final class ThemeTests: XCTestCase {
             ])
     }
 
+    /// Found by the template fuzzer: a cycle through the embedded theme (the site's footer
+    /// includes the embedded `briefings`, which includes the footer) was reported inside the
+    /// embedded template, which no one can edit; it is reported at the site's own tag.
+    func testACycleThroughTheEmbeddedThemeIsReportedInTheSitesTemplate() throws {
+        let (theme, diagnostics) = try loadTheme(
+            with: "<footer>{{>briefings}}</footer>", at: "partials/footer")
+        XCTAssertNil(theme)
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "Templates/partials/footer.mustache:1:9: error: partial 'briefings' includes itself (briefings → footer → briefings); a partial cannot include itself"
+            ])
+    }
+
     /// Partial tags are found by the parser, so other delimiters cannot hide a cycle (the text
     /// scan that came before only knew `{{>`).
     func testASelfIncludingPartialBehindOtherDelimitersIsAnError() throws {

@@ -93,21 +93,30 @@ public struct Theme: Sendable {
     }
 
     /// A partial that includes itself, directly or through others, would recurse until the
-    /// stack overflows: each such cycle is an error at the tag that closes it.
+    /// stack overflows: each such cycle is an error at one of its tags, in the site's own
+    /// templates when the cycle runs through the embedded theme (which cannot be edited).
     static func partialCycles(_ uses: [String: [(name: String, location: SourceLocation)]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         func visit(_ name: String, _ chain: [String]) {
             for use in uses[name] ?? [] {
                 if let start = chain.firstIndex(of: use.name) {
-                    let cycle = chain[start...] + [use.name]
+                    let cycle = Array(chain[start...]) + [use.name]
                     guard reported.insert(Set(cycle).sorted().joined(separator: ">")).inserted else {
                         continue
                     }
+                    // Each tag of the cycle, as (index of the template it is in, location).
+                    let tags = cycle.indices.dropLast().map { k in
+                        (k, uses[cycle[k]]!.first { $0.name == cycle[k + 1] }!.location)
+                    }
+                    let (k, location) =
+                        tags.first { $0.1.path.hasPrefix("Templates/") } ?? (tags.count - 1, use.location)
+                    // Told from the tag's partial: the cycle from it, round to it again.
+                    let from = Array(cycle[(k + 1)...]) + Array(cycle[1...(k + 1)])
                     diagnostics.append(
                         .error(
-                            use.location,
-                            "partial '\(use.name)' includes itself (\(cycle.joined(separator: " → "))); a partial cannot include itself"
+                            location,
+                            "partial '\(from[0])' includes itself (\(from.joined(separator: " → "))); a partial cannot include itself"
                         ))
                 } else if uses[use.name] != nil {
                     visit(use.name, chain + [use.name])
