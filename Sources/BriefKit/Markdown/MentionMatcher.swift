@@ -1,3 +1,5 @@
+import CBriefSystem
+
 /// Finds actor names in text in one pass, through a trie of words: at every word start the
 /// text's words are followed down the trie (each word looked up by its hash), and of the names
 /// that end on the way and match the bytes exactly (case-sensitive, ending at a word boundary)
@@ -19,6 +21,11 @@ public struct MentionMatcher: Sendable {
     /// The bytes a name can start with, as a 256-bit set: a word starting with any other byte
     /// (most words of prose, which names do not start with lowercase) is skipped unhashed.
     private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// The ASCII bytes names start with lie in `lowestFirst ..< lowestFirst + firstSpan`
+    /// (capital letters, mostly): a block of 16 bytes with none of those and no non-ASCII byte
+    /// starts no name, and running text is mostly such blocks (`brief_skip_plain_blocks`).
+    private var lowestFirst: UInt8 = 0
+    private var firstSpan: UInt8 = 0
 
     public init(names: [(name: String, actor: Int)]) {
         var edges: [Edge: Int32] = [:]
@@ -47,6 +54,11 @@ public struct MentionMatcher: Sendable {
             terminals[i].sort {
                 $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.actor < $1.actor
             }
+        }
+        let asciiFirsts = (UInt8(0)..<0x80).filter { mayStartName($0) }
+        if let low = asciiFirsts.first, let high = asciiFirsts.last {
+            lowestFirst = low
+            firstSpan = high - low + 1
         }
         var size = 16
         while size < edges.count * 3 { size *= 2 }
@@ -123,6 +135,15 @@ public struct MentionMatcher: Sendable {
         // `i` only ever lands on a word's first byte, a non-word byte, or the end: words are
         // skipped whole, so no byte needs a look back at the one before it.
         while i < count {
+            if i + 16 <= count {
+                var j = brief_skip_plain_blocks(text.baseAddress, count, i, lowestFirst, firstSpan)
+                if j > i {
+                    // The blocks were ASCII, so a word running into `j` began in them and starts no name.
+                    if ASCII.isLetterOrDigit(text[j - 1]) { j = WordBytes.wordEnd(text, from: j) }
+                    i = j
+                    continue
+                }
+            }
             let byte = text[i]
             if byte < 0x80 && !ASCII.isLetterOrDigit(byte) {
                 i += 1
