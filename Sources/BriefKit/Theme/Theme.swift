@@ -109,8 +109,11 @@ public struct Theme: Sendable {
                     let tags = cycle.indices.dropLast().map { k in
                         (k, uses[cycle[k]]!.first { $0.name == cycle[k + 1] }!.location)
                     }
+                    // The tag that closes the cycle, unless it is in the embedded theme.
+                    let isSites = { (tag: (Int, SourceLocation)) in tag.1.path.hasPrefix("Templates/") }
                     let (k, location) =
-                        tags.first { $0.1.path.hasPrefix("Templates/") } ?? (tags.count - 1, use.location)
+                        [tags[tags.count - 1]].first(where: isSites) ?? tags.first(where: isSites)
+                        ?? (tags.count - 1, use.location)
                     // Told from the tag's partial: the cycle from it, round to it again.
                     let from = Array(cycle[(k + 1)...]) + Array(cycle[1...(k + 1)])
                     diagnostics.append(
