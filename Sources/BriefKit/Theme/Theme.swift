@@ -111,9 +111,8 @@ public struct Theme: Sendable {
                     }
                     // The tag that closes the cycle, unless it is in the embedded theme.
                     let isSites = { (tag: (Int, SourceLocation)) in tag.1.path.hasPrefix("Templates/") }
-                    let (k, location) =
-                        [tags[tags.count - 1]].first(where: isSites) ?? tags.first(where: isSites)
-                        ?? (tags.count - 1, use.location)
+                    let closing = tags[tags.count - 1]
+                    let (k, location) = isSites(closing) ? closing : tags.first(where: isSites) ?? closing
                     // Told from the tag's partial: the cycle from it, round to it again.
                     let from = Array(cycle[(k + 1)...]) + Array(cycle[1...(k + 1)])
                     diagnostics.append(
