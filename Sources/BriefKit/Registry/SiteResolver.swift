@@ -20,7 +20,13 @@ public struct SiteResolver: Sendable {
         state.resolveAffiliations()
         let briefings = sources.briefings.filter { includeDrafts || !$0.draft }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
-        var entries = briefings.map { state.resolve($0, calendar: calendar) }
+        // Names are matched and dates placed on all cores; entries are then resolved in order,
+        // where an unknown name may become an implicit actor or topic for the entries after it.
+        let registries = (actors: state.actorNames, topics: state.topicNames)
+        let matched = Array(briefings.indices).parallelMap { i in
+            ResolutionState.Prematch(briefings[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
+        }
+        var entries = briefings.indices.map { state.resolve(briefings[$0], matched[$0]) }
         state.checkSlugs(of: briefings)
         state.checkPages(sources)
         entries.sort { a, b in a.instant != b.instant ? a.instant > b.instant : a.slug < b.slug }
@@ -102,17 +108,38 @@ struct ResolutionState {
         return nil
     }
 
-    mutating func resolve(_ briefing: Briefing, calendar: SiteCalendar) -> SiteModel.Entry {
-        let actorIDs = unique(briefing.actors.compactMap { actorID($0) })
-        let topicIDs = unique(briefing.topics.compactMap { topicID($0) })
-        let claims = briefing.claims.map { claim in
+    /// What can be worked out for a briefing before any other is resolved: each reference
+    /// matched against the registries as the files define them, and the entry's date placed.
+    struct Prematch: Sendable {
+        var actors: [NameRegistry.Match]
+        var topics: [NameRegistry.Match]
+        var claimants: [(by: [NameRegistry.Match], deniedBy: [NameRegistry.Match])]
+        var instant: Int
+        var day: CalendarDay
+
+        init(_ briefing: Briefing, actors: NameRegistry, topics: NameRegistry, calendar: SiteCalendar) {
+            self.actors = briefing.actors.map { actors.match($0.value) }
+            self.topics = briefing.topics.map { topics.match($0.value) }
+            self.claimants = briefing.claims.map { claim in
+                (claim.by.map { actors.match($0.value) }, claim.deniedBy.map { actors.match($0.value) })
+            }
+            self.instant = calendar.instant(briefing.date)
+            self.day = calendar.day(briefing.date)
+        }
+    }
+
+    mutating func resolve(_ briefing: Briefing, _ matched: Prematch) -> SiteModel.Entry {
+        let actorIDs = unique(zip(briefing.actors, matched.actors).compactMap { actorID($0, matched: $1) })
+        let topicIDs = unique(zip(briefing.topics, matched.topics).compactMap { topicID($0, matched: $1) })
+        let claims = zip(briefing.claims, matched.claimants).map { claim, claimants in
             SiteModel.ResolvedClaim(
-                text: claim.text, status: claim.status, by: unique(claim.by.compactMap { actorID($0) }),
-                deniedBy: unique(claim.deniedBy.compactMap { actorID($0) }))
+                text: claim.text, status: claim.status,
+                by: unique(zip(claim.by, claimants.by).compactMap { actorID($0, matched: $1) }),
+                deniedBy: unique(zip(claim.deniedBy, claimants.deniedBy).compactMap { actorID($0, matched: $1) }))
         }
         return SiteModel.Entry(
-            briefing: briefing, actors: actorIDs, topics: topicIDs, claims: claims,
-            instant: calendar.instant(briefing.date), day: calendar.day(briefing.date))
+            briefing: briefing, actors: actorIDs, topics: topicIDs, claims: claims, instant: matched.instant,
+            day: matched.day)
     }
 
     private func unique(_ ids: [Int]) -> [Int] {
@@ -121,8 +148,12 @@ struct ResolutionState {
     }
 
     /// Resolves an actor reference; an unknown name gets an implicit actor page and a warning.
-    mutating func actorID(_ reference: Located<String>) -> Int? {
-        switch actorNames.match(reference.value) {
+    /// `matched` is the reference's match made before any implicit actor was added: a name
+    /// found or ambiguous then still is (implicit actors only add names that were unknown);
+    /// an unknown one is matched again, as an earlier entry may have made it an actor.
+    mutating func actorID(_ reference: Located<String>, matched: NameRegistry.Match? = nil) -> Int? {
+        let match = matched.flatMap { $0 == .unknown ? nil : $0 } ?? actorNames.match(reference.value)
+        switch match {
         case .found(let id): return id
         case .ambiguous(let ids):
             diagnostics.append(
@@ -140,8 +171,10 @@ struct ResolutionState {
         }
     }
 
-    mutating func topicID(_ reference: Located<String>) -> Int? {
-        switch topicNames.match(reference.value) {
+    /// Resolves a topic reference as `actorID` does an actor's.
+    mutating func topicID(_ reference: Located<String>, matched: NameRegistry.Match? = nil) -> Int? {
+        let match = matched.flatMap { $0 == .unknown ? nil : $0 } ?? topicNames.match(reference.value)
+        switch match {
         case .found(let id): return id
         case .ambiguous(let ids):
             diagnostics.append(
@@ -220,9 +253,10 @@ struct ResolutionState {
 
     mutating func checkSlugs(of briefings: [Briefing]) {
         var slugs: [String: String] = [:]
-        for briefing in briefings {
+        slugs.reserveCapacity(briefings.count)
+        for i in briefings.indices {
             if let problem = Self.claim(
-                slug: briefing.slug, path: briefing.path, in: &slugs, what: "briefing")
+                slug: briefings[i].slug, path: briefings[i].path, in: &slugs, what: "briefing")
             {
                 diagnostics.append(problem)
             }
