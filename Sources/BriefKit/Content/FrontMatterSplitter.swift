@@ -43,12 +43,14 @@ public enum FrontMatterSplitter {
         return .failure(.unclosed)
     }
 
+    /// `---` (or, closing, `...`) with only spaces or tabs after it; compared in place, as
+    /// every line of every front matter is asked.
     private static func isFence(_ line: String.UTF8View.SubSequence, closing: Bool) -> Bool {
-        var bytes = Array(line)
+        var bytes = line[...]
         while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-            bytes.removeLast()
+            bytes = bytes.dropLast()
         }
-        if bytes == Array("---".utf8) { return true }
-        return closing && bytes == Array("...".utf8)
+        if bytes.elementsEqual("---".utf8) { return true }
+        return closing && bytes.elementsEqual("...".utf8)
     }
 }

@@ -24,7 +24,8 @@ public struct SiteResolver: Sendable {
         // where an unknown name may become an implicit actor or topic for the entries after it.
         let registries = (actors: state.actorNames, topics: state.topicNames)
         let matched = Array(briefings.indices).parallelMap { i in
-            ResolutionState.Prematch(briefings[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
+            ResolutionState.Prematch(
+                briefings[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
         }
         var entries = briefings.indices.map { state.resolve(briefings[$0], matched[$0]) }
         state.checkSlugs(of: briefings)
@@ -135,7 +136,8 @@ struct ResolutionState {
             SiteModel.ResolvedClaim(
                 text: claim.text, status: claim.status,
                 by: unique(zip(claim.by, claimants.by).compactMap { actorID($0, matched: $1) }),
-                deniedBy: unique(zip(claim.deniedBy, claimants.deniedBy).compactMap { actorID($0, matched: $1) }))
+                deniedBy: unique(
+                    zip(claim.deniedBy, claimants.deniedBy).compactMap { actorID($0, matched: $1) }))
         }
         return SiteModel.Entry(
             briefing: briefing, actors: actorIDs, topics: topicIDs, claims: claims, instant: matched.instant,
