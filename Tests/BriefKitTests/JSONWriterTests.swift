@@ -22,3 +22,19 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.utf8)))
     }
 }
+
+/// Rendered pages become Data without a copy.
+final class DataAdoptingTests: XCTestCase {
+    func testTheArraysBufferIsAdoptedAndKeptAlive() {
+        func make() -> ([UInt8], UnsafeRawPointer) {
+            let bytes = [UInt8](repeating: 7, count: 100_000) + [1, 2, 3]
+            return (bytes, bytes.withUnsafeBytes { $0.baseAddress! })
+        }
+        let (bytes, address) = make()
+        let data = Data(adopting: consume bytes)
+        XCTAssertEqual(data.withUnsafeBytes { $0.baseAddress! }, address)
+        XCTAssertEqual(data.count, 100_003)
+        XCTAssertEqual(Array(data.suffix(3)), [1, 2, 3])
+        XCTAssertEqual(Data(adopting: []), Data())
+    }
+}
