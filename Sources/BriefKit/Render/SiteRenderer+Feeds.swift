@@ -51,14 +51,14 @@ extension SiteRenderer {
     private func feed(
         title: String, path: String, alternate: String, id: String, entries: [Int], content: Bool
     ) -> String {
-        let newest = entries.map { model.entries[$0].briefing.updated ?? model.entries[$0].briefing.date }
-            .max { calendar.instant($0) < calendar.instant($1) }
+        // The first of the latest, by instants computed once (time zone look-ups are not free).
+        let newest = entries.max { updatedInstants[$0] < updatedInstants[$1] }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(model.config.language))">
               <id>\(XML.escape(id))</id>
               <title>\(XML.escape(title))</title>
-              <updated>\(newest.map(calendar.rfc3339) ?? "2000-01-01T00:00:00Z")</updated>
+              <updated>\(newest.map { updatedTimestamps[$0] } ?? "2000-01-01T00:00:00Z")</updated>
               <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(path)))"/>
               <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(alternate)))"/>
               <generator>brief</generator>

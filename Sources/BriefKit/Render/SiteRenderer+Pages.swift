@@ -94,7 +94,7 @@ extension SiteRenderer {
             StructuredData.newsArticle(
                 entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
                 published: entryTimestamps[i],
-                modified: calendar.rfc3339(briefing.updated ?? briefing.date),
+                modified: updatedTimestamps[i],
                 author: briefing.author ?? model.config.author ?? model.config.title,
                 actors: entry.actors.map {
                     (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))

@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     let entryTimestamps: [String]
     /// Each entry's `updated` (else its date) in RFC 3339, for feeds and the sitemap.
     let updatedTimestamps: [String]
+    /// The instant of each entry's `updated` (else its date), to find a feed's newest entry.
+    let updatedInstants: [Int]
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
     private(set) var quotesByActor: [[(entry: Int, quote: Quote)]]
     /// Context pieces many pages share, built once per site rather than once per use.
@@ -36,10 +38,12 @@ public struct SiteRenderer: Sendable {
         let entries = model.entries
         let stamps = Array(entries.indices).parallelMap { i in
             let date = entries[i].briefing.date
-            return (calendar.rfc3339(date), calendar.rfc3339(entries[i].briefing.updated ?? date))
+            let updated = entries[i].briefing.updated ?? date
+            return (calendar.rfc3339(date), calendar.rfc3339(updated), calendar.instant(updated))
         }
         self.entryTimestamps = stamps.map(\.0)
         self.updatedTimestamps = stamps.map(\.1)
+        self.updatedInstants = stamps.map(\.2)
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         let urls = self.urls
         self.site = Self.siteContext(config: model.config, urls: urls)
