@@ -1,5 +1,6 @@
 /// One rendering of a compiled template: the output so far and the stack of contexts sections
-/// have entered. It reads the program through buffer pointers, valid while `render` runs.
+/// have entered. It reads the program's tables through their pointers; the program is kept
+/// alive by `render`.
 struct TemplateRun {
     private let ops: UnsafeBufferPointer<TemplateProgram.Op>
     private let names: UnsafeBufferPointer<TemplateProgram.Name>
@@ -10,59 +11,38 @@ struct TemplateRun {
     private let templates: UnsafeBufferPointer<Range<Int32>>
     private var output: [UInt8] = []
     /// The contexts sections entered, innermost last: pointers into the context tree (which
-    /// outlives the run), so entering a context or reading a value retains nothing. Every tag
-    /// read a value shared by all pages, and the two render threads contended for its count.
+    /// outlives the run), so entering a context or reading a value retains nothing; reading a
+    /// value out of its object retained it for every tag.
     private var stack: [UnsafePointer<TemplateValue>]
     /// Values a transform made (`count(actors)`), alive until the run ends.
     private var temporaries: [UnsafeMutablePointer<TemplateValue>] = []
 
     /// The bytes of template number `template` of `program` rendered with `context`.
     static func render(_ program: TemplateProgram, template: Int, context: TemplateValue) -> [UInt8] {
-        program.ops.withUnsafeBufferPointer { ops in
-            program.names.withUnsafeBufferPointer { names in
-                program.keys.withUnsafeBufferPointer { keys in
-                    program.keyHashes.withUnsafeBufferPointer { keyHashes in
-                        program.transforms.withUnsafeBufferPointer { transforms in
-                            program.text.withUnsafeBufferPointer { text in
-                                program.templates.withUnsafeBufferPointer { templates in
-                                    withUnsafePointer(to: context) { root in
-                                        var run = TemplateRun(
-                                            ops: ops, names: names, keys: keys, keyHashes: keyHashes,
-                                            transforms: transforms, text: text, templates: templates,
-                                            stack: [root])
-                                        run.output.reserveCapacity(16_384)
-                                        let range = templates[template]
-                                        run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
-                                        for temporary in run.temporaries {
-                                            temporary.deinitialize(count: 1)
-                                            temporary.deallocate()
-                                        }
-                                        return run.output
-                                    }
-                                }
-                            }
-                        }
-                    }
+        withExtendedLifetime(program) {
+            withUnsafePointer(to: context) { root in
+                var run = TemplateRun(program, root: root)
+                run.output.reserveCapacity(16_384)
+                let range = program.templates[template]
+                run.render(Int(range.lowerBound)..<Int(range.upperBound), nil, nil)
+                for temporary in run.temporaries {
+                    temporary.deinitialize(count: 1)
+                    temporary.deallocate()
                 }
+                return run.output
             }
         }
     }
 
-    private init(
-        ops: UnsafeBufferPointer<TemplateProgram.Op>, names: UnsafeBufferPointer<TemplateProgram.Name>,
-        keys: UnsafeBufferPointer<String>, keyHashes: UnsafeBufferPointer<UInt64>,
-        transforms: UnsafeBufferPointer<TemplateTransform>,
-        text: UnsafeBufferPointer<UInt8>, templates: UnsafeBufferPointer<Range<Int32>>,
-        stack: [UnsafePointer<TemplateValue>]
-    ) {
-        self.ops = ops
-        self.names = names
-        self.keys = keys
-        self.keyHashes = keyHashes
-        self.transforms = transforms
-        self.text = text
-        self.templates = templates
-        self.stack = stack
+    private init(_ program: TemplateProgram, root: UnsafePointer<TemplateValue>) {
+        ops = program.ops
+        names = program.names
+        keys = program.keys
+        keyHashes = program.keyHashes
+        transforms = program.transforms
+        text = program.text
+        templates = program.templates
+        stack = [root]
     }
 
     /// Renders the operations in `range`, stepping over section bodies. With an indentation
