@@ -31,19 +31,15 @@ extension SiteBuilder {
     /// Every stage's input is let go once the next has what it needs (the read bytes once
     /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
-    /// `loaded` sees the parsed sources before they are resolved (the build starts making the
-    /// output's folders then, on the core that resolution leaves idle).
-    func prepare(
-        _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
-        loaded sourcesLoaded: ((SiteSources) -> Void)? = nil
-    ) -> (PreparedSite?, [Diagnostic]) {
+    func prepare(_ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false)
+        -> (PreparedSite?, [Diagnostic])
+    {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
             consume inputs)
         diagnostics += loadDiagnostics
         timer.lap("load")
-        if let sources = loaded, let sourcesLoaded { sourcesLoaded(sources) }
         let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
         diagnostics += themeDiagnostics
         guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }

@@ -28,19 +28,6 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The folders of the entry, actor and topic pages the sources will have (implicit actors
-    /// and topics get theirs when their pages are written).
-    static func pageFolders(of sources: SiteSources, drafts: Bool) -> [String] {
-        var folders: [String] = []
-        folders.reserveCapacity(sources.briefings.count + sources.actors.count + sources.topics.count)
-        for briefing in sources.briefings where drafts || !briefing.draft {
-            folders.append(String(SiteURLs.briefing(briefing.slug.value).dropLast()))
-        }
-        for actor in sources.actors { folders.append(String(SiteURLs.actor(actor.slug.value).dropLast())) }
-        for topic in sources.topics { folders.append(String(SiteURLs.topic(topic.slug.value).dropLast())) }
-        return folders
-    }
-
     /// Holds `prepared` until the process exits (see `BuildOptions.processExitsAfterBuild`).
     private static func keepUntilExit(_ prepared: PreparedSite) {
         final class Holder {
@@ -72,52 +59,23 @@ public struct SiteBuilder: Sendable {
             timer.lap("cache")
             return Result(diagnostics: record.diagnostics, summary: summary, strict: options.strict)
         }
-        let writer = SiteWriter(
-            outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
-        // The staging folder is made first, so the entries', actors' and topics' folders can be
-        // made while the sources resolve (one core is idle then); a problem with the output
-        // folder is still reported after the content's, as before.
-        let early = options.writes ? writer.prepare() : nil
-        let skeleton = DispatchGroup()
-        nonisolated(unsafe) var skeletonError: Error?
-        let makeFolders: ((SiteSources) -> Void)? =
-            if case .success(let staging) = early {
-                { [drafts = options.drafts] sources in
-                    DispatchQueue.global().async(group: skeleton) {
-                        do {
-                            try staging.makeFolders(Self.pageFolders(of: sources, drafts: drafts))
-                        } catch {
-                            skeletonError = error
-                        }
-                    }
-                }
-            } else { nil }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
-        let (prepared, found) = prepare(inputs.take()!, timer: &timer, loaded: makeFolders)
-        skeleton.wait()
+        let (prepared, found) = prepare(inputs.take()!, timer: &timer)
         diagnostics += found
-        guard let prepared else {
-            if case .success(let staging) = early { writer.discard(staging) }
-            return fail()
-        }
+        guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
         let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)
 
+        let writer = SiteWriter(
+            outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
         var staging: SiteWriter.Staging?
-        switch early {
-        case .failure(let diagnostic)?:
-            diagnostics.append(diagnostic)
-            return fail()
-        case .success(let prepared)?: staging = prepared
-        case nil: break
-        }
-        if let skeletonError, let staging {
-            writer.discard(staging)
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: options.displayOutput),
-                    "cannot write the output folder: \(SiteWriter.reason(skeletonError))"))
-            return fail()
+        if options.writes {
+            switch writer.prepare() {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return fail()
+            case .success(let prepared): staging = prepared
+            }
         }
         var pages = 0
         var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil

@@ -46,24 +46,6 @@ extension SiteWriter {
             filesWritten += files.count
         }
 
-        /// Makes `relative` folders (with the folders above them) before any file is written,
-        /// so writing needs no `mkdir` for them. Called before the first `write`, never beside one.
-        public func makeFolders(_ relative: [String]) throws {
-            for folder in relative where !folders.contains(folder) {
-                try makeFolder(parentOf: folder)
-                let absolute = path + "/" + folder
-                if mkdir(absolute, 0o755) != 0 && errno != EEXIST {
-                    throw CocoaError(
-                        .fileWriteUnknown,
-                        userInfo: [
-                            NSLocalizedDescriptionKey:
-                                "cannot create \(folder): \(String(cString: strerror(errno)))"
-                        ])
-                }
-                folders.insert(folder)
-            }
-        }
-
         private func makeFolder(parentOf relative: String) throws {
             guard let slash = relative.lastIndex(of: "/") else { return }
             let folder = String(relative[..<slash])
