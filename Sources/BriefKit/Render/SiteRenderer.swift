@@ -109,7 +109,8 @@ public struct SiteRenderer: Sendable {
     public func render(_ job: PageJob) -> OutputFile {
         let path = outputPath(job)
         if let page = htmlPage(job) {
-            return OutputFile(path: path, content: .bytes(Data(adopting: theme.render(page.template, page.context))))
+            return OutputFile(
+                path: path, content: .bytes(Data(adopting: theme.render(page.template, page.context))))
         }
         return switch job {
         case .actorFeed(let i): OutputFile(path: path, text: actorFeed(i))

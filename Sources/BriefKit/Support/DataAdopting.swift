@@ -11,7 +11,8 @@ extension Data {
         }
         let storage = ArrayStorage(consume bytes)
         self.init(
-            bytesNoCopy: storage.start, count: storage.bytes.count, deallocator: .custom { _, _ in storage.release() })
+            bytesNoCopy: storage.start, count: storage.bytes.count,
+            deallocator: .custom { _, _ in storage.release() })
     }
 }
 
