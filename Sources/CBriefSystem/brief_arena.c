@@ -21,8 +21,9 @@ typedef struct chunk {
 struct brief_arena {
     brief_arena *previous;
     chunk *chunks;
-    /// The block allocated last, which realloc can grow in place.
+    /// The block allocated last and its chunk: realloc can grow it in place.
     unsigned char *last;
+    chunk *last_chunk;
 };
 
 enum { chunk_size = 64 * 1024, alignment = 16 };
@@ -69,6 +70,7 @@ static void *arena_alloc(brief_arena *arena, size_t size) {
     block->size = round_up(size);
     block->heap = 0;
     arena->last = (unsigned char *)(block + 1);
+    arena->last_chunk = head;
     return block + 1;
 }
 
@@ -100,12 +102,12 @@ static void *brief_realloc(void *memory, size_t size) {
     if (size <= block->size) return memory;
     brief_arena *arena = current;
     if (!arena) abort();  // an arena block outlived its arena
-    chunk *head = arena->chunks;
+    chunk *last = arena->last_chunk;
     size_t grow = round_up(size) - block->size;
-    // The last block of the head chunk grows where it is: cmark's buffers double this way.
-    if (arena->last == memory && (unsigned char *)memory + block->size == head->data + head->used &&
-        head->size - head->used >= grow) {
-        head->used += grow;
+    // The block allocated last grows where it is when its chunk has room: cmark's buffers
+    // double this way.
+    if (arena->last == memory && last->size - last->used >= grow) {
+        last->used += grow;
         block->size += grow;
         return memory;
     }
@@ -130,6 +132,7 @@ brief_arena *brief_arena_begin(void) {
     arena->previous = current;
     arena->chunks = NULL;
     arena->last = NULL;
+    arena->last_chunk = NULL;
     current = arena;
     return arena;
 }

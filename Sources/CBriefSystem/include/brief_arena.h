@@ -11,7 +11,8 @@ typedef struct brief_arena brief_arena;
 brief_arena *brief_arena_begin(void);
 
 /// Releases everything allocated from `arena` and makes the previous arena current again.
-/// Arenas end in the reverse order they began, on the thread that began them.
+/// Arenas end in the reverse order they began, on the thread that began them; while one is
+/// current, no other arena's document is changed (its blocks would move into this arena).
 void brief_arena_end(brief_arena *arena);
 
 /// The cmark allocator (a `cmark_mem *`) that allocates from this thread's current arena, or
