@@ -46,13 +46,12 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     static func pointer(in value: UnsafePointer<TemplateValue>, key: String, hash: UInt64)
         -> UnsafePointer<TemplateValue>?
     {
-        guard case .object(let fields) = value.pointee else { return nil }
-        return fields.entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices where entries[i].hash == hash && entries[i].key == key {
-                return UnsafeRawPointer(entries.baseAddress! + i).advanced(by: valueOffset)
-                    .assumingMemoryBound(to: TemplateValue.self)
-            }
+        guard case .object(let fields) = value.pointee, let i = fields.index(of: key, hash: hash) else {
             return nil
+        }
+        return fields.entries.withUnsafeBufferPointer { entries in
+            UnsafeRawPointer(entries.baseAddress! + i).advanced(by: valueOffset)
+                .assumingMemoryBound(to: TemplateValue.self)
         }
     }
 
