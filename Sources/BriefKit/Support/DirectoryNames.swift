@@ -9,8 +9,8 @@ enum DirectoryNames {
 
     /// What readdir says an entry is, so a walk needs no `lstat` for most of them.
     enum Kind {
-        case file, folder, symlink
-        /// Something else, or a filesystem that does not say (DT_UNKNOWN): ask `lstat`.
+        case file, folder
+        /// A symlink, something else, or a filesystem that does not say (DT_UNKNOWN): ask `lstat`.
         case other
     }
 
@@ -26,7 +26,6 @@ enum DirectoryNames {
                 switch Int32(entry.pointee.d_type) {
                 case Int32(DT_REG): .file
                 case Int32(DT_DIR): .folder
-                case Int32(DT_LNK): .symlink
                 default: .other
                 }
             entries.append((name, kind))

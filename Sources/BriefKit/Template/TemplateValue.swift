@@ -15,12 +15,6 @@ public enum TemplateValue: Sendable, Equatable {
         return nil
     }
 
-    /// The value of `key` when this is an object, with the key's `TemplateFields.hash` known.
-    func field(_ key: String, hash: UInt64) -> TemplateValue? {
-        if case .object(let fields) = self { return fields.value(forKey: key, hash: hash) }
-        return nil
-    }
-
     /// The text `{{value}}` writes before escaping.
     var text: String {
         switch self {
