@@ -34,6 +34,21 @@ enum JSONWriter {
         }
     }
 
+    /// Appends JSON text written out in code (`{"name":`), as it is.
+    static func writeRaw(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Appends a JSON array of values already written as JSON.
+    static func writeArray(_ items: some Sequence<[UInt8]>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: item)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     /// Appends `string` as a JSON string to UTF-8 bytes. `scriptSafe` also writes `<`, `>` and
     /// `&` as \u003c, \u003e and \u0026, so the JSON can sit in a `<script>` block.
     static func writeString(_ string: String, into out: inout [UInt8], scriptSafe: Bool) {

@@ -139,49 +139,31 @@ extension SiteRenderer {
     func searchIndex() -> Data {
         // Each actor's and topic's JSON is written once, not once per entry that lists it, and
         // the entries are written on all cores: at 100,000 entries this one file took 0.7 s.
-        func raw(_ text: StaticString, into json: inout [UInt8]) {
-            text.withUTF8Buffer { json.append(contentsOf: $0) }
-        }
         let actorJSON = model.actors.map { actor -> [UInt8] in
             var json: [UInt8] = []
-            raw("{\"aliases\":[", into: &json)
-            for (m, alias) in actor.aliases.enumerated() {
-                if m > 0 { json.append(UInt8(ascii: ",")) }
-                JSONWriter.writeString(alias, into: &json, scriptSafe: false)
-            }
-            raw("],\"name\":", into: &json)
+            JSONWriter.writeRaw("{\"aliases\":", into: &json)
+            JSONWriter.writeArray(actor.aliases.lazy.map(Self.jsonString), into: &json)
+            JSONWriter.writeRaw(",\"name\":", into: &json)
             JSONWriter.writeString(actor.name, into: &json, scriptSafe: false)
             json.append(UInt8(ascii: "}"))
             return json
         }
-        let topicJSON = model.topics.map { topic -> [UInt8] in
-            var json: [UInt8] = []
-            JSONWriter.writeString(topic.name, into: &json, scriptSafe: false)
-            return json
-        }
-        func list(_ ids: [Int], _ parts: [[UInt8]], into json: inout [UInt8]) {
-            json.append(UInt8(ascii: "["))
-            for (n, id) in ids.enumerated() {
-                if n > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(contentsOf: parts[id])
-            }
-            json.append(UInt8(ascii: "]"))
-        }
+        let topicJSON = model.topics.map { Self.jsonString($0.name) }
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let items = published.parallelMap { i -> [UInt8] in
             var json: [UInt8] = []
             json.reserveCapacity(1_024)
-            raw("{\"actors\":", into: &json)
-            list(model.entries[i].actors, actorJSON, into: &json)
-            raw(",\"date\":\"", into: &json)
+            JSONWriter.writeRaw("{\"actors\":", into: &json)
+            JSONWriter.writeArray(model.entries[i].actors.lazy.map { actorJSON[$0] }, into: &json)
+            JSONWriter.writeRaw(",\"date\":\"", into: &json)
             json.append(contentsOf: model.entries[i].day.iso.utf8)
-            raw("\",\"summary\":", into: &json)
+            JSONWriter.writeRaw("\",\"summary\":", into: &json)
             JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)
-            raw(",\"title\":", into: &json)
+            JSONWriter.writeRaw(",\"title\":", into: &json)
             JSONWriter.writeString(model.entries[i].briefing.title, into: &json, scriptSafe: false)
-            raw(",\"topics\":", into: &json)
-            list(model.entries[i].topics, topicJSON, into: &json)
-            raw(",\"url\":", into: &json)
+            JSONWriter.writeRaw(",\"topics\":", into: &json)
+            JSONWriter.writeArray(model.entries[i].topics.lazy.map { topicJSON[$0] }, into: &json)
+            JSONWriter.writeRaw(",\"url\":", into: &json)
             JSONWriter.writeString(
                 urls.link(SiteURLs.briefing(model.entries[i].slug)), into: &json, scriptSafe: false)
             json.append(UInt8(ascii: "}"))
@@ -189,12 +171,13 @@ extension SiteRenderer {
         }
         var all: [UInt8] = []
         all.reserveCapacity(items.reduce(2) { $0 + $1.count + 1 })
-        all.append(UInt8(ascii: "["))
-        for (n, item) in items.enumerated() {
-            if n > 0 { all.append(UInt8(ascii: ",")) }
-            all.append(contentsOf: item)
-        }
-        all.append(UInt8(ascii: "]"))
+        JSONWriter.writeArray(items, into: &all)
         return Data(all)
+    }
+
+    private static func jsonString(_ text: String) -> [UInt8] {
+        var json: [UInt8] = []
+        JSONWriter.writeString(text, into: &json, scriptSafe: false)
+        return json
     }
 }

@@ -13,7 +13,7 @@ enum StructuredData {
         // dictionary, or a String appended piece by piece, was a cost.
         var json: [UInt8] = []
         json.reserveCapacity(2_048)
-        func raw(_ text: StaticString) { text.withUTF8Buffer { json.append(contentsOf: $0) } }
+        func raw(_ text: StaticString) { JSONWriter.writeRaw(text, into: &json) }
         func string(_ value: String) { JSONWriter.writeString(value, into: &json, scriptSafe: true) }
         func field(_ key: StaticString, _ value: String) {
             raw(",\"")
