@@ -31,6 +31,15 @@ final class ThemeTests: XCTestCase {
         return Theme.load(siteRoot: site)
     }
 
+    /// Loads a theme with one site template, expecting no theme and exactly `expected`.
+    func assertThemeFails(
+        with text: String, at name: String, _ expected: [String], line: UInt = #line
+    ) throws {
+        let (theme, diagnostics) = try loadTheme(with: text, at: name)
+        XCTAssertNil(theme, line: line)
+        XCTAssertEqual(diagnostics.map(\.description), expected, line: line)
+    }
+
     func testEmbeddedThemeLoadsWithoutASiteFolder() throws {
         let (theme, diagnostics) = Theme.load(siteRoot: nil)
         XCTAssertEqual(diagnostics, [])
@@ -52,10 +61,8 @@ final class ThemeTests: XCTestCase {
     /// Found by the template fuzzer: a partial that includes itself recursed until the stack
     /// overflowed; now it is an error at the tag.
     func testSelfIncludingPartialIsAnError() throws {
-        let (theme, diagnostics) = try loadTheme(with: "<footer>{{> footer}}</footer>", at: "partials/footer")
-        XCTAssertNil(theme)
-        XCTAssertEqual(
-            diagnostics.map(\.description),
+        try assertThemeFails(
+            with: "<footer>{{> footer}}</footer>", at: "partials/footer",
             [
                 "Templates/partials/footer.mustache:1:9: error: partial 'footer' includes itself (footer → footer); a partial cannot include itself"
             ])
@@ -65,11 +72,8 @@ final class ThemeTests: XCTestCase {
     /// includes the embedded `briefings`, which includes the footer) was reported inside the
     /// embedded template, which no one can edit; it is reported at the site's own tag.
     func testACycleThroughTheEmbeddedThemeIsReportedInTheSitesTemplate() throws {
-        let (theme, diagnostics) = try loadTheme(
-            with: "<footer>{{>briefings}}</footer>", at: "partials/footer")
-        XCTAssertNil(theme)
-        XCTAssertEqual(
-            diagnostics.map(\.description),
+        try assertThemeFails(
+            with: "<footer>{{>briefings}}</footer>", at: "partials/footer",
             [
                 "Templates/partials/footer.mustache:1:9: error: partial 'briefings' includes itself (briefings → footer → briefings); a partial cannot include itself"
             ])
@@ -78,11 +82,8 @@ final class ThemeTests: XCTestCase {
     /// Partial tags are found by the parser, so other delimiters cannot hide a cycle (the text
     /// scan that came before only knew `{{>`).
     func testASelfIncludingPartialBehindOtherDelimitersIsAnError() throws {
-        let (theme, diagnostics) = try loadTheme(
-            with: "{{=<% %>=}}<footer><%> footer %></footer>", at: "partials/footer")
-        XCTAssertNil(theme)
-        XCTAssertEqual(
-            diagnostics.map(\.description),
+        try assertThemeFails(
+            with: "{{=<% %>=}}<footer><%> footer %></footer>", at: "partials/footer",
             [
                 "Templates/partials/footer.mustache:1:20: error: partial 'footer' includes itself (footer → footer); a partial cannot include itself"
             ])
