@@ -15,6 +15,33 @@ int brief_exchange_paths(const char *first, const char *second) {
 #endif
 }
 
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+
+int brief_set_top_folder(const char *path, int on) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int flags = 0;
+    int result = ioctl(fd, FS_IOC_GETFLAGS, &flags);
+    if (result == 0) {
+        int wanted = on ? (flags | FS_TOPDIR_FL) : (flags & ~FS_TOPDIR_FL);
+        result = wanted == flags ? 0 : ioctl(fd, FS_IOC_SETFLAGS, &wanted);
+    }
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}
+
+int brief_is_top_folder(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int flags = 0;
+    int result = ioctl(fd, FS_IOC_GETFLAGS, &flags);
+    close(fd);
+    return result == 0 ? (flags & FS_TOPDIR_FL) != 0 : -1;
+}
+
 #include <elf.h>
 #include <link.h>
 #include <string.h>

@@ -11,4 +11,13 @@ int brief_exchange_paths(const char *first, const char *second);
 /// the loaded program headers costs microseconds; hashing the 50 MB binary cost 40 ms.
 int brief_build_id(char *buffer, int size);
 
+/// Sets (`on` non-zero) or clears the "top of a directory hierarchy" attribute of the folder at
+/// `path` (FS_TOPDIR_FL, `chattr +T`). On ext4 the folders made in such a folder are spread over
+/// the block groups instead of packed beside their parent. Returns 0, or -1 with errno set
+/// (filesystems without the attribute, such as tmpfs, answer ENOTTY or EOPNOTSUPP).
+int brief_set_top_folder(const char *path, int on);
+
+/// 1 when the folder at `path` has the attribute above, 0 when not, -1 when it cannot be told.
+int brief_is_top_folder(const char *path);
+
 #endif
