@@ -8,6 +8,11 @@ public struct NameRegistry: Sendable {
         case found(Int)
         case ambiguous([Int])
         case unknown
+
+        var isFound: Bool {
+            if case .found = self { return true }
+            return false
+        }
     }
 
     private var byName: [String: [Int]] = [:]

@@ -18,17 +18,23 @@ public struct SiteResolver: Sendable {
         state.registerActors()
         state.registerTopics()
         state.resolveAffiliations()
-        let briefings = sources.briefings.filter { includeDrafts || !$0.draft }
+        let all = sources.briefings
+        let kept = all.indices.filter { includeDrafts || !all[$0].draft }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
-        // Names are matched and dates placed on all cores; entries are then resolved in order,
-        // where an unknown name may become an implicit actor or topic for the entries after it.
+        // Names are matched and dates placed on all cores. Then, in order, the few references
+        // that needed more than the registries as the files define them: an unknown name may
+        // become an implicit actor or topic for the entries after it. The entries are then
+        // made on all cores.
         let registries = (actors: state.actorNames, topics: state.topicNames)
-        let matched = Array(briefings.indices).parallelMap { i in
+        var matched = kept.parallelMap { i in
             ResolutionState.Prematch(
-                briefings[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
+                all[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
         }
-        var entries = briefings.indices.map { state.resolve(briefings[$0], matched[$0]) }
-        state.checkSlugs(of: briefings)
+        for n in matched.indices where !matched[n].isSettled {
+            state.settle(&matched[n], all[kept[n]])
+        }
+        var entries = Array(kept.indices).parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
+        state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
         entries.sort { a, b in a.instant != b.instant ? a.instant > b.instant : a.slug < b.slug }
         let diagnostics = state.diagnostics
@@ -127,26 +133,56 @@ struct ResolutionState {
             self.instant = calendar.instant(briefing.date)
             self.day = calendar.day(briefing.date)
         }
+
+        /// True when every reference was found, so the entry needs nothing of the state.
+        var isSettled: Bool {
+            actors.allSatisfy(\.isFound) && topics.allSatisfy(\.isFound)
+                && claimants.allSatisfy { $0.by.allSatisfy(\.isFound) && $0.deniedBy.allSatisfy(\.isFound) }
+        }
     }
 
-    mutating func resolve(_ briefing: Briefing, _ matched: Prematch) -> SiteModel.Entry {
-        let actorIDs = unique(zip(briefing.actors, matched.actors).compactMap { actorID($0, matched: $1) })
-        let topicIDs = unique(zip(briefing.topics, matched.topics).compactMap { topicID($0, matched: $1) })
+    /// Resolves, in place, every reference of `briefing` that `matched` did not find: the
+    /// state may give an unknown name an implicit page (and warns), and reports an ambiguous
+    /// one. Afterwards a reference is `.found`, or `.unknown` when it resolves to nothing. The
+    /// order is the entry's: actors, topics, then each claim's claimants and deniers.
+    mutating func settle(_ matched: inout Prematch, _ briefing: Briefing) {
+        func settled(_ id: Int?) -> NameRegistry.Match { id.map { .found($0) } ?? .unknown }
+        for k in matched.actors.indices where !matched.actors[k].isFound {
+            matched.actors[k] = settled(actorID(briefing.actors[k], matched: matched.actors[k]))
+        }
+        for k in matched.topics.indices where !matched.topics[k].isFound {
+            matched.topics[k] = settled(topicID(briefing.topics[k], matched: matched.topics[k]))
+        }
+        for c in matched.claimants.indices {
+            let claim = briefing.claims[c]
+            for k in matched.claimants[c].by.indices where !matched.claimants[c].by[k].isFound {
+                matched.claimants[c].by[k] = settled(
+                    actorID(claim.by[k], matched: matched.claimants[c].by[k]))
+            }
+            for k in matched.claimants[c].deniedBy.indices where !matched.claimants[c].deniedBy[k].isFound {
+                matched.claimants[c].deniedBy[k] = settled(
+                    actorID(claim.deniedBy[k], matched: matched.claimants[c].deniedBy[k]))
+            }
+        }
+    }
+
+    /// The entry for `briefing` once every reference is settled: found ones, each once.
+    static func entry(_ briefing: Briefing, _ matched: Prematch) -> SiteModel.Entry {
+        func ids(_ matches: [NameRegistry.Match]) -> [Int] {
+            var seen = Set<Int>()
+            return matches.compactMap { match -> Int? in
+                guard case .found(let id) = match, seen.insert(id).inserted else { return nil }
+                return id
+            }
+        }
         let claims = zip(briefing.claims, matched.claimants).map { claim, claimants in
             SiteModel.ResolvedClaim(
-                text: claim.text, status: claim.status,
-                by: unique(zip(claim.by, claimants.by).compactMap { actorID($0, matched: $1) }),
-                deniedBy: unique(
-                    zip(claim.deniedBy, claimants.deniedBy).compactMap { actorID($0, matched: $1) }))
+                text: claim.text, status: claim.status, by: ids(claimants.by),
+                deniedBy: ids(claimants.deniedBy))
         }
         return SiteModel.Entry(
-            briefing: briefing, actors: actorIDs, topics: topicIDs, claims: claims, instant: matched.instant,
-            day: matched.day)
-    }
-
-    private func unique(_ ids: [Int]) -> [Int] {
-        var seen = Set<Int>()
-        return ids.filter { seen.insert($0).inserted }
+            briefing: briefing, actors: ids(matched.actors), topics: ids(matched.topics), claims: claims,
+            instant: matched.instant, day: matched.day)
     }
 
     /// Resolves an actor reference; an unknown name gets an implicit actor page and a warning.
@@ -253,10 +289,10 @@ struct ResolutionState {
         return id
     }
 
-    mutating func checkSlugs(of briefings: [Briefing]) {
+    mutating func checkSlugs(of briefings: [Briefing], kept: [Int]) {
         var slugs: [String: String] = [:]
-        slugs.reserveCapacity(briefings.count)
-        for i in briefings.indices {
+        slugs.reserveCapacity(kept.count)
+        for i in kept {
             if let problem = Self.claim(
                 slug: briefings[i].slug, path: briefings[i].path, in: &slugs, what: "briefing")
             {
