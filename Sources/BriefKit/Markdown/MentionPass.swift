@@ -30,7 +30,10 @@ struct MentionPass {
         guard !directory.matcher.isEmpty else { return }
         var linked = Set<Int>()
         var noted = Set<Int>()
-        for run in runs(in: root) {
+        var rewrites: [(Run, [MentionMatcher.Match])] = []
+        // Runs are matched as the walk ends each one, in one buffer used again and again; only
+        // a run with a name to link is kept, and rewritten once the walk is over.
+        forEachRun(in: root) { run in
             var toLink: [MentionMatcher.Match] = []
             for match in directory.matcher.matches(in: run.bytes) {
                 if listed.contains(match.actor) {
@@ -45,15 +48,22 @@ struct MentionPass {
                             "mentions \(name) but does not list it in 'actors'"))
                 }
             }
-            if !toLink.isEmpty { rewrite(run, linking: toLink) }
+            if !toLink.isEmpty { rewrites.append((run, toLink)) }
         }
+        for (run, matches) in rewrites { rewrite(run, linking: matches) }
     }
 
-    /// The runs of `root` in document order, in one walk: a text or soft break continues the
-    /// run of its previous sibling; anything inside a link, image, heading or custom block (a
-    /// quote) is skipped.
-    private func runs(in root: MarkdownNode) -> [Run] {
-        var runs: [Run] = []
+    /// Calls `body` with each run of `root` in document order, in one walk: a text or soft
+    /// break continues the run of its previous sibling; anything inside a link, image, heading
+    /// or custom block (a quote) is skipped. Runs without text are passed over.
+    private func forEachRun(in root: MarkdownNode, _ body: (Run) -> Void) {
+        var run = Run()
+        func finish() {
+            if !run.bytes.isEmpty { body(run) }
+            run.nodes.removeAll(keepingCapacity: true)
+            run.starts.removeAll(keepingCapacity: true)
+            run.bytes.removeAll(keepingCapacity: true)
+        }
         var excluded = 0
         root.walk { node, entering in
             switch node.kind {
@@ -61,17 +71,12 @@ struct MentionPass {
                 excluded += entering ? 1 : -1
             case .text, .softBreak:
                 guard excluded == 0 else { return }
-                if let last = runs.last?.nodes.last, node.previous == last {
-                    runs[runs.count - 1].add(node)
-                } else {
-                    var run = Run()
-                    run.add(node)
-                    runs.append(run)
-                }
+                if let last = run.nodes.last, node.previous != last { finish() }
+                run.add(node)
             default: break
             }
         }
-        return runs.filter { !$0.bytes.isEmpty }
+        finish()
     }
 
     private func position(of offset: Int, in run: Run) -> (Int, Int) {
