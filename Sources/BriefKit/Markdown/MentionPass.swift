@@ -27,25 +27,27 @@ struct MentionPass {
     }
 
     func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
-        guard !directory.matcher.isEmpty else { return }
+        let matcher = directory.matcher
+        guard !matcher.isEmpty else { return }
+        // What the per-run work reads, as locals: a closure reading them through `self` copied
+        // the whole pass (its directory and the body's text) for every run.
+        let (listed, registered, names, source) = (listed, directory.registered, directory.names, source)
         var linked = Set<Int>()
         var noted = Set<Int>()
         var rewrites: [(Run, [MentionMatcher.Match])] = []
         // Runs are matched as the walk ends each one, in one buffer used again and again; only
         // a run with a name to link is kept, and rewritten once the walk is over.
-        forEachRun(in: root) { run in
+        Self.forEachRun(in: root) { run in
             var toLink: [MentionMatcher.Match] = []
-            for match in directory.matcher.matches(in: run.bytes) {
+            for match in matcher.matches(in: run.bytes) {
                 if listed.contains(match.actor) {
                     if linked.insert(match.actor).inserted { toLink.append(match) }
-                } else if directory.registered[match.actor], noted.insert(match.actor).inserted {
-                    let (index, offset) = position(of: match.start, in: run)
-                    let node = run.nodes[index]
-                    let name = directory.names[match.actor]
+                } else if registered[match.actor], noted.insert(match.actor).inserted {
+                    let (index, offset) = Self.position(of: match.start, in: run)
                     diagnostics.append(
                         .note(
-                            source.location(of: node, plusBytes: offset),
-                            "mentions \(name) but does not list it in 'actors'"))
+                            source.location(of: run.nodes[index], plusBytes: offset),
+                            "mentions \(names[match.actor]) but does not list it in 'actors'"))
                 }
             }
             if !toLink.isEmpty { rewrites.append((run, toLink)) }
@@ -56,7 +58,7 @@ struct MentionPass {
     /// Calls `body` with each run of `root` in document order, in one walk: a text or soft
     /// break continues the run of its previous sibling; anything inside a link, image, heading
     /// or custom block (a quote) is skipped. Runs without text are passed over.
-    private func forEachRun(in root: MarkdownNode, _ body: (Run) -> Void) {
+    private static func forEachRun(in root: MarkdownNode, _ body: (Run) -> Void) {
         var run = Run()
         func finish() {
             if !run.bytes.isEmpty { body(run) }
@@ -79,7 +81,7 @@ struct MentionPass {
         finish()
     }
 
-    private func position(of offset: Int, in run: Run) -> (Int, Int) {
+    private static func position(of offset: Int, in run: Run) -> (Int, Int) {
         var index = 0
         while index + 1 < run.starts.count && run.starts[index + 1] <= offset { index += 1 }
         return (index, offset - run.starts[index])
