@@ -16,30 +16,15 @@ extension SiteWriter {
             self.spreads = spreads
         }
 
-        /// Writes a batch of files; folders are created as needed. A file's own folder is made
-        /// by the thread that writes it (most pages have one: `briefings/<slug>/index.html`), so
-        /// the mkdirs run on all cores too; the folders above it are made first, here.
+        /// Writes a batch of files; folders are created as needed, here and in order, before the
+        /// files are written on all cores. Folders are not made in parallel: most pages have one
+        /// of their own in the same parent (`briefings/<slug>/index.html`), and on ext4 two
+        /// threads making folders in one parent wait on its lock, spinning (2% of a 10k build).
         public func write(_ files: [OutputFile]) throws {
-            var parents: [String?] = []
-            parents.reserveCapacity(files.count)
             for file in files {
-                guard let slash = file.path.lastIndex(of: "/") else {
-                    parents.append(nil)
-                    continue
-                }
-                let folder = String(file.path[..<slash])
-                guard let up = folder.lastIndex(of: "/") else {
-                    try makeFolder(folder)
-                    parents.append(nil)
-                    continue
-                }
-                try makeFolder(String(folder[..<up]))
-                parents.append(folders.contains(folder) ? nil : folder)
+                if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
             }
-            let failures = Array(zip(files, parents)).parallelMap { file, parent -> String? in
-                if let parent, mkdir(self.path + "/" + parent, 0o755) != 0 && errno != EEXIST {
-                    return "cannot create \(parent): \(String(cString: strerror(errno)))"
-                }
+            let failures = files.parallelMap { file -> String? in
                 let target = self.path + "/" + file.path
                 switch file.content {
                 case .bytes(let data): return Self.writeFile(target, data)
@@ -53,7 +38,6 @@ extension SiteWriter {
             if let failure = failures.compactMap({ $0 }).first {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
-            folders.formUnion(parents.compactMap { $0 })
             filesWritten += files.count
         }
 
