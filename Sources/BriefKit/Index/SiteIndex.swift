@@ -87,6 +87,8 @@ public struct SiteIndex: Sendable {
     /// time, so an actor found in a third of all entries costs no more than a rare one.
     static func relatedEntries(entries: [SiteModel.Entry], byActor: [[Int]], byTopic: [[Int]]) -> [[Int]] {
         let total = Double(max(entries.count, 1))
+        // Read once, in an array of their own: ranking compares them for every candidate.
+        let instants = entries.map(\.instant)
         // Chunks of entries share one dense score array (reset through the list of entries it
         // touched), so scoring needs no hashing; the sums add up in the same order as ever.
         let chunk = 256
@@ -94,19 +96,23 @@ public struct SiteIndex: Sendable {
             var scores = [Double](repeating: 0, count: entries.count)
             var touched: [Int] = []
             var results: [[Int]] = []
-            for index in first..<min(first + chunk, entries.count) {
-                let postings =
-                    entries[index].actors.map { byActor[$0] } + entries[index].topics.map { byTopic[$0] }
-                for list in postings where list.count > 1 {
+            scores.withUnsafeMutableBufferPointer { scores in
+                func add(_ list: [Int], for index: Int) {
+                    guard list.count > 1 else { return }
                     let weight = log(total / Double(list.count)) + 0.1
                     for other in nearby(index, in: list) where other != index {
                         if scores[other] == 0 { touched.append(other) }
                         scores[other] += weight
                     }
                 }
-                results.append(best(touched, scores: scores, entries: entries))
-                for other in touched { scores[other] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                for index in first..<min(first + chunk, entries.count) {
+                    // Actors, then topics: the order the weights have always been added in.
+                    for actor in entries[index].actors { add(byActor[actor], for: index) }
+                    for topic in entries[index].topics { add(byTopic[topic], for: index) }
+                    results.append(best(touched, scores: scores, instants: instants, entries: entries))
+                    for other in touched { scores[other] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                }
             }
             return results
         }
@@ -114,14 +120,18 @@ public struct SiteIndex: Sendable {
     }
 
     /// The `relatedLimit` best of `candidates`: highest score, then newest, then by slug.
-    private static func best(_ candidates: [Int], scores: [Double], entries: [SiteModel.Entry]) -> [Int] {
+    private static func best(
+        _ candidates: [Int], scores: UnsafeMutableBufferPointer<Double>, instants: [Int],
+        entries: [SiteModel.Entry]
+    ) -> [Int] {
         let ranksBefore = { (a: Int, b: Int) -> Bool in
             if scores[a] != scores[b] { return scores[a] > scores[b] }
-            if entries[a].instant != entries[b].instant { return entries[a].instant > entries[b].instant }
+            if instants[a] != instants[b] { return instants[a] > instants[b] }
             return entries[a].slug < entries[b].slug
         }
         // Keep the best few in a small sorted buffer instead of sorting every candidate.
         var best: [Int] = []
+        best.reserveCapacity(relatedLimit + 1)
         for candidate in candidates {
             if best.count == relatedLimit, !ranksBefore(candidate, best[relatedLimit - 1]) { continue }
             let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
