@@ -9,6 +9,9 @@ extension SiteWriter {
         /// top-level folders are spread over the filesystem (see `makeTopFolder`).
         let spreads: Bool
         private var folders: Set<String> = []
+        /// Where top-level folders are made before they are renamed into place (see
+        /// `makeTopFolder`); made on first use.
+        private var nursery: String?
         public private(set) var filesWritten = 0
 
         init(path: String, spreads: Bool) {
@@ -54,25 +57,41 @@ extension SiteWriter {
         }
 
         /// Makes a top-level folder (`briefings`, `actors`, …). When the staging folder spreads,
-        /// the folder is made under a name of its own and then renamed: ext4 places a folder made
-        /// in a "top folder" in the emptiest block group found from a hash of its name, so a
+        /// the folder is made inside one folder of a random name (`nursery`) and then renamed
+        /// into place. ext4 puts a folder made in a "top folder" in the emptiest block group
+        /// found from a hash of its name, and the folders and files made under it beside it; a
         /// fixed name would land where the last build's output was. There, on an ext4 without a
         /// journal, every new file queues behind the inodes that output freed (the kernel will not
-        /// reuse an inode for a while after it was freed, and looks at each one again for every
-        /// file it creates): consecutive builds took 4 to 10 times as long.
+        /// reuse an inode for a minute after it was freed, and looks at each one again for every
+        /// file it creates): consecutive builds took 4 to 10 times as long. One random folder
+        /// for all of them, not one each, so a build takes few block groups and the next build
+        /// seldom lands in one of them.
         private func makeTopFolder(_ name: String) throws {
             let target = path + "/" + name
             guard spreads else {
                 if mkdir(target, 0o755) != 0 && errno != EEXIST { throw Self.failure(name) }
                 return
             }
-            let made = path + "/.brief-folder-" + String(UInt64.random(in: .min ... .max), radix: 16)
+            if nursery == nil {
+                let made = path + "/.brief-folder-" + String(UInt64.random(in: .min ... .max), radix: 16)
+                guard mkdir(made, 0o755) == 0 else { throw Self.failure(name) }
+                nursery = made
+            }
+            let made = nursery! + "/" + name
             guard mkdir(made, 0o755) == 0 else { throw Self.failure(name) }
             guard rename(made, target) == 0 else {
                 let reason = Self.failure(name)
                 rmdir(made)
                 throw reason
             }
+        }
+
+        /// Before the swap: removes the (by then empty) folder top-level folders were made in,
+        /// and the staging folder's attribute, so the output keeps nothing of either.
+        func finishSpreading() {
+            if let nursery { rmdir(nursery) }
+            nursery = nil
+            TopFolder.set(path, false)
         }
 
         private static func failure(_ folder: String) -> CocoaError {

@@ -61,7 +61,7 @@ public struct SiteWriter: Sendable {
     public func commit(_ staging: Staging) -> Diagnostic? {
         let manager = FileManager.default
         // The output folder keeps no attribute of brief's: folders made in it later are placed as usual.
-        if staging.spreads { TopFolder.set(staging.path, false) }
+        if staging.spreads { staging.finishSpreading() }
         if manager.fileExists(atPath: outputPath) {
             if brief_exchange_paths(staging.path, outputPath) == 0 {
                 try? manager.removeItem(atPath: staging.path)
