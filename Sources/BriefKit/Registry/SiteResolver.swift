@@ -13,12 +13,15 @@ public struct SiteResolver: Sendable {
         "sitemap.xml", "robots.txt", "404.html", "search.json", "index.html",
     ]
 
-    public func resolve(_ sources: SiteSources) -> (SiteModel?, [Diagnostic]) {
-        var state = ResolutionState(sources: sources)
+    public func resolve(_ sources: consuming SiteSources) -> (SiteModel?, [Diagnostic]) {
+        // The briefings are taken out of the sources, so each can move into its entry. Read
+        // through a constant until then: a closure reading a variable's element copies it.
+        let all = sources.briefings
+        sources.briefings = []
+        var state = ResolutionState(sources: copy sources)
         state.registerActors()
         state.registerTopics()
         state.resolveAffiliations()
-        let all = sources.briefings
         let kept = all.indices.filter { includeDrafts || !all[$0].draft }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
         // Names are matched and dates placed on all cores. Then, in order, the few references
@@ -33,9 +36,10 @@ public struct SiteResolver: Sendable {
         for n in matched.indices where !matched[n].isSettled {
             state.settle(&matched[n], all[kept[n]])
         }
-        var entries = Array(kept.indices).parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
         state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
+        var briefings = consume all
+        var entries = ResolutionState.entries(moving: &briefings, kept: kept, matched: matched)
         entries.sort { a, b in a.instant != b.instant ? a.instant > b.instant : a.slug < b.slug }
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
@@ -166,8 +170,31 @@ struct ResolutionState {
         }
     }
 
+    /// The entries of the `kept` briefings, made on all cores once every reference is settled.
+    /// Each briefing moves into its entry (an empty one is left in its place): a copy retained
+    /// each of its fields, and the sources released them again.
+    static func entries(moving briefings: inout [Briefing], kept: [Int], matched: [Prematch])
+        -> [SiteModel.Entry]
+    {
+        briefings.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return Array(kept.indices).parallelMap { n in
+                // Each kept index belongs to one worker: taking its briefing races with nothing.
+                var briefing = taken
+                swap(&briefing, &buffer[kept[n]])
+                return entry(briefing, matched[n])
+            }
+        }
+    }
+
+    /// What is left in the sources where a briefing moved into its entry.
+    private static let taken = Briefing(
+        path: "", title: "", date: EntryDate(year: 1970, month: 1, day: 1, time: nil), updated: nil,
+        author: nil, summary: nil, actors: [], topics: [], source: nil, claims: [], draft: false,
+        slug: Located("", at: SourceLocation(path: "")), params: .null, body: "", bodyFirstLine: 1)
+
     /// The entry for `briefing` once every reference is settled: found ones, each once.
-    static func entry(_ briefing: Briefing, _ matched: Prematch) -> SiteModel.Entry {
+    static func entry(_ briefing: consuming Briefing, _ matched: Prematch) -> SiteModel.Entry {
         func ids(_ matches: [NameRegistry.Match]) -> [Int] {
             var seen = Set<Int>()
             return matches.compactMap { match -> Int? in
