@@ -19,16 +19,23 @@ public struct NameRegistry: Sendable {
     private var byAlias: [String: [Int]] = [:]
     /// Display names by id, for did-you-mean suggestions.
     public private(set) var names: [String] = []
+    /// The normalized form of each of `names`, made once: a suggestion compares against all.
+    private var keys: [String] = []
 
     public init() {}
 
     /// Registers entry `id` under its name and aliases; only `suggestable` names (those of
     /// registry files) are offered by `suggestion(for:)`.
     public mutating func add(id: Int, name: String, aliases: [String], suggestable: Bool = true) {
-        while names.count <= id { names.append("") }
+        while names.count <= id {
+            names.append("")
+            keys.append("")
+        }
+        let key = NameKey.normalize(name)
         names[id] = suggestable ? name : ""
+        keys[id] = suggestable ? key : ""
 
-        byName[NameKey.normalize(name), default: []].append(id)
+        byName[key, default: []].append(id)
         for alias in aliases {
             let key = NameKey.normalize(alias)
             if byAlias[key]?.contains(id) != true { byAlias[key, default: []].append(id) }
@@ -50,8 +57,8 @@ public struct NameRegistry: Sendable {
     public func suggestion(for name: String) -> String? {
         let key = NameKey.normalize(name)
         var best: (Int, String)?
-        for candidate in names where !candidate.isEmpty {
-            let distance = EditDistance.between(key, NameKey.normalize(candidate))
+        for (candidate, candidateKey) in zip(names, keys) where !candidate.isEmpty {
+            let distance = EditDistance.between(key, candidateKey)
             if best == nil || distance < best!.0 || (distance == best!.0 && candidate < best!.1) {
                 best = (distance, candidate)
             }

@@ -38,9 +38,14 @@ public struct SiteResolver: Sendable {
         }
         state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
+        // Newest first, ties by slug: the order is worked out on indices, so the entries are
+        // made in it rather than moved about by a sort.
+        let order = kept.indices.sorted { a, b in
+            matched[a].instant != matched[b].instant
+                ? matched[a].instant > matched[b].instant : all[kept[a]].slug.value < all[kept[b]].slug.value
+        }
         var briefings = consume all
-        var entries = ResolutionState.entries(moving: &briefings, kept: kept, matched: matched)
-        entries.sort { a, b in a.instant != b.instant ? a.instant > b.instant : a.slug < b.slug }
+        let entries = ResolutionState.entries(moving: &briefings, kept: kept, matched: matched, order: order)
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let model = SiteModel(
@@ -170,15 +175,16 @@ struct ResolutionState {
         }
     }
 
-    /// The entries of the `kept` briefings, made on all cores once every reference is settled.
+    /// The entries of the `kept` briefings in `order` (positions in `kept`), made on all cores
+    /// once every reference is settled.
     /// Each briefing moves into its entry (an empty one is left in its place): a copy retained
     /// each of its fields, and the sources released them again.
-    static func entries(moving briefings: inout [Briefing], kept: [Int], matched: [Prematch])
+    static func entries(moving briefings: inout [Briefing], kept: [Int], matched: [Prematch], order: [Int])
         -> [SiteModel.Entry]
     {
         briefings.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
-            return Array(kept.indices).parallelMap { n in
+            return order.parallelMap { n in
                 // Each kept index belongs to one worker: taking its briefing races with nothing.
                 var briefing = taken
                 swap(&briefing, &buffer[kept[n]])
