@@ -18,15 +18,26 @@ int brief_exchange_paths(const char *first, const char *second) {
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 
-int brief_set_top_folder(const char *path, int on) {
+/// Opens the folder at `path` and reads its attribute flags: the descriptor, or -1 with errno set.
+static int open_with_flags(const char *path, int *flags) {
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return -1;
-    int flags = 0;
-    int result = ioctl(fd, FS_IOC_GETFLAGS, &flags);
-    if (result == 0) {
-        int wanted = on ? (flags | FS_TOPDIR_FL) : (flags & ~FS_TOPDIR_FL);
-        result = wanted == flags ? 0 : ioctl(fd, FS_IOC_SETFLAGS, &wanted);
+    *flags = 0;
+    if (ioctl(fd, FS_IOC_GETFLAGS, flags) != 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
     }
+    return fd;
+}
+
+int brief_set_top_folder(const char *path, int on) {
+    int flags;
+    int fd = open_with_flags(path, &flags);
+    if (fd < 0) return -1;
+    int wanted = on ? (flags | FS_TOPDIR_FL) : (flags & ~FS_TOPDIR_FL);
+    int result = wanted == flags ? 0 : ioctl(fd, FS_IOC_SETFLAGS, &wanted);
     int saved = errno;
     close(fd);
     errno = saved;
@@ -34,12 +45,11 @@ int brief_set_top_folder(const char *path, int on) {
 }
 
 int brief_is_top_folder(const char *path) {
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int flags;
+    int fd = open_with_flags(path, &flags);
     if (fd < 0) return -1;
-    int flags = 0;
-    int result = ioctl(fd, FS_IOC_GETFLAGS, &flags);
     close(fd);
-    return result == 0 ? (flags & FS_TOPDIR_FL) != 0 : -1;
+    return (flags & FS_TOPDIR_FL) != 0;
 }
 
 #include <elf.h>

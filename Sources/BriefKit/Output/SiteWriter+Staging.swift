@@ -5,8 +5,9 @@ extension SiteWriter {
     /// POSIX calls on all cores (FileManager's atomic-write path costs a rename per file).
     public final class Staging: @unchecked Sendable {
         let path: String
-        /// True when the staging folder has the ext4 "top folder" attribute, so the site's
-        /// top-level folders are spread over the filesystem (see `makeTopFolder`).
+        /// True when the staging folder has the ext4 "top folder" attribute, so the site is
+        /// placed away from the last output (see `makeTopFolder`); the staging folder sets it
+        /// when made and `finishSpreading` clears it. Elsewhere the attribute does not exist.
         let spreads: Bool
         private var folders: Set<String> = []
         /// Where top-level folders are made before they are renamed into place (see
@@ -14,9 +15,9 @@ extension SiteWriter {
         private var nursery: String?
         public private(set) var filesWritten = 0
 
-        init(path: String, spreads: Bool) {
+        init(path: String) {
             self.path = path
-            self.spreads = spreads
+            self.spreads = TopFolder.set(path, true)
         }
 
         /// Writes a batch of files; folders are created as needed, here and in order, before the
@@ -89,6 +90,7 @@ extension SiteWriter {
         /// Before the swap: removes the (by then empty) folder top-level folders were made in,
         /// and the staging folder's attribute, so the output keeps nothing of either.
         func finishSpreading() {
+            guard spreads else { return }
             if let nursery { rmdir(nursery) }
             nursery = nil
             TopFolder.set(path, false)

@@ -52,16 +52,14 @@ public struct SiteWriter: Sendable {
         } catch {
             return .failure(failure("cannot write the output folder: \(Self.reason(error))"))
         }
-        // Spreads the site's folders over an ext4 filesystem (see `Staging.makeTopFolder`);
-        // elsewhere the attribute does not exist and nothing changes.
-        return .success(Staging(path: staging, spreads: TopFolder.set(staging, true)))
+        return .success(Staging(path: staging))
     }
 
     /// Puts the staged site in place of the output folder in one step.
     public func commit(_ staging: Staging) -> Diagnostic? {
         let manager = FileManager.default
         // The output folder keeps no attribute of brief's: folders made in it later are placed as usual.
-        if staging.spreads { staging.finishSpreading() }
+        staging.finishSpreading()
         if manager.fileExists(atPath: outputPath) {
             if brief_exchange_paths(staging.path, outputPath) == 0 {
                 try? manager.removeItem(atPath: staging.path)

@@ -43,9 +43,8 @@ extension Collection where Index == Int {
     }
 }
 
-/// A counter handing out work indices to worker threads: one atomic add each (a lock here
-/// made the two cores queue on a futex hundreds of times a build).
-final class AtomicCounter: @unchecked Sendable {
+/// A counter handing out work indices to worker threads: one atomic add per index.
+final class AtomicCounter: Sendable {
     private let value = Atomic<Int>(0)
 
     func increment() -> Int {
