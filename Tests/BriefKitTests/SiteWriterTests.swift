@@ -4,7 +4,7 @@ import XCTest
 @testable import BriefKit
 
 /// The writer on real folders: what lands in the output, and the ext4 attribute that spreads
-/// the staging folder's top-level folders never reaching it.
+/// the site over the filesystem never reaching it.
 final class SiteWriterTests: XCTestCase {
     private let files = [
         OutputFile(path: "index.html", content: .bytes(Data("home".utf8))),
@@ -15,11 +15,19 @@ final class SiteWriterTests: XCTestCase {
     ]
 
     /// Writes `files` in two batches through a staging folder under `parent` and commits it.
-    private func writeSite(under parent: String) throws -> (output: String, spread: Bool) {
+    /// `slowFolder`, when given, replaces the time past which making a folder counts as slow.
+    private func writeSite(
+        under parent: String, slowFolder: Duration? = nil
+    ) throws -> (output: String, spread: Bool) {
         let output = parent + "/out"
         let writer = SiteWriter(outputPath: output, displayPath: "out", force: false)
         let staging = try writer.prepare().get()
-        if staging.spreads { XCTAssertEqual(TopFolder.isSet(staging.path), true) }
+        if let slowFolder { staging.folderMaker.streak.slow = slowFolder }
+        if staging.spreads {
+            XCTAssertEqual(TopFolder.isSet(staging.holder), true)
+            XCTAssertEqual(
+                TopFolder.isSet(staging.path), false, "the folder that becomes the output has none")
+        }
         try staging.write(Array(files[..<2]))
         try staging.write(Array(files[2...]))
         XCTAssertNil(writer.commit(staging))
@@ -41,8 +49,8 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(try? String(contentsOfFile: output + "/search/index.html", encoding: .utf8), "search")
     }
 
-    /// On ext4 the staging folder has the attribute while it fills, its top-level folders are
-    /// renamed into place, and the output keeps no attribute; a second build replaces the first.
+    /// On ext4 the folder the staging folder is made in has the attribute, the output has none
+    /// and nothing is left beside it; a second build replaces the first.
     func testTopFoldersAreSpreadAndTheOutputKeepsNoAttribute() throws {
         let parent = TestPaths.temporaryFolder()
         guard TopFolder.set(parent, true) else {
@@ -55,6 +63,21 @@ final class SiteWriterTests: XCTestCase {
             assertSite(output)
             XCTAssertEqual(TopFolder.isSet(output), false)
         }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["out"])
+    }
+
+    /// When every folder counts as slow to make, the writer moves to new places as it goes and
+    /// the output is the same, with nothing of those places in it.
+    func testMovesLeaveTheOutputAsItWouldBe() throws {
+        let parent = TestPaths.temporaryFolder()
+        guard TopFolder.set(parent, true) else {
+            throw XCTSkip("the temporary folder's filesystem has no top-folder attribute (not ext4)")
+        }
+        TopFolder.set(parent, false)
+        let (output, spread) = try writeSite(under: parent, slowFolder: .zero)
+        XCTAssertTrue(spread)
+        assertSite(output)
+        XCTAssertEqual(TopFolder.isSet(output), false)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["out"])
     }
 

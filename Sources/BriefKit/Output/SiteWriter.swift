@@ -39,34 +39,39 @@ public struct SiteWriter: Sendable {
         }
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
-        let staging = parent + "/.\(name).brief-staging-\(getpid())"
+        let holder = parent + "/.\(name).brief-staging-\(getpid())"
+        // A random name: on ext4 it decides where the site is placed (see `FolderMaker`).
+        let staging = holder + "/site-" + String(UInt64.random(in: .min ... .max), radix: 16)
+        let spreads: Bool
         do {
-            if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            if manager.fileExists(atPath: holder) { try manager.removeItem(atPath: holder) }
+            try manager.createDirectory(atPath: holder, withIntermediateDirectories: true)
+            spreads = TopFolder.set(holder, true)
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             // Without its marker the next build would take the output for someone else's.
             let marker = Data("This folder is written by brief; every build replaces it whole.\n".utf8)
             if let problem = Staging.writeFile(staging + "/" + SiteWriter.marker, marker) {
-                try? manager.removeItem(atPath: staging)
+                try? manager.removeItem(atPath: holder)
                 return .failure(failure("cannot write the output folder: \(problem)"))
             }
         } catch {
+            try? manager.removeItem(atPath: holder)
             return .failure(failure("cannot write the output folder: \(Self.reason(error))"))
         }
-        return .success(Staging(path: staging))
+        return .success(Staging(path: staging, holder: holder, spreads: spreads))
     }
 
     /// Puts the staged site in place of the output folder in one step.
     public func commit(_ staging: Staging) -> Diagnostic? {
         let manager = FileManager.default
-        // The output folder keeps no attribute of brief's: folders made in it later are placed as usual.
-        staging.finishSpreading()
         if manager.fileExists(atPath: outputPath) {
+            // The old output goes into the staging holder, and is removed with it.
             if brief_exchange_paths(staging.path, outputPath) == 0 {
-                try? manager.removeItem(atPath: staging.path)
+                discard(staging)
                 return nil
             }
             // Filesystems without RENAME_EXCHANGE: two renames, with the old site kept until the end.
-            let old = staging.path + ".old"
+            let old = staging.holder + ".old"
             guard rename(outputPath, old) == 0 else {
                 discard(staging)
                 return failure("cannot replace the output folder: \(String(cString: strerror(errno)))")
@@ -77,17 +82,20 @@ public struct SiteWriter: Sendable {
                 return failure("cannot replace the output folder: \(String(cString: strerror(errno)))")
             }
             try? manager.removeItem(atPath: old)
+            discard(staging)
             return nil
         }
         guard rename(staging.path, outputPath) == 0 else {
             discard(staging)
             return failure("cannot create the output folder: \(String(cString: strerror(errno)))")
         }
+        discard(staging)
         return nil
     }
 
+    /// Removes the staging holder and whatever is left in it.
     public func discard(_ staging: Staging) {
-        try? FileManager.default.removeItem(atPath: staging.path)
+        try? FileManager.default.removeItem(atPath: staging.holder)
     }
 
     static func reason(_ error: Error) -> String {
