@@ -107,31 +107,39 @@ extension StaticPage {
 extension LinkResolver {
     /// The resolver for a site: wikilinks through the registries, content files through their URLs.
     public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
-        var actorNames = NameRegistry()
-        for (id, actor) in model.actors.enumerated() {
-            actorNames.add(id: id, name: actor.name, aliases: actor.aliases, suggestable: actor.path != nil)
-        }
-        var topicNames = NameRegistry()
-        for (id, topic) in model.topics.enumerated() {
-            topicNames.add(id: id, name: topic.name, aliases: topic.aliases, suggestable: topic.path != nil)
-        }
-        var briefingSlugs: [String: (url: String, title: String)] = [:]
-        var files: [String: String] = [:]
-        briefingSlugs.reserveCapacity(model.entries.count)
-        files.reserveCapacity(model.entries.count + model.actors.count + model.topics.count)
-        for i in model.entries.indices {
-            // Read in place: a copy of each entry would retain all of its fields.
-            let url = SiteURLs.briefing(model.entries[i].slug)
-            briefingSlugs[model.entries[i].slug] = (url, model.entries[i].briefing.title)
-            files[model.entries[i].briefing.path] = url
-        }
-        for actor in model.actors { if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) } }
-        for topic in model.topics { if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) } }
-        for page in model.pages { files[page.path] = SiteURLs.page(page.slug.value) }
-        for media in model.media { files[media.displayPath] = media.outputPath }
+        // The actor directory (its registry and mention matcher, 8 ms at 2,000 actors) is made
+        // beside the rest; its registry also resolves actor wikilinks.
+        let (directory, (topicNames, briefingSlugs, files)) = inParallel(
+            { ActorDirectory(model: model) },
+            {
+                var topicNames = NameRegistry()
+                for (id, topic) in model.topics.enumerated() {
+                    topicNames.add(
+                        id: id, name: topic.name, aliases: topic.aliases, suggestable: topic.path != nil)
+                }
+                var briefingSlugs: [String: (url: String, title: String)] = [:]
+                var files: [String: String] = [:]
+                briefingSlugs.reserveCapacity(model.entries.count)
+                files.reserveCapacity(model.entries.count + model.actors.count + model.topics.count)
+                for i in model.entries.indices {
+                    // Read in place: a copy of each entry would retain all of its fields.
+                    let url = SiteURLs.briefing(model.entries[i].slug)
+                    briefingSlugs[model.entries[i].slug] = (url, model.entries[i].briefing.title)
+                    files[model.entries[i].briefing.path] = url
+                }
+                for actor in model.actors {
+                    if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) }
+                }
+                for topic in model.topics {
+                    if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) }
+                }
+                for page in model.pages { files[page.path] = SiteURLs.page(page.slug.value) }
+                for media in model.media { files[media.displayPath] = media.outputPath }
+                return (topicNames, briefingSlugs, files)
+            })
         let actors = model.actors
         let topics = model.topics
-        let actorRegistry = actorNames
+        let actorRegistry = directory.registry
         let topicRegistry = topicNames
         let slugs = briefingSlugs
         let contentFiles = files
@@ -158,6 +166,6 @@ extension LinkResolver {
                 }
             },
             contentFile: { contentFiles[$0] },
-            actors: ActorDirectory(model: model))
+            actors: directory)
     }
 }

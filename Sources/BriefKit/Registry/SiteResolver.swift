@@ -22,27 +22,35 @@ public struct SiteResolver: Sendable {
         state.registerActors()
         state.registerTopics()
         state.resolveAffiliations()
-        let kept = all.indices.filter { includeDrafts || !all[$0].draft }
+        let kept = all.withUnsafeBufferPointer { all in all.indices.filter { includeDrafts || !all[$0].draft }
+        }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
         // Names are matched and dates placed on all cores. Then, in order, the few references
         // that needed more than the registries as the files define them: an unknown name may
         // become an implicit actor or topic for the entries after it. The entries are then
         // made on all cores.
         let registries = (actors: state.actorNames, topics: state.topicNames)
-        var matched = kept.parallelMap { i in
-            ResolutionState.Prematch(
-                all[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
+        var matched = all.withUnsafeBufferPointer { all in
+            kept.parallelMap { i in
+                ResolutionState.Prematch(
+                    all.baseAddress! + i, actors: registries.actors, topics: registries.topics,
+                    calendar: calendar)
+            }
         }
-        for n in matched.indices where !matched[n].isSettled {
-            state.settle(&matched[n], all[kept[n]])
+        all.withUnsafeBufferPointer { all in
+            for n in matched.indices where !matched[n].isSettled {
+                state.settle(&matched[n], all.baseAddress! + kept[n])
+            }
         }
         state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
         // Newest first, ties by slug: the order is worked out on indices, so the entries are
-        // made in it rather than moved about by a sort.
+        // made in it rather than moved about by a sort. The keys are taken out first: the
+        // sort's closure reading `all[i].slug` copied the whole briefing, 100,000 times.
+        let instants = matched.map(\.instant)
+        let slugs = all.withUnsafeBufferPointer { all in kept.map { all[$0].slug.value } }
         let order = kept.indices.sorted { a, b in
-            matched[a].instant != matched[b].instant
-                ? matched[a].instant > matched[b].instant : all[kept[a]].slug.value < all[kept[b]].slug.value
+            instants[a] != instants[b] ? instants[a] > instants[b] : slugs[a] < slugs[b]
         }
         var briefings = consume all
         let entries = ResolutionState.entries(moving: &briefings, kept: kept, matched: matched, order: order)
@@ -133,14 +141,19 @@ struct ResolutionState {
         var instant: Int
         var day: CalendarDay
 
-        init(_ briefing: Briefing, actors: NameRegistry, topics: NameRegistry, calendar: SiteCalendar) {
-            self.actors = briefing.actors.map { actors.match($0.value) }
-            self.topics = briefing.topics.map { topics.match($0.value) }
-            self.claimants = briefing.claims.map { claim in
+        /// Matches the briefing at `briefing`, read in place (passed by value, each of the
+        /// 10,000 briefings was copied whole, every field retained).
+        init(
+            _ briefing: UnsafePointer<Briefing>, actors: NameRegistry, topics: NameRegistry,
+            calendar: SiteCalendar
+        ) {
+            self.actors = briefing.pointee.actors.map { actors.match($0.value) }
+            self.topics = briefing.pointee.topics.map { topics.match($0.value) }
+            self.claimants = briefing.pointee.claims.map { claim in
                 (claim.by.map { actors.match($0.value) }, claim.deniedBy.map { actors.match($0.value) })
             }
-            self.instant = calendar.instant(briefing.date)
-            self.day = calendar.day(briefing.date)
+            self.instant = calendar.instant(briefing.pointee.date)
+            self.day = calendar.day(briefing.pointee.date)
         }
 
         /// True when every reference was found, so the entry needs nothing of the state.
@@ -150,20 +163,21 @@ struct ResolutionState {
         }
     }
 
-    /// Resolves, in place, every reference of `briefing` that `matched` did not find: the
-    /// state may give an unknown name an implicit page (and warns), and reports an ambiguous
-    /// one. Afterwards a reference is `.found`, or `.unknown` when it resolves to nothing. The
-    /// order is the entry's: actors, topics, then each claim's claimants and deniers.
-    mutating func settle(_ matched: inout Prematch, _ briefing: Briefing) {
+    /// Resolves, in place, every reference of the briefing at `briefing` that `matched` did not
+    /// find: the state may give an unknown name an implicit page (and warns), and reports an
+    /// ambiguous one. Afterwards a reference is `.found`, or `.unknown` when it resolves to
+    /// nothing. The order is the entry's: actors, topics, then each claim's claimants and
+    /// deniers. Read in place: passed by value, each briefing was copied whole for the call.
+    mutating func settle(_ matched: inout Prematch, _ briefing: UnsafePointer<Briefing>) {
         func settled(_ id: Int?) -> NameRegistry.Match { id.map { .found($0) } ?? .unknown }
         for k in matched.actors.indices where !matched.actors[k].isFound {
-            matched.actors[k] = settled(actorID(briefing.actors[k], matched: matched.actors[k]))
+            matched.actors[k] = settled(actorID(briefing.pointee.actors[k], matched: matched.actors[k]))
         }
         for k in matched.topics.indices where !matched.topics[k].isFound {
-            matched.topics[k] = settled(topicID(briefing.topics[k], matched: matched.topics[k]))
+            matched.topics[k] = settled(topicID(briefing.pointee.topics[k], matched: matched.topics[k]))
         }
         for c in matched.claimants.indices {
-            let claim = briefing.claims[c]
+            let claim = briefing.pointee.claims[c]
             for k in matched.claimants[c].by.indices where !matched.claimants[c].by[k].isFound {
                 matched.claimants[c].by[k] = settled(
                     actorID(claim.by[k], matched: matched.claimants[c].by[k]))

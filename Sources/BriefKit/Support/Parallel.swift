@@ -51,3 +51,21 @@ final class AtomicCounter: Sendable {
         value.add(1, ordering: .relaxed).oldValue
     }
 }
+
+/// Runs `first` and `second` at the same time (one after the other on one thread) and
+/// returns both results: for two independent pieces of serial work.
+func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    guard Parallelism.threads >= 2 else { return (first(), second()) }
+    nonisolated(unsafe) var a: A?
+    nonisolated(unsafe) var b: B?
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let first = first
+            nonisolated(unsafe) let second = second
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if i == 0 { a = first() } else { b = second() }
+            }
+        }
+    }
+    return (a!, b!)
+}
