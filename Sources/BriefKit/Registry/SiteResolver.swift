@@ -22,33 +22,30 @@ public struct SiteResolver: Sendable {
         state.registerActors()
         state.registerTopics()
         state.resolveAffiliations()
-        let kept = all.withUnsafeBufferPointer { all in all.indices.filter { includeDrafts || !all[$0].draft }
-        }
+        let kept = all.indices.filter { includeDrafts || !all[$0].draft }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
         // Names are matched and dates placed on all cores. Then, in order, the few references
         // that needed more than the registries as the files define them: an unknown name may
         // become an implicit actor or topic for the entries after it. The entries are then
-        // made on all cores.
+        // made on all cores. Briefings are read in place throughout: `all[i]` passed to a call
+        // or read in a sort's closure copied the whole briefing, every field retained.
         let registries = (actors: state.actorNames, topics: state.topicNames)
-        var matched = all.withUnsafeBufferPointer { all in
-            kept.parallelMap { i in
+        let (matched, slugs) = all.withUnsafeBufferPointer { all in
+            var matched = kept.parallelMap { i in
                 ResolutionState.Prematch(
                     all.baseAddress! + i, actors: registries.actors, topics: registries.topics,
                     calendar: calendar)
             }
-        }
-        all.withUnsafeBufferPointer { all in
             for n in matched.indices where !matched[n].isSettled {
                 state.settle(&matched[n], all.baseAddress! + kept[n])
             }
+            return (matched, kept.map { all[$0].slug.value })
         }
         state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
         // Newest first, ties by slug: the order is worked out on indices, so the entries are
-        // made in it rather than moved about by a sort. The keys are taken out first: the
-        // sort's closure reading `all[i].slug` copied the whole briefing, 100,000 times.
+        // made in it rather than moved about by a sort.
         let instants = matched.map(\.instant)
-        let slugs = all.withUnsafeBufferPointer { all in kept.map { all[$0].slug.value } }
         let order = kept.indices.sorted { a, b in
             instants[a] != instants[b] ? instants[a] > instants[b] : slugs[a] < slugs[b]
         }
