@@ -34,10 +34,8 @@ final class FolderMakerTests: XCTestCase {
     /// A maker for a new staging folder in a holder with ext4's attribute (skips where the
     /// attribute is missing), or in a plain holder.
     private func maker(spreading: Bool = true) throws -> FolderMaker {
-        let holder = TestPaths.temporaryFolder()
-        if spreading && !TopFolder.set(holder, true) {
-            throw XCTSkip("the temporary folder's filesystem has no top-folder attribute (not ext4)")
-        }
+        let holder = spreading ? try TestPaths.folderWhereFoldersSpread() : TestPaths.temporaryFolder()
+        if spreading { TopFolder.set(holder, true) }
         let root = holder + "/site"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false)
         return FolderMaker(root: root, holder: holder, spreads: spreading)

@@ -51,12 +51,8 @@ final class SiteWriterTests: XCTestCase {
 
     /// On ext4 the folder the staging folder is made in has the attribute, the output has none
     /// and nothing is left beside it; a second build replaces the first.
-    func testTopFoldersAreSpreadAndTheOutputKeepsNoAttribute() throws {
-        let parent = TestPaths.temporaryFolder()
-        guard TopFolder.set(parent, true) else {
-            throw XCTSkip("the temporary folder's filesystem has no top-folder attribute (not ext4)")
-        }
-        TopFolder.set(parent, false)
+    func testTheSiteIsSpreadAndTheOutputKeepsNoAttribute() throws {
+        let parent = try TestPaths.folderWhereFoldersSpread()
         for _ in 1...2 {
             let (output, spread) = try writeSite(under: parent)
             XCTAssertTrue(spread)
@@ -69,11 +65,7 @@ final class SiteWriterTests: XCTestCase {
     /// When every folder counts as slow to make, the writer moves to new places as it goes and
     /// the output is the same, with nothing of those places in it.
     func testMovesLeaveTheOutputAsItWouldBe() throws {
-        let parent = TestPaths.temporaryFolder()
-        guard TopFolder.set(parent, true) else {
-            throw XCTSkip("the temporary folder's filesystem has no top-folder attribute (not ext4)")
-        }
-        TopFolder.set(parent, false)
+        let parent = try TestPaths.folderWhereFoldersSpread()
         let (output, spread) = try writeSite(under: parent, slowFolder: .zero)
         XCTAssertTrue(spread)
         assertSite(output)

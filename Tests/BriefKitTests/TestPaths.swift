@@ -1,4 +1,7 @@
 import Foundation
+import XCTest
+
+@testable import BriefKit
 
 /// Paths the tests read: the repository, its fixtures and the shared folder beside it.
 enum TestPaths {
@@ -22,6 +25,17 @@ enum TestPaths {
     static func temporaryFolder(_ name: String = "brief-test") -> String {
         let path = temporaryRoot + "/\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A fresh empty folder on a filesystem that has ext4's top-folder attribute, without the
+    /// attribute; skips the test elsewhere.
+    static func folderWhereFoldersSpread() throws -> String {
+        let path = temporaryFolder()
+        guard TopFolder.set(path, true) else {
+            throw XCTSkip("the temporary folder's filesystem has no top-folder attribute (not ext4)")
+        }
+        TopFolder.set(path, false)
         return path
     }
 }
