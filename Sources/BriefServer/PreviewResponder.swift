@@ -8,12 +8,18 @@ import Hummingbird
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let state: PreviewState
+    /// The address `serve` listens on (`--host`), which requests must name in `Host`.
+    let boundHost: String
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return plain(.methodNotAllowed, "Only GET and HEAD are served.\n", head: false)
         }
         let head = request.method == .head
+        guard HostCheck.allows(request.head.authority, boundHost: boundHost) else {
+            return plain(
+                .misdirectedRequest, "This preview answers only to its own address (\(boundHost)).\n", head: head)
+        }
         let path = request.uri.path
         if path == LiveReload.eventsPath { return await events(head: head) }
         let basePath = await state.basePath
@@ -58,7 +64,10 @@ struct PreviewResponder: HTTPResponder {
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if head { return Response(status: .ok, headers: headers) }
-        let stream = await state.subscribe()
+        guard let stream = await state.subscribe() else {
+            headers[.retryAfter] = "5"
+            return Response(status: .serviceUnavailable, headers: headers)
+        }
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in

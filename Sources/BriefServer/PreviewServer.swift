@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
         let host = host
         let onListening = onListening
         let app = Application(
-            responder: PreviewResponder(state: state),
+            responder: PreviewResponder(state: state, boundHost: host),
             configuration: .init(address: .hostname(host, port: boundPort), serverName: nil),
             services: [RebuildService(changes: changes, builder: builder, state: state, server: self)],
             onServerRunning: { channel in
@@ -60,6 +60,7 @@ public struct PreviewServer: Sendable {
             configuration: .init(
                 services: [app, EventStreamCloser(state: state)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
+                cancellationSignals: [.sigquit],
                 logger: logger))
         try await group.run()
     }
@@ -164,6 +165,7 @@ struct EventStreamCloser: Service {
     func run() async throws {
         try? await gracefulShutdown()
         await state.close()
+        ShutdownWatchdog.start(seconds: 3)
     }
 }
 
@@ -202,5 +204,19 @@ public enum ServeError: Error, CustomStringConvertible {
         switch self {
         case .busy(let port): "ports \(port) to \(port + 19) are all busy; choose another with --port"
         }
+    }
+}
+
+/// Ends the process a few seconds after shutdown began if it has not ended by itself: a stuck
+/// connection must never keep `serve` alive after SIGTERM or Ctrl-C.
+enum ShutdownWatchdog {
+    static func start(seconds: UInt32) {
+        let thread = Thread {
+            sleep(seconds)
+            FileHandle.standardError.write(Data("brief: connections did not close; stopping anyway\n".utf8))
+            exit(0)
+        }
+        thread.name = "brief-shutdown-watchdog"
+        thread.start()
     }
 }

@@ -6,13 +6,16 @@ import Foundation
 public struct PreviewSite: Sendable {
     public let files: [String: OutputFile]
     public let summary: BuildSummary
+    /// The real path of the site root: media and static files are served only from inside it.
+    public let sourceRoot: String
 
-    /// The bytes of a file; media and static files are read from their source when asked for.
+    /// The bytes of a file; media and static files are read from their source when asked for,
+    /// and only while it still lies inside the site (`ConfinedFile`).
     public func data(at path: String) -> Data? {
         guard let file = files[path] else { return nil }
         switch file.content {
         case .bytes(let data): return data
-        case .copy(let source): return FileManager.default.contents(atPath: source)
+        case .copy(let source): return ConfinedFile.read(source, within: sourceRoot)
         }
     }
 }
@@ -41,7 +44,8 @@ public final class PreviewBuilder: @unchecked Sendable {
             return (nil, outcome.diagnostics, nil, outcome)
         }
         let basePath = Self.basePath(siteRoot: siteRoot)
-        return (PreviewSite(files: files, summary: summary), outcome.diagnostics, basePath, outcome)
+        let site = PreviewSite(files: files, summary: summary, sourceRoot: ConfinedFile.root(of: siteRoot))
+        return (site, outcome.diagnostics, basePath, outcome)
     }
 
     static func basePath(siteRoot: String) -> String? {

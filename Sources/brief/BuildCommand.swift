@@ -18,6 +18,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Build everything, without the build cache (it is neither read nor written).")
     var noCache = false
 
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output is empty; name a folder, like --output Site") }
+    }
+
     func run() throws {
         var options = BuildOptions(
             siteRoot: site.dir, output: output, drafts: site.drafts, strict: site.strict,

@@ -24,6 +24,12 @@ struct ImportCommand: ParsableCommand {
     var site: String = "."
 
     func validate() throws {
+        if let url {
+            if let problem = LinkURL.problem(url) { throw ValidationError("--url \(problem), found '\(url)'") }
+            guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+                throw ValidationError("--url must be the article's address, like https://example.org/story, found '\(url)'")
+            }
+        }
         if let date, case .failure = EntryDate.parse(date) {
             throw ValidationError("--date must be a real day as YYYY-MM-DD, found '\(date)'")
         }

@@ -45,6 +45,10 @@ struct PublishCommand: ParsableCommand {
             throw ValidationError("--dry-run, --rollback and --force apply to --to only")
         }
         if dryRun && rollback { throw ValidationError("--dry-run and --rollback cannot be combined") }
+        if to?.isEmpty == true { throw ValidationError("--to is empty; name a folder to publish into") }
+        if let git, let refused = GitPublisher.refusal(repository: git, branch: branch) {
+            throw ValidationError(refused)
+        }
     }
 
     func run() throws {

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// memory is left for the system to reclaim at exit instead of being freed object by
     /// object, which took 50-80 ms at 10,000 entries. Never set in the server or the tests.
     public var processExitsAfterBuild = false
+    /// Refuse outputs in protected places (`ProtectedPlaces`). Off only for the folders brief
+    /// itself chooses inside its publish state and scratch folders.
+    public var guardsOutput = true
 
     public init(
         siteRoot: String, output: String? = nil, drafts: Bool = false, strict: Bool = false,
@@ -38,11 +41,29 @@ public struct BuildOptions: Sendable {
     }
 
     var absoluteRoot: String {
-        URL(fileURLWithPath: siteRoot).standardizedFileURL.path
+        (try? UserPath.absolute(siteRoot).get()) ?? siteRoot
     }
 
     var absoluteOutput: String {
-        URL(fileURLWithPath: output ?? (siteRoot + "/Site")).standardizedFileURL.path
+        guard let output else { return absoluteRoot + "/Site" }
+        return (try? UserPath.absolute(output).get()) ?? output
+    }
+
+    /// Why the site root or the output folder cannot be used, located at the path as given;
+    /// nil when both can.
+    func pathProblem() -> Diagnostic? {
+        if case .failure(let problem) = UserPath.absolute(siteRoot) {
+            return .error(SourceLocation(path: siteRoot), "the site folder: \(problem)")
+        }
+        guard writes else { return nil }
+        if let output, case .failure(let problem) = UserPath.absolute(output) {
+            return .error(SourceLocation(path: output.isEmpty ? "--output" : output), "the output folder: \(problem)")
+        }
+        guard guardsOutput else { return nil }
+        let places = ProtectedPlaces(siteRoot: absoluteRoot)
+        return places.refusal(absoluteOutput, what: "the output folder").map {
+            .error(SourceLocation(path: displayOutput), $0)
+        }
     }
 
     var displayOutput: String { output ?? "Site" }

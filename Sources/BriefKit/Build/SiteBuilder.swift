@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
         /// What to print: sorted, with warnings shown as errors under `--strict`.
         public var printedDiagnostics: [Diagnostic] {
             let sorted = diagnostics.sorted()
-            return strict ? sorted.promotingWarnings() : sorted
+            return (strict ? sorted.promotingWarnings() : sorted).cappingRepeats()
         }
     }
 
@@ -45,6 +45,10 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         func fail() -> Result { Result(diagnostics: diagnostics, summary: nil, strict: options.strict) }
 
+        if let problem = options.pathProblem() {
+            diagnostics.append(problem)
+            return fail()
+        }
         let root = options.absoluteRoot
         var inputs: SiteInputs? = SiteInputs.read(root: root)
         let cache =
@@ -75,7 +79,9 @@ public struct SiteBuilder: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 return fail()
-            case .success(let prepared): staging = prepared
+            case .success(let prepared):
+                prepared.sourceRoot = RealPath.of(root)
+                staging = prepared
             }
         }
         var pages = 0

@@ -14,7 +14,7 @@ public struct BuildCache: Sendable {
         self.path = Self.folder() + "/" + ContentHash(siteRoot + "\u{0}" + outputPath).description + ".record"
     }
 
-    static func folder() -> String {
+    public static func folder() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["BRIEF_CACHE_DIR"], !folder.isEmpty { return folder }
         if let folder = environment["XDG_CACHE_HOME"], !folder.isEmpty { return folder + "/brief" }

@@ -20,12 +20,12 @@ public enum SiteConfigLoader {
         let title = document.string("title", required: true)
         let baseURL = document.string("base_url", required: true)
         var config = SiteConfig(title: title?.value ?? "", baseURL: baseURLOverride ?? baseURL?.value ?? "/")
-        if let url = baseURLOverride ?? baseURL?.value, !isValidBase(url) {
-            let location = baseURL?.location ?? SourceLocation(path: path, line: 1, column: 1)
+        if let url = baseURL?.value, let problem = LinkURL.baseProblem(url) {
+            document.diagnostics.append(.error(baseURL!.location, "'base_url' \(problem), found '\(url)'"))
+        }
+        if let url = baseURLOverride, let problem = LinkURL.baseProblem(url) {
             document.diagnostics.append(
-                .error(
-                    location,
-                    "'base_url' must be an absolute http(s) URL like https://example.org/, found '\(url)'"))
+                .error(SourceLocation(path: "--base-url"), "--base-url \(problem), found '\(url)'"))
         }
         config.feedIDBase = baseURL?.value ?? config.baseURL
         config.description = document.string("description")?.value
@@ -74,10 +74,4 @@ public enum SiteConfigLoader {
         return load(text: source.text).0
     }
 
-    static func isValidBase(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
-        else { return false }
-        return components.query == nil && components.fragment == nil
-    }
 }

@@ -40,8 +40,14 @@ public struct ContentLoader: Sendable {
     /// let go once parsed, so the bytes and the parsed text are never all in memory at once.
     public func load(_ inputs: consuming SiteInputs) -> (SiteSources?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let config = loadConfig(inputs.config, &diagnostics)
         let walkDiagnostics = inputs.diagnostics
+        let config: SiteConfig?
+        if let unreadable = walkDiagnostics.first(where: { $0.location.path == "site.yml" }) {
+            diagnostics.append(unreadable)
+            config = nil
+        } else {
+            config = loadConfig(inputs.config, &diagnostics)
+        }
         var content = inputs.content
         _ = consume inputs
         var isFolder: ObjCBool = false
@@ -54,7 +60,7 @@ public struct ContentLoader: Sendable {
                     "Content/ folder not found; a site keeps its entries in Content/briefings/"))
             return (nil, diagnostics)
         }
-        diagnostics += walkDiagnostics
+        diagnostics += walkDiagnostics.filter { $0.location.path != "site.yml" }
         var byFolder: [[SiteInputs.File]] = Array(repeating: [], count: ContentLoader.folders.count)
         for file in content {
             guard let folder = ContentLoader.folderIndex(of: file.relativePath) else {

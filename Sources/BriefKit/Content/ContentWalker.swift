@@ -45,7 +45,11 @@ struct ContentWalker {
         diagnostics: inout [Diagnostic]
     ) {
         let absolute = siteRoot + "/" + relative
-        guard let real = ContentWalker.realPath(absolute) else { return }
+        guard let real = ContentWalker.realPath(absolute) else {
+            diagnostics.append(
+                .error(SourceLocation(path: relative), "cannot read folder: \(String(cString: strerror(errno)))"))
+            return
+        }
         guard !visiting.contains(real) else {
             diagnostics.append(
                 .error(
@@ -62,9 +66,23 @@ struct ContentWalker {
             )
             return
         }
-        for (name, kind) in entries where !name.hasPrefix(".") {
+        for (name, kind) in entries where !name.hasPrefix(".") || (name == ".well-known" && relative == "Content/static") {
             let childRelative = relative + "/" + name
             let childAbsolute = absolute + "/" + name
+            if kind == .invalidName {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: childRelative),
+                        "the name is not valid UTF-8 (shown with \u{FFFD}); rename it, it cannot be read or linked as it is"))
+                continue
+            }
+            if childAbsolute.utf8.count >= Int(PATH_MAX) {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: childRelative),
+                        "the path is longer than the system allows (\(PATH_MAX) bytes); shorten a folder or file name"))
+                continue
+            }
             // Files and folders as readdir reports them; only links and unknown kinds need lstat.
             if kind == .file {
                 files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
@@ -102,7 +120,15 @@ struct ContentWalker {
             case S_IFREG:
                 files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
             default:
-                continue
+                let what =
+                    switch info.st_mode & S_IFMT {
+                    case S_IFIFO: "a named pipe (FIFO)"
+                    case S_IFSOCK: "a socket"
+                    case S_IFCHR, S_IFBLK: "a device"
+                    default: "not a regular file"
+                    }
+                diagnostics.append(
+                    .warning(SourceLocation(path: childRelative), "left out: this is \(what), not a file or folder"))
             }
         }
     }

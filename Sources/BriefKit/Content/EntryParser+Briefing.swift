@@ -46,7 +46,11 @@ extension EntryParser {
             case "title": source.title = text
             case "publisher": source.publisher = text
             case "author": source.author = text
-            case "url": source.url = text
+            case "url":
+                source.url = text
+                if let text, let problem = LinkURL.problem(text) {
+                    document.error(value, "'source.url' \(problem), found '\(text)'")
+                }
             default:
                 var message = "unknown key '\(name)' in source"
                 if let guess = EditDistance.suggestion(for: name, among: sourceKeys) {

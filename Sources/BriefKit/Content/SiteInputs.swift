@@ -36,16 +36,25 @@ public struct SiteInputs: Sendable {
         }
         let config = ContentWalker.File(relativePath: "site.yml", absolutePath: root + "/site.yml")
         let all = [config] + content + templates
-        let read = all.parallelMap { file -> File? in
-            guard let data = FileBytes.read(file.absolutePath) else { return nil }
+        let results = all.parallelMap { file -> (file: File?, errno: Int32) in
+            let (data, failure) = FileBytes.readReportingError(file.absolutePath)
+            guard let data else { return (nil, failure) }
             let keep = [".md", ".yml", ".mustache"].contains { file.relativePath.hasSuffix($0) }
-            return File(
+            let read = File(
                 relativePath: file.relativePath, absolutePath: file.absolutePath, data: keep ? data : nil,
                 hash: ContentHash(data))
+            return (read, 0)
         }
+        let read = results.map(\.file)
         var unreadable: [Diagnostic] = []
-        for (file, result) in zip(content, read[1..<1 + content.count]) where result == nil {
-            unreadable.append(.error(SourceLocation(path: file.relativePath), "cannot read file"))
+        for (file, result) in zip(content, results[1..<1 + content.count]) where result.file == nil {
+            unreadable.append(
+                .error(SourceLocation(path: file.relativePath), "cannot read file: \(FileBytes.reason(result.errno))"))
+        }
+        // A site.yml that exists but cannot be read is reported as such, not as missing.
+        if read[0] == nil && results[0].errno != ENOENT {
+            unreadable.append(
+                .error(SourceLocation(path: "site.yml"), "cannot read file: \(FileBytes.reason(results[0].errno))"))
         }
         return SiteInputs(
             content: read[1..<1 + content.count].compactMap { $0 },
@@ -72,12 +81,34 @@ public struct SiteInputs: Sendable {
 /// Whole-file reads with plain POSIX calls (FileManager's are several times slower per file).
 enum FileBytes {
     static func read(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        readReportingError(path).data
+    }
+
+    /// The bytes, or nil and the `errno` that stopped the read (EISDIR/EINVAL for a path that
+    /// is not a regular file).
+    static func readReportingError(_ path: String) -> (data: Data?, errno: Int32) {
+        // O_NONBLOCK: a FIFO put where a file was expected must not hang the build.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return (nil, errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var data = Data(count: Int(info.st_size))
+        guard fstat(fd, &info) == 0 else { return (nil, errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return (nil, EINVAL) }
+        return (readOpen(fd, size: Int(info.st_size)), errno)
+    }
+
+    /// What `errno` means for a file that could not be read, in words.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EMFILE, ENFILE:
+            "too many files are open (\(String(cString: strerror(code)))); raise the limit (ulimit -n) or close what holds them"
+        case EINVAL: "it is not a regular file"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    private static func readOpen(_ fd: Int32, size: Int) -> Data? {
+        var data = Data(count: size)
         var total = 0
         let ok = data.withUnsafeMutableBytes { buffer -> Bool in
             while total < buffer.count {

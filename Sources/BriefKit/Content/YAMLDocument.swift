@@ -21,9 +21,19 @@ struct YAMLDocument {
             // composing: Yams would run its regular expressions on every scalar (and again to
             // hash mapping keys); `typeName` resolves a scalar's type only when a field asks.
             // UTF-8 explicitly: the default reads the environment each time.
-            root =
-                try FastYAMLReader.read(yaml)
-                ?? Yams.compose(yaml: yaml, .basic, .default, .utf8).map { YAMLNode($0) }
+            if let fast = try FastYAMLReader.read(yaml) {
+                root = fast
+            } else {
+                root = try Yams.compose(yaml: yaml, .basic, .default, .utf8).map {
+                    try YAMLAliasGuard.convert($0, yaml: yaml)
+                }
+            }
+        } catch let alias as YAMLAliasGuard.AliasFound {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column),
+                    "YAML aliases (*name) are not allowed here; write the value out in full"))
+            return nil
         } catch {
             diagnostics.append(
                 YAMLSyntaxError.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))

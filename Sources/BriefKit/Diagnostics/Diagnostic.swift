@@ -75,3 +75,54 @@ extension Array where Element == Diagnostic {
 }
 
 extension Diagnostic: Error {}
+
+extension Array where Element == Diagnostic {
+    /// How many times one message may repeat in one file before the rest are counted instead.
+    public static var repeatLimit: Int { 10 }
+
+    /// The sorted list with each message that repeats in one file cut to `repeatLimit`
+    /// occurrences, followed by a note that counts the rest ("and 29,990 more like this").
+    public func cappingRepeats() -> [Diagnostic] {
+        var seen: [RepeatKey: Int] = [:]
+        for diagnostic in self {
+            seen[RepeatKey(path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message), default: 0] += 1
+        }
+        guard seen.values.contains(where: { $0 > Self.repeatLimit }) else { return self }
+        var kept: [Diagnostic] = []
+        var counted: [RepeatKey: Int] = [:]
+        for diagnostic in self {
+            let key = RepeatKey(path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message)
+            counted[key, default: 0] += 1
+            let count = counted[key]!
+            if count <= Self.repeatLimit {
+                kept.append(diagnostic)
+            } else if count == Self.repeatLimit + 1 {
+                let more = seen[key]! - Self.repeatLimit
+                kept.append(
+                    .note(
+                        diagnostic.location,
+                        "and \(Self.grouped(more)) more of the \(diagnostic.severity.rawValue) above in this file (\(Self.grouped(seen[key]!)) in all)"))
+            }
+        }
+        return kept
+    }
+
+    /// 29990 → "29,990".
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return groups.joined(separator: ",")
+    }
+}
+
+/// What makes two diagnostics repeats of one another: the file, the severity and the message.
+private struct RepeatKey: Hashable {
+    var path: String
+    var severity: Diagnostic.Severity
+    var message: String
+}

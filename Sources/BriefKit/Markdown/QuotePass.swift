@@ -42,7 +42,7 @@ struct QuotePass {
             let match = directory.registry.match(speaker)
             switch match {
             case .found(let id):
-                caption = "<a href=\"\(basePath + directory.urls[id])\">\(caption)</a>"
+                caption = "<a href=\"\(HTMLText.escape(basePath + directory.urls[id]))\">\(caption)</a>"
                 quotes.append(Quote(actor: id, text: "", anchor: anchor))
             case .ambiguous(let ids):
                 let names = ids.map { "'\(directory.names[$0])'" }.joined(separator: " or ")

@@ -10,28 +10,40 @@ struct WikilinkPass {
         for node in texts { rewrite(node, diagnostics: &diagnostics) }
     }
 
+    /// Splits the literal at each `[[…]]` in one pass over its bytes (searching a Substring
+    /// again from each link made many links on one line quadratic).
     private func rewrite(_ node: MarkdownNode, diagnostics: inout [Diagnostic]) {
-        let literal = node.literal
+        let bytes = Array(node.literal.utf8)
         var pieces: [MarkdownNode] = []
-        var rest = literal[...]
-        var consumedBytes = 0
-        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
-            let before = rest[..<open.lowerBound]
-            let inner = String(rest[open.upperBound..<close.lowerBound])
-            let offset = consumedBytes + before.utf8.count
-            if !before.isEmpty { pieces.append(.text(String(before))) }
-            pieces.append(link(for: inner, at: offset, in: node, diagnostics: &diagnostics))
-            consumedBytes = offset + rest[open.lowerBound..<close.upperBound].utf8.count
-            rest = rest[close.upperBound...]
+        var textStart = 0
+        var index = 0
+        var located = LocatedOffsets(node: node, source: source, bytes: bytes)
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "[") else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < bytes.count && !(bytes[close] == UInt8(ascii: "]") && bytes[close + 1] == UInt8(ascii: "]")) {
+                close += 1
+            }
+            guard close + 1 < bytes.count else { break }
+            if textStart < index { pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
+            let inner = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            pieces.append(link(for: inner, at: index, located: &located, diagnostics: &diagnostics))
+            index = close + 2
+            textStart = index
         }
         guard !pieces.isEmpty else { return }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        if textStart < bytes.count {
+            pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
+        }
         for piece in pieces { node.insertBefore(piece) }
         node.remove()
     }
 
     private func link(
-        for inner: String, at offset: Int, in node: MarkdownNode, diagnostics: inout [Diagnostic]
+        for inner: String, at offset: Int, located: inout LocatedOffsets, diagnostics: inout [Diagnostic]
     ) -> MarkdownNode {
         var target = inner
         var label: String?
@@ -45,8 +57,8 @@ struct WikilinkPass {
             target = String(target.dropFirst(prefix.count))
         }
         target = target.trimmingSpaces
-        // Only an error needs the place; finding it scans the file.
-        var location: SourceLocation { source.location(of: node, plusBytes: offset) }
+        // Only an error needs the place.
+        var location: SourceLocation { located.location(at: offset) }
         switch resolver.wikilink(kind, target) {
         case .found(let url, let title):
             let link = MarkdownNode.make(.link)
@@ -65,5 +77,39 @@ struct WikilinkPass {
             diagnostics.append(.error(location, message))
         }
         return .text(label ?? target)
+    }
+}
+
+/// Locations of byte offsets into one text node, found in increasing order: the node's own
+/// place is looked up once, and columns are counted on from the last offset asked for.
+struct LocatedOffsets {
+    let node: MarkdownNode
+    let source: MarkdownSource
+    let bytes: [UInt8]
+    private var base: SourceLocation?
+    private var countedBytes = 0
+    private var countedScalars = 0
+
+    init(node: MarkdownNode, source: MarkdownSource, bytes: [UInt8]) {
+        self.node = node
+        self.source = source
+        self.bytes = bytes
+    }
+
+    mutating func location(at offset: Int) -> SourceLocation {
+        let start = base ?? source.location(of: node)
+        base = start
+        if offset < countedBytes {
+            countedBytes = 0
+            countedScalars = 0
+        }
+        // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
+        for byte in bytes[countedBytes..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 { countedScalars += 1 }
+        countedBytes = min(offset, bytes.count)
+        // A node cmark left without a position takes its ancestor's place, without an offset.
+        guard node.startLine > 0 && node.startColumn > 0, let column = start.column else { return start }
+        var location = start
+        location.column = column + countedScalars
+        return location
     }
 }

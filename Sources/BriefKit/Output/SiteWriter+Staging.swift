@@ -11,6 +11,10 @@ extension SiteWriter {
         let holder: String
         /// Makes the folders, placed where ext4 creates files quickly (see `FolderMaker`).
         let folderMaker: FolderMaker
+        /// The lock that tells other builds this holder is in use.
+        let owner: StagingHolder.Owner
+        /// The real path of the site root: files are copied only from inside it.
+        public var sourceRoot = "/"
         /// True when the holder has the ext4 "top folder" attribute, so the site is placed
         /// away from the last output (see `FolderMaker`); elsewhere the attribute does not exist.
         var spreads: Bool { folderMaker.spreads }
@@ -18,9 +22,10 @@ extension SiteWriter {
         public private(set) var filesWritten = 0
 
         /// `path` is an empty folder in `holder`.
-        init(path: String, holder: String, spreads: Bool) {
+        init(path: String, holder: String, spreads: Bool, owner: StagingHolder.Owner) {
             self.path = path
             self.holder = holder
+            self.owner = owner
             self.folderMaker = FolderMaker(root: path, holder: holder, spreads: spreads)
         }
 
@@ -37,8 +42,8 @@ extension SiteWriter {
                 switch file.content {
                 case .bytes(let data): return Self.writeFile(target, data)
                 case .copy(let source):
-                    guard let data = FileManager.default.contents(atPath: source) else {
-                        return "cannot read \(source)"
+                    guard let data = ConfinedFile.read(source, within: self.sourceRoot) else {
+                        return "cannot read \(source), or it no longer lies inside the site"
                     }
                     return Self.writeFile(target, data)
                 }
@@ -59,7 +64,7 @@ extension SiteWriter {
 
         /// Writes `data` to `path`; returns a reason on failure.
         static func writeFile(_ path: String, _ data: Data) -> String? {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
             defer { close(fd) }
             return data.withUnsafeBytes { buffer -> String? in

@@ -39,13 +39,26 @@ public struct SiteWriter: Sendable {
         }
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
-        let holder = parent + "/.\(name).brief-staging-\(getpid())"
+        let holder = parent + "/" + StagingHolder.name(for: name, pid: getpid())
         // A random name: on ext4 it decides where the site is placed (see `FolderMaker`).
         let staging = holder + "/site-" + String(UInt64.random(in: .min ... .max), radix: 16)
         let spreads: Bool
+        let owner: StagingHolder.Owner
+        StagingHolder.removeStale(in: parent, output: name)
         do {
-            if manager.fileExists(atPath: holder) { try manager.removeItem(atPath: holder) }
-            try manager.createDirectory(atPath: holder, withIntermediateDirectories: true)
+            if let problem = StateFolder.remove(holder) {
+                return .failure(failure("cannot remove the stale staging folder \(holder): \(problem)"))
+            }
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            guard mkdir(holder, 0o755) == 0 else {
+                return .failure(
+                    failure("cannot create the staging folder \(holder): \(String(cString: strerror(errno)))"))
+            }
+            guard let claimed = StagingHolder.Owner(holder: holder) else {
+                try? manager.removeItem(atPath: holder)
+                return .failure(failure("cannot lock the staging folder \(holder)"))
+            }
+            owner = claimed
             spreads = TopFolder.set(holder, true)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             // Without its marker the next build would take the output for someone else's.
@@ -58,7 +71,7 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(atPath: holder)
             return .failure(failure("cannot write the output folder: \(Self.reason(error))"))
         }
-        return .success(Staging(path: staging, holder: holder, spreads: spreads))
+        return .success(Staging(path: staging, holder: holder, spreads: spreads, owner: owner))
     }
 
     /// Puts the staged site in place of the output folder in one step.
@@ -96,6 +109,7 @@ public struct SiteWriter: Sendable {
     /// Removes the staging holder and whatever is left in it.
     public func discard(_ staging: Staging) {
         try? FileManager.default.removeItem(atPath: staging.holder)
+        staging.owner.release()
     }
 
     static func reason(_ error: Error) -> String {

@@ -4,6 +4,8 @@ import Foundation
 /// `brief publish --to DEST`: builds strictly, then switches DEST from the old site to the new
 /// one with a single `renameat2(RENAME_EXCHANGE)`, so at every instant — even after a
 /// `kill -9` — DEST is one complete version. The old version becomes the rollback slot.
+/// Nothing brief did not publish is ever deleted: a foreign folder is refused, and with
+/// `--force` its files are set aside in the state folder for good.
 public struct DirectoryPublisher: Sendable {
     public var siteRoot: String
     public var place: PublishPlace
@@ -26,118 +28,138 @@ public struct DirectoryPublisher: Sendable {
         public var succeeded: Bool { summary != nil && !diagnostics.contains { $0.severity == .error } }
     }
 
-    private func failure(_ diagnostics: [Diagnostic], _ message: String) -> Report {
+    func failure(_ diagnostics: [Diagnostic], _ message: String) -> Report {
         Report(
             diagnostics: diagnostics + [.error(SourceLocation(path: place.destination), message)],
             summary: nil)
     }
 
-    private func prepareState() -> String? {
-        do {
-            try FileManager.default.createDirectory(atPath: place.state, withIntermediateDirectories: true)
-            return nil
-        } catch {
-            return "cannot create \(place.state): \(error.localizedDescription)"
+    /// Why DEST cannot be published to, checked before anything is created: a bad path, a
+    /// protected place, something that is not a folder, a link in the state folder, or a
+    /// foreign non-empty folder without `--force`.
+    func refusal() -> String? {
+        if let problem = place.pathProblem { return "the destination: \(problem)" }
+        let root = (try? UserPath.absolute(siteRoot).get()) ?? siteRoot
+        if let refused = ProtectedPlaces(siteRoot: root).refusal(place.destination, what: "the destination") {
+            return refused
         }
+        var info = stat()
+        if stat(place.destination, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            return "the destination is a file, not a folder; refusing to replace it (publish into a folder)"
+        }
+        if let problem = StateFolder.entriesProblem(place.state) { return problem }
+        if !place.isOurs && !place.destinationIsEmpty && !force {
+            return
+                "the folder is not empty and was not published by brief; refusing to replace it (--force sets its files aside in \(place.state), never deletes them)"
+        }
+        return nil
+    }
+
+    /// Creates the state folder and takes the lock; the reason when either fails.
+    func lockState() -> Result<PublishLock, PublishRefusal> {
+        if let problem = StateFolder.prepare(place.state) { return .failure(PublishRefusal(message: problem)) }
+        guard let lock = PublishLock(path: place.lock) else {
+            return .failure(PublishRefusal(message: "another publish to this destination is running (lock \(place.lock))"))
+        }
+        return .success(lock)
     }
 
     /// Builds strictly and publishes; `keep` files of the current DEST survive.
     public func publish() -> Report {
-        if let problem = prepareState() { return failure([], problem) }
-        guard let lock = PublishLock(path: place.lock) else {
-            return failure([], "another publish to this destination is running (lock \(place.lock))")
+        if let refused = refusal() { return failure([], refused) }
+        let lock: PublishLock
+        switch lockState() {
+        case .failure(let problem): return failure([], problem.message)
+        case .success(let taken): lock = taken
         }
         defer { withExtendedLifetime(lock) {} }
-        if !place.isOurs && !place.destinationIsEmpty && !force {
+        // Leftovers of a publish that was killed: the half-built next version and its staging.
+        _ = StateFolder.remove(place.next)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: place.state)) ?? []
+        where name.hasPrefix(".next.brief-staging-") {
+            _ = StateFolder.remove(place.state + "/" + name)
+        }
+        if let problem = StateFolder.remove(place.trash) {
             return failure(
                 [],
-                "the folder is not empty and was not published by brief; refusing to replace it (--force moves its files to the rollback slot \(place.previous))"
+                "cannot remove \(place.trash), an old version an earlier publish could not delete: \(problem) (an immutable file? see lsattr -R); remove it and publish again"
             )
         }
-        let manager = FileManager.default
-        // Leftovers of a publish that was killed: the half-built next version and its staging.
-        try? manager.removeItem(atPath: place.next)
-        for name in (try? manager.contentsOfDirectory(atPath: place.state)) ?? []
-        where name.hasPrefix(".next.brief-staging-") {
-            try? manager.removeItem(atPath: place.state + "/" + name)
-        }
-        let options = BuildOptions(
+        var options = BuildOptions(
             siteRoot: siteRoot, output: place.next, strict: true, baseURL: baseURL, cache: false)
+        options.guardsOutput = false
         let result = SiteBuilder(options: options).build()
         guard let summary = result.summary else {
-            try? manager.removeItem(atPath: place.next)
+            _ = StateFolder.remove(place.next)
             return Report(diagnostics: result.printedDiagnostics, summary: nil)
         }
         // The build's own marker says "brief wrote this folder"; it is not part of the site.
-        try? manager.removeItem(atPath: place.next + "/" + SiteWriter.marker)
+        _ = StateFolder.remove(place.next + "/" + SiteWriter.marker)
         keepFiles(config: result.config?.publishKeep ?? [])
+        var report = Report(diagnostics: result.printedDiagnostics, summary: summary)
+        if place.isOurs && FolderComparison.same(place.next, place.destination) {
+            _ = StateFolder.remove(place.next)
+            report.messages = ["Nothing to publish: \(place.destination) already holds this site."]
+            return report
+        }
+        let foreign = !place.isOurs && !place.destinationIsEmpty
+        report.messages = ["Published \(summary.counts) to \(place.destination) (\(summary.pages) pages)."]
         // A plain write: Foundation's atomic one leaves a temporary file behind when killed.
         _ = SiteWriter.Staging.writeFile(place.marker, Data("\(place.destination)\n".utf8))
-        if manager.fileExists(atPath: place.destination) {
-            guard brief_exchange_paths(place.next, place.destination) == 0 else {
-                return failure(
-                    result.printedDiagnostics,
-                    "cannot switch to the new version: \(String(cString: strerror(errno)))")
-            }
-            // `next` now holds the old version: it becomes the rollback slot.
-            try? manager.removeItem(atPath: place.trash)
-            if manager.fileExists(atPath: place.previous) { _ = rename(place.previous, place.trash) }
-            _ = rename(place.next, place.previous)
-            try? manager.removeItem(atPath: place.trash)
-        } else {
+        guard StateFolder.kind(place.destination) != .missing else {
             guard rename(place.next, place.destination) == 0 else {
                 return failure(
-                    result.printedDiagnostics,
-                    "cannot create the destination: \(String(cString: strerror(errno)))")
+                    result.printedDiagnostics, "cannot create the destination: \(String(cString: strerror(errno)))")
+            }
+            return report
+        }
+        guard brief_exchange_paths(place.next, place.destination) == 0 else {
+            return failure(
+                result.printedDiagnostics, "cannot switch to the new version: \(String(cString: strerror(errno)))")
+        }
+        // `next` now holds the old version: it becomes the rollback slot.
+        return rotate(report, foreign: foreign)
+    }
+
+    /// Moves the old version (now in `next`) into the rollback slot; the slot's earlier
+    /// contents go to the trash, or are set aside when `--force` had put foreign files there.
+    private func rotate(_ published: Report, foreign: Bool) -> Report {
+        var report = published
+        func failed(_ message: String) -> Report {
+            failure(
+                report.diagnostics,
+                "the new version is live, but \(message); --rollback is not reliable until this is fixed")
+        }
+        if StateFolder.kind(place.previous) != .missing {
+            if StateFolder.kind(place.previousIsForeign) == .file {
+                let slot = place.setAsideSlot()
+                guard rename(place.previous, slot) == 0 else {
+                    return failed("cannot set aside \(place.previous): \(String(cString: strerror(errno)))")
+                }
+                _ = StateFolder.remove(place.previousIsForeign)
+                report.messages.append("The files --force moved aside earlier are kept in \(slot).")
+            } else if rename(place.previous, place.trash) != 0 {
+                return failed("cannot move the old rollback slot aside: \(String(cString: strerror(errno)))")
             }
         }
-        return Report(diagnostics: result.printedDiagnostics, summary: summary)
-    }
-
-    /// Swaps DEST with the rollback slot; running it again rolls forward.
-    public func rollback() -> Report {
-        if let problem = prepareState() { return failure([], problem) }
-        guard let lock = PublishLock(path: place.lock) else {
-            return failure([], "another publish to this destination is running (lock \(place.lock))")
+        guard rename(place.next, place.previous) == 0 else {
+            return failed(
+                "cannot keep the replaced version as the rollback slot: \(String(cString: strerror(errno)))")
         }
-        defer { withExtendedLifetime(lock) {} }
-        guard FileManager.default.fileExists(atPath: place.previous) else {
-            return failure([], "there is no previous version to roll back to")
-        }
-        guard place.isOurs else {
-            return failure([], "the folder was not published by brief; nothing to roll back")
-        }
-        guard brief_exchange_paths(place.previous, place.destination) == 0 else {
-            return failure([], "cannot switch to the previous version: \(String(cString: strerror(errno)))")
-        }
-        var report = Report(
-            diagnostics: [],
-            summary: BuildSummary(pages: 0, files: 0, entries: 0, actors: 0, topics: 0, seconds: 0))
-        report.messages = [
-            "Rolled \(place.destination) back to the previous version (run --rollback again to undo)."
-        ]
-        return report
-    }
-
-    /// Renders strictly in memory and compares with DEST; writes nothing.
-    public func dryRun() -> Report {
-        var rendered: [String: OutputFile.Content] = [:]
-        let options = BuildOptions(siteRoot: siteRoot, strict: true, baseURL: baseURL, writes: false)
-        let result = SiteBuilder(options: options).build { files in
-            for file in files { rendered[file.path] = file.content }
-        }
-        guard let summary = result.summary else {
-            return Report(diagnostics: result.printedDiagnostics, summary: nil)
-        }
-        if !place.isOurs && !place.destinationIsEmpty && !force {
-            return failure(
-                result.printedDiagnostics,
-                "the folder is not empty and was not published by brief; a publish would be refused (--force moves its files to the rollback slot)"
+        if foreign {
+            _ = SiteWriter.Staging.writeFile(place.previousIsForeign, Data("\(place.destination)\n".utf8))
+            report.messages.append(
+                "The folder's earlier files were moved to \(place.previous) (--rollback brings them back); a later publish sets them aside in \(place.state)/set-aside-N and never deletes them."
             )
         }
-        let changes = TreeChanges.compare(
-            rendered: rendered, published: place.destination, keep: Set(result.config?.publishKeep ?? []))
-        return Report(diagnostics: result.printedDiagnostics, summary: summary, changes: changes)
+        if let problem = StateFolder.remove(place.trash) {
+            report.diagnostics.append(
+                .warning(
+                    SourceLocation(path: place.destination),
+                    "published, but the version before the rollback slot could not be deleted from \(place.trash): \(problem); the next publish refuses until it is removed"
+                ))
+        }
+        return report
     }
 
     /// Copies each `publish.keep` path of the current DEST into the next version, unless the
@@ -155,4 +177,9 @@ public struct DirectoryPublisher: Sendable {
             try? manager.copyItem(atPath: source, toPath: target)
         }
     }
+}
+
+/// Why a publish cannot start.
+struct PublishRefusal: Error {
+    var message: String
 }

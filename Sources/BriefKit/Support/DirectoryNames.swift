@@ -12,18 +12,23 @@ enum DirectoryNames {
         case file, folder
         /// A symlink, something else, or a filesystem that does not say (DT_UNKNOWN): ask `lstat`.
         case other
+        /// A name that is not valid UTF-8: it cannot be named in a diagnostic or a URL as it is.
+        case invalidName
     }
 
     /// The entries with the kind readdir reports for each.
     static func readWithTypes(_ directory: OpaquePointer) -> [(name: String, kind: Kind)] {
         var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let pointer = raw.bindMemory(to: CChar.self).baseAddress!
+                if let name = String(validatingCString: pointer) { return (name, true) }
+                return (String(cString: pointer), false)
             }
             guard name != "." && name != ".." else { continue }
             let kind: Kind =
                 switch Int32(entry.pointee.d_type) {
+                case _ where !valid: .invalidName
                 case Int32(DT_REG): .file
                 case Int32(DT_DIR): .folder
                 default: .other
