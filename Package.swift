@@ -62,7 +62,7 @@ let package = Package(
 // libFuzzer targets, built only for `make fuzz` (BRIEF_FUZZ=1 swift build --sanitize=fuzzer):
 // they have no `main` of their own, libFuzzer's is linked in.
 if ProcessInfo.processInfo.environment["BRIEF_FUZZ"] != nil {
-    for name in ["FrontMatterFuzzer", "MarkdownFuzzer", "TemplateFuzzer"] {
+    for name in ["FrontMatterFuzzer", "MarkdownFuzzer", "TemplateFuzzer", "YAMLFuzzer"] {
         package.targets.append(
             .executableTarget(
                 name: name,

@@ -38,6 +38,10 @@ enum YAMLSyntaxError {
         guard !key.isEmpty, !key.contains(" "), let first = value.first, first != "\"", first != "'" else {
             return nil
         }
+        // Keys that hold a mapping: the value was meant to be nested, not quoted.
+        if ["params", "source", "publish"].contains(key) && value.contains(": ") {
+            return "'\(key)' holds keys of its own: put each on its own line, indented under '\(key):'"
+        }
         if value.contains(": ") { return "quote the \(key): it contains ': '" }
         if value.contains(" #") { return "quote the \(key): it contains ' #', which starts a comment" }
         if first == "\"" || first == "[" || first == "{" || first == "*" || first == "&" || first == "@" {
