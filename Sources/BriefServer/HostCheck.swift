@@ -6,7 +6,9 @@ enum HostCheck {
     static func allows(_ header: String?, boundHost: String) -> Bool {
         guard let header, !header.isEmpty else { return true }
         let name = hostName(header).lowercased()
-        if name == boundHost.lowercased() || name == "localhost" || name.hasSuffix(".localhost") { return true }
+        if name == boundHost.lowercased() || name == "localhost" || name.hasSuffix(".localhost") {
+            return true
+        }
         return isIPLiteral(name)
     }
 
@@ -21,7 +23,11 @@ enum HostCheck {
 
     static func isIPLiteral(_ name: String) -> Bool {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 4, parts.allSatisfy({ part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part)! <= 255 }) {
+        if parts.count == 4,
+            parts.allSatisfy({ part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part)! <= 255
+            })
+        {
             return true
         }
         return name.contains(":") && name.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }

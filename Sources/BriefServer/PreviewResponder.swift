@@ -18,7 +18,8 @@ struct PreviewResponder: HTTPResponder {
         let head = request.method == .head
         guard HostCheck.allows(request.head.authority, boundHost: boundHost) else {
             return plain(
-                .misdirectedRequest, "This preview answers only to its own address (\(boundHost)).\n", head: head)
+                .misdirectedRequest, "This preview answers only to its own address (\(boundHost)).\n",
+                head: head)
         }
         let path = request.uri.path
         if path == LiveReload.eventsPath { return await events(head: head) }

@@ -19,7 +19,9 @@ struct BuildCommand: ParsableCommand {
     var noCache = false
 
     func validate() throws {
-        if output?.isEmpty == true { throw ValidationError("--output is empty; name a folder, like --output Site") }
+        if output?.isEmpty == true {
+            throw ValidationError("--output is empty; name a folder, like --output Site")
+        }
     }
 
     func run() throws {

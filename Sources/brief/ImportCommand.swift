@@ -25,9 +25,12 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if let url {
-            if let problem = LinkURL.problem(url) { throw ValidationError("--url \(problem), found '\(url)'") }
+            if let problem = LinkURL.problem(url) {
+                throw ValidationError("--url \(problem), found '\(url)'")
+            }
             guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-                throw ValidationError("--url must be the article's address, like https://example.org/story, found '\(url)'")
+                throw ValidationError(
+                    "--url must be the article's address, like https://example.org/story, found '\(url)'")
             }
         }
         if let date, case .failure = EntryDate.parse(date) {

@@ -9,7 +9,8 @@ enum BriefProcess {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in folder: String? = nil) throws
+    static func run(_ arguments: [String], environment: [String: String] = [:], in folder: String? = nil)
+        throws
         -> Run
     {
         XCTAssertTrue(

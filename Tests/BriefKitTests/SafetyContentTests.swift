@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import XCTest
 
 @testable import BriefKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Content that must not break the output or hang the build: characters XML forbids, many
 /// wikilinks on one line, files that are not files, names that are not text.
@@ -36,22 +37,30 @@ final class SafetyContentTests: XCTestCase {
 
     func testThirtyThousandWikilinksOnOneLineAreCappedInTheReport() throws {
         let site = try site()
-        try append("\n" + Array(repeating: "[[Nobody]]", count: 30_000).joined(separator: " ") + "\n", to: site)
+        try append(
+            "\n" + Array(repeating: "[[Nobody]]", count: 30_000).joined(separator: " ") + "\n", to: site)
         let result = SiteBuilder(options: BuildOptions(siteRoot: site, writes: false)).build()
         let printed = result.printedDiagnostics.map(\.description)
         XCTAssertEqual(printed.count, 11)
-        XCTAssertEqual(printed[0], "Content/briefings/2024-11-01-third.md:8:1: error: [[Nobody]] does not match any actor")
-        XCTAssertEqual(printed[1], "Content/briefings/2024-11-01-third.md:8:12: error: [[Nobody]] does not match any actor")
+        XCTAssertEqual(
+            printed[0],
+            "Content/briefings/2024-11-01-third.md:8:1: error: [[Nobody]] does not match any actor")
+        XCTAssertEqual(
+            printed[1],
+            "Content/briefings/2024-11-01-third.md:8:12: error: [[Nobody]] does not match any actor")
         XCTAssertEqual(
             printed[10],
-            "Content/briefings/2024-11-01-third.md:8:111: note: and 29,990 more of the error above in this file (30,000 in all)")
+            "Content/briefings/2024-11-01-third.md:8:111: note: and 29,990 more of the error above in this file (30,000 in all)"
+        )
     }
 
     func testOddFilesAndNamesAreReported() throws {
         let site = try site()
         XCTAssertEqual(mkfifo(site + "/Content/media/pipe", 0o644), 0)
         let rawName = Array((site + "/Content/media/bad-").utf8) + [0xFF, 0]
-        let fd = rawName.withUnsafeBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        let fd = rawName.withUnsafeBytes {
+            open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
         XCTAssertGreaterThanOrEqual(fd, 0)
         close(fd)
         let result = SiteBuilder(options: BuildOptions(siteRoot: site, writes: false)).build()
@@ -130,11 +139,27 @@ final class SafetyContentTests: XCTestCase {
             var rest = text[...]
             while let open = rest.range(of: "{{{") {
                 let close = try XCTUnwrap(rest[open.upperBound...].range(of: "}}}"))
-                let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+                let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(
+                    in: .whitespaces)
                 XCTAssertTrue(allowed.contains(name), "\(path): {{{\(name)}}} is not escaped")
                 rest = rest[close.upperBound...]
             }
             XCTAssertFalse(text.contains("{{&"), "\(path) uses {{& }}")
         }
+    }
+
+    func testImportRefusesAScriptURL() throws {
+        let site = try site()
+        let article = TestPaths.temporaryFolder() + "/article.txt"
+        try "Seoul weighs arming Ukraine\n\nBy A Reporter\n\nOfficials said so.\n".write(
+            toFile: article, atomically: true, encoding: .utf8)
+        for url in ["javascript:alert(1)", " JavaScript:alert(1)", "not a url"] {
+            let run = try BriefProcess.run(["import", article, "--url", url, "--site", site])
+            XCTAssertEqual(run.status, 2, url)
+            XCTAssertTrue(run.stderr.hasPrefix("Error: --url "), run.stderr)
+        }
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: site + "/Content/briefings").sorted(),
+            ["2024", "2024-11-01-third.md", "2024-11-02-draft.md"], "nothing was written")
     }
 }

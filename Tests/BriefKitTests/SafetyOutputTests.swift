@@ -26,9 +26,18 @@ final class SafetyOutputTests: XCTestCase {
         let before = TreeSnapshot(home)
         let cases: [(output: String, message: String)] = [
             (site, "the output folder is the site itself; refusing to replace it"),
-            (site + "/Content", "the output folder is inside the site's Content/ folder; it would be copied into every later build; choose a folder outside Content/"),
-            (site + "/Content/media/out", "the output folder is inside the site's Content/ folder; it would be copied into every later build; choose a folder outside Content/"),
-            (site + "/Templates/out", "the output folder is inside the site's Templates/ folder; it would be copied into every later build; choose a folder outside Templates/"),
+            (
+                site + "/Content",
+                "the output folder is inside the site's Content/ folder; it would be copied into every later build; choose a folder outside Content/"
+            ),
+            (
+                site + "/Content/media/out",
+                "the output folder is inside the site's Content/ folder; it would be copied into every later build; choose a folder outside Content/"
+            ),
+            (
+                site + "/Templates/out",
+                "the output folder is inside the site's Templates/ folder; it would be copied into every later build; choose a folder outside Templates/"
+            ),
             (home, "the output folder contains the site; refusing to replace it"),
             ("home/site/Content/../../site", "the output folder is the site itself; refusing to replace it"),
             ("~", "the output folder contains the site; refusing to replace it"),
@@ -48,7 +57,9 @@ final class SafetyOutputTests: XCTestCase {
             ["build", elsewhere, "--output", "~", "--force"], environment: ["HOME": home], in: root)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(
-            run.stderr, "~: error: the output folder is your home folder or contains it; refusing to replace it\n1 error, 0 warnings\n")
+            run.stderr,
+            "~: error: the output folder is your home folder or contains it; refusing to replace it\n1 error, 0 warnings\n"
+        )
         XCTAssertEqual(try String(contentsOfFile: home + "/notes/keep.txt", encoding: .utf8), "mine")
     }
 
@@ -63,7 +74,8 @@ final class SafetyOutputTests: XCTestCase {
     func testEmptyOutputIsAWrongCommandLine() throws {
         let run = try build(["--output", ""])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.hasPrefix("Error: --output is empty; name a folder, like --output Site\n"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix("Error: --output is empty; name a folder, like --output Site\n"), run.stderr)
     }
 
     func testQuotedTildeIsHomeFromTheEnvironment() throws {
@@ -92,7 +104,8 @@ final class SafetyOutputTests: XCTestCase {
         let victim = root + "/victim"
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
         try "keep".write(toFile: victim + "/keep.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root + "/.out.brief-staging-2", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/.out.brief-staging-2", withDestinationPath: victim)
 
         let run = try build(["--output", root + "/out"])
         XCTAssertEqual(run.status, 0, run.stderr)

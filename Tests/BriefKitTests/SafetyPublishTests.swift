@@ -17,8 +17,10 @@ final class SafetyPublishTests: XCTestCase {
     func retitle(_ title: String) throws {
         let path = site + "/Content/briefings/2024-11-01-third.md"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression)
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     func testAFileDestinationIsRefusedAndKept() throws {
@@ -28,9 +30,12 @@ final class SafetyPublishTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(
             report.diagnostics.map(\.description),
-            ["\(file): error: the destination is a file, not a folder; refusing to replace it (publish into a folder)"])
+            [
+                "\(file): error: the destination is a file, not a folder; refusing to replace it (publish into a folder)"
+            ])
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "mine")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/.notes.txt.brief"), "no state, no lock left")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: root + "/.notes.txt.brief"), "no state, no lock left")
     }
 
     func testARefusedPublishLeavesNoLockBehind() throws {
@@ -48,12 +53,17 @@ final class SafetyPublishTests: XCTestCase {
         try "theirs".write(toFile: dest + "/index.html", atomically: true, encoding: .utf8)
         let forced = DirectoryPublisher(siteRoot: site, destination: dest, force: true).publish()
         XCTAssertTrue(forced.succeeded, "\(forced.diagnostics)")
-        XCTAssertTrue(forced.messages.contains { $0.hasPrefix("The folder's earlier files were moved to \(root!)/.www.brief/previous") })
+        XCTAssertTrue(
+            forced.messages.contains {
+                $0.hasPrefix("The folder's earlier files were moved to \(root!)/.www.brief/previous")
+            })
         for title in ["Second", "Third", "Fourth"] {
             try retitle(title)
             XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
         }
-        XCTAssertEqual(try String(contentsOfFile: root + "/.www.brief/set-aside-1/index.html", encoding: .utf8), "theirs")
+        XCTAssertEqual(
+            try String(contentsOfFile: root + "/.www.brief/set-aside-1/index.html", encoding: .utf8), "theirs"
+        )
     }
 
     func testAPlantedStateLinkIsNeverFollowed() throws {
@@ -73,8 +83,10 @@ final class SafetyPublishTests: XCTestCase {
 
         // A link inside a real state folder is refused too, by publish and by rollback.
         try FileManager.default.removeItem(atPath: root + "/.www.brief")
-        try FileManager.default.createDirectory(atPath: root + "/.www.brief", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: root + "/.www.brief/trash", withDestinationPath: victim)
+        try FileManager.default.createDirectory(
+            atPath: root + "/.www.brief", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/.www.brief/trash", withDestinationPath: victim)
         XCTAssertFalse(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
         XCTAssertFalse(DirectoryPublisher(siteRoot: site, destination: dest).rollback().succeeded)
         XCTAssertTrue(FileManager.default.fileExists(atPath: victim + "/next/keep.txt"))
@@ -99,7 +111,9 @@ final class SafetyPublishTests: XCTestCase {
         let unchanged = DirectoryPublisher(siteRoot: site, destination: dest).publish()
         XCTAssertEqual(unchanged.messages, ["Nothing to publish: \(dest) already holds this site."])
         XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).rollback().succeeded)
-        XCTAssertTrue(try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(">One<"))
+        XCTAssertTrue(
+            try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(
+                ">One<"))
     }
 
     /// An immutable file in an old version: the failure is reported, and `--rollback` still
@@ -125,9 +139,13 @@ final class SafetyPublishTests: XCTestCase {
         let refused = DirectoryPublisher(siteRoot: site, destination: dest).publish()
         XCTAssertFalse(refused.succeeded)
         XCTAssertTrue(refused.diagnostics.last!.message.hasPrefix("cannot remove \(root!)/.www.brief/trash"))
-        XCTAssertTrue(try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(">Three<"))
+        XCTAssertTrue(
+            try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(
+                ">Three<"))
         XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).rollback().succeeded)
-        XCTAssertTrue(try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(">Two<"))
+        XCTAssertTrue(
+            try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(
+                ">Two<"))
     }
 
     static func chattr(_ flag: String, _ path: String) -> Bool {
@@ -147,7 +165,9 @@ final class SafetyPublishTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(
             report.diagnostics.map(\.message),
-            ["--git '\(hostile)' starts with '-', which git would read as an option; write a path like ./\(hostile)"])
+            [
+                "--git '\(hostile)' starts with '-', which git would read as an option; write a path like ./\(hostile)"
+            ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker))
         let run = try BriefProcess.run(["publish", site, "--git=\(hostile)"])
         XCTAssertEqual(run.status, 2)
@@ -156,7 +176,8 @@ final class SafetyPublishTests: XCTestCase {
         XCTAssertNotNil(GitPublisher.refusal(repository: "repo.git", branch: "a..b"))
         XCTAssertNil(GitPublisher.refusal(repository: "repo.git", branch: "gh-pages"))
         // ext:: would run a command; git is told never to allow it.
-        let ext = GitPublisher(siteRoot: site, repository: "ext::sh -c touch% \(marker)", branch: "gh-pages").publish()
+        let ext = GitPublisher(siteRoot: site, repository: "ext::sh -c touch% \(marker)", branch: "gh-pages")
+            .publish()
         XCTAssertFalse(ext.succeeded)
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker))
     }

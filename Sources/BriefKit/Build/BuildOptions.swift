@@ -57,7 +57,8 @@ public struct BuildOptions: Sendable {
         }
         guard writes else { return nil }
         if let output, case .failure(let problem) = UserPath.absolute(output) {
-            return .error(SourceLocation(path: output.isEmpty ? "--output" : output), "the output folder: \(problem)")
+            return .error(
+                SourceLocation(path: output.isEmpty ? "--output" : output), "the output folder: \(problem)")
         }
         guard guardsOutput else { return nil }
         let places = ProtectedPlaces(siteRoot: absoluteRoot)

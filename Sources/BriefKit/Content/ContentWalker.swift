@@ -47,7 +47,9 @@ struct ContentWalker {
         let absolute = siteRoot + "/" + relative
         guard let real = ContentWalker.realPath(absolute) else {
             diagnostics.append(
-                .error(SourceLocation(path: relative), "cannot read folder: \(String(cString: strerror(errno)))"))
+                .error(
+                    SourceLocation(path: relative), "cannot read folder: \(String(cString: strerror(errno)))")
+            )
             return
         }
         guard !visiting.contains(real) else {
@@ -66,21 +68,24 @@ struct ContentWalker {
             )
             return
         }
-        for (name, kind) in entries where !name.hasPrefix(".") || (name == ".well-known" && relative == "Content/static") {
+        for (name, kind) in entries
+        where !name.hasPrefix(".") || (name == ".well-known" && relative == "Content/static") {
             let childRelative = relative + "/" + name
             let childAbsolute = absolute + "/" + name
             if kind == .invalidName {
                 diagnostics.append(
                     .error(
                         SourceLocation(path: childRelative),
-                        "the name is not valid UTF-8 (shown with \u{FFFD}); rename it, it cannot be read or linked as it is"))
+                        "the name is not valid UTF-8 (shown with \u{FFFD}); rename it, it cannot be read or linked as it is"
+                    ))
                 continue
             }
             if childAbsolute.utf8.count >= Int(PATH_MAX) {
                 diagnostics.append(
                     .error(
                         SourceLocation(path: childRelative),
-                        "the path is longer than the system allows (\(PATH_MAX) bytes); shorten a folder or file name"))
+                        "the path is longer than the system allows (\(PATH_MAX) bytes); shorten a folder or file name"
+                    ))
                 continue
             }
             // Files and folders as readdir reports them; only links and unknown kinds need lstat.
@@ -128,7 +133,9 @@ struct ContentWalker {
                     default: "not a regular file"
                     }
                 diagnostics.append(
-                    .warning(SourceLocation(path: childRelative), "left out: this is \(what), not a file or folder"))
+                    .warning(
+                        SourceLocation(path: childRelative), "left out: this is \(what), not a file or folder"
+                    ))
             }
         }
     }

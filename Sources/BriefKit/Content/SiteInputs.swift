@@ -49,12 +49,16 @@ public struct SiteInputs: Sendable {
         var unreadable: [Diagnostic] = []
         for (file, result) in zip(content, results[1..<1 + content.count]) where result.file == nil {
             unreadable.append(
-                .error(SourceLocation(path: file.relativePath), "cannot read file: \(FileBytes.reason(result.errno))"))
+                .error(
+                    SourceLocation(path: file.relativePath),
+                    "cannot read file: \(FileBytes.reason(result.errno))"))
         }
         // A site.yml that exists but cannot be read is reported as such, not as missing.
         if read[0] == nil && results[0].errno != ENOENT {
             unreadable.append(
-                .error(SourceLocation(path: "site.yml"), "cannot read file: \(FileBytes.reason(results[0].errno))"))
+                .error(
+                    SourceLocation(path: "site.yml"),
+                    "cannot read file: \(FileBytes.reason(results[0].errno))"))
         }
         return SiteInputs(
             content: read[1..<1 + content.count].compactMap { $0 },

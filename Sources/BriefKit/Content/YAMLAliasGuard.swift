@@ -56,7 +56,8 @@ struct YAMLAliasGuard {
             let scalars = Array(lines[line - 1].unicodeScalars)
             var index = skip
             while index < scalars.count {
-                if scalars[index] == "*", index + 1 < scalars.count, !" ,]}".unicodeScalars.contains(scalars[index + 1]),
+                if scalars[index] == "*", index + 1 < scalars.count,
+                    !" ,]}".unicodeScalars.contains(scalars[index + 1]),
                     index == 0 || " ,[{:-".unicodeScalars.contains(scalars[index - 1])
                 {
                     return AliasFound(line: line, column: index + 1)

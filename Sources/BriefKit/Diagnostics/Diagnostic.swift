@@ -85,13 +85,17 @@ extension Array where Element == Diagnostic {
     public func cappingRepeats() -> [Diagnostic] {
         var seen: [RepeatKey: Int] = [:]
         for diagnostic in self {
-            seen[RepeatKey(path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message), default: 0] += 1
+            seen[
+                RepeatKey(
+                    path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message
+                ), default: 0] += 1
         }
         guard seen.values.contains(where: { $0 > Self.repeatLimit }) else { return self }
         var kept: [Diagnostic] = []
         var counted: [RepeatKey: Int] = [:]
         for diagnostic in self {
-            let key = RepeatKey(path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message)
+            let key = RepeatKey(
+                path: diagnostic.location.path, severity: diagnostic.severity, message: diagnostic.message)
             counted[key, default: 0] += 1
             let count = counted[key]!
             if count <= Self.repeatLimit {
@@ -101,7 +105,8 @@ extension Array where Element == Diagnostic {
                 kept.append(
                     .note(
                         diagnostic.location,
-                        "and \(Self.grouped(more)) more of the \(diagnostic.severity.rawValue) above in this file (\(Self.grouped(seen[key]!)) in all)"))
+                        "and \(Self.grouped(more)) more of the \(diagnostic.severity.rawValue) above in this file (\(Self.grouped(seen[key]!)) in all)"
+                    ))
             }
         }
         return kept

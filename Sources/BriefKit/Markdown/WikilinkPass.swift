@@ -24,11 +24,15 @@ struct WikilinkPass {
                 continue
             }
             var close = index + 2
-            while close + 1 < bytes.count && !(bytes[close] == UInt8(ascii: "]") && bytes[close + 1] == UInt8(ascii: "]")) {
+            while close + 1 < bytes.count
+                && !(bytes[close] == UInt8(ascii: "]") && bytes[close + 1] == UInt8(ascii: "]"))
+            {
                 close += 1
             }
             guard close + 1 < bytes.count else { break }
-            if textStart < index { pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
+            if textStart < index {
+                pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self)))
+            }
             let inner = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
             pieces.append(link(for: inner, at: index, located: &located, diagnostics: &diagnostics))
             index = close + 2
@@ -104,7 +108,9 @@ struct LocatedOffsets {
             countedScalars = 0
         }
         // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
-        for byte in bytes[countedBytes..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 { countedScalars += 1 }
+        for byte in bytes[countedBytes..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 {
+            countedScalars += 1
+        }
         countedBytes = min(offset, bytes.count)
         // A node cmark left without a position takes its ancestor's place, without an offset.
         guard node.startLine > 0 && node.startColumn > 0, let column = start.column else { return start }

@@ -52,7 +52,8 @@ public struct SiteWriter: Sendable {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             guard mkdir(holder, 0o755) == 0 else {
                 return .failure(
-                    failure("cannot create the staging folder \(holder): \(String(cString: strerror(errno)))"))
+                    failure("cannot create the staging folder \(holder): \(String(cString: strerror(errno)))")
+                )
             }
             guard let claimed = StagingHolder.Owner(holder: holder) else {
                 try? manager.removeItem(atPath: holder)

@@ -14,7 +14,8 @@ enum StagingHolder {
         private var fd: Int32
 
         init?(holder: String) {
-            let fd = open(holder + "/" + StagingHolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            let fd = open(
+                holder + "/" + StagingHolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else { return nil }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 close(fd)
@@ -37,7 +38,8 @@ enum StagingHolder {
     /// lock file — whose process no longer exists.
     static func removeStale(in parent: String, output: String) {
         let prefix = ".\(output).brief-staging-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        where name.hasPrefix(prefix) {
             var digits = name.dropFirst(prefix.count)
             if digits.hasSuffix(".old") { digits = digits.dropLast(4) }
             guard let pid = Int32(digits), pid != getpid() || name.hasSuffix(".old") else { continue }

@@ -57,9 +57,13 @@ public struct DirectoryPublisher: Sendable {
 
     /// Creates the state folder and takes the lock; the reason when either fails.
     func lockState() -> Result<PublishLock, PublishRefusal> {
-        if let problem = StateFolder.prepare(place.state) { return .failure(PublishRefusal(message: problem)) }
+        if let problem = StateFolder.prepare(place.state) {
+            return .failure(PublishRefusal(message: problem))
+        }
         guard let lock = PublishLock(path: place.lock) else {
-            return .failure(PublishRefusal(message: "another publish to this destination is running (lock \(place.lock))"))
+            return .failure(
+                PublishRefusal(message: "another publish to this destination is running (lock \(place.lock))")
+            )
         }
         return .success(lock)
     }
@@ -109,13 +113,15 @@ public struct DirectoryPublisher: Sendable {
         guard StateFolder.kind(place.destination) != .missing else {
             guard rename(place.next, place.destination) == 0 else {
                 return failure(
-                    result.printedDiagnostics, "cannot create the destination: \(String(cString: strerror(errno)))")
+                    result.printedDiagnostics,
+                    "cannot create the destination: \(String(cString: strerror(errno)))")
             }
             return report
         }
         guard brief_exchange_paths(place.next, place.destination) == 0 else {
             return failure(
-                result.printedDiagnostics, "cannot switch to the new version: \(String(cString: strerror(errno)))")
+                result.printedDiagnostics,
+                "cannot switch to the new version: \(String(cString: strerror(errno)))")
         }
         // `next` now holds the old version: it becomes the rollback slot.
         return rotate(report, foreign: foreign)

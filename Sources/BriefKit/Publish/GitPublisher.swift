@@ -55,14 +55,16 @@ public struct GitPublisher: Sendable {
     public static func refusal(repository: String, branch: String) -> String? {
         if repository.isEmpty { return "--git is empty; name a repository (a path or a URL)" }
         if repository.hasPrefix("-") {
-            return "--git '\(repository)' starts with '-', which git would read as an option; write a path like ./\(repository)"
+            return
+                "--git '\(repository)' starts with '-', which git would read as an option; write a path like ./\(repository)"
         }
         if repository.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "--git contains a control character"
         }
         let forbidden = CharacterSet(charactersIn: " ~^:?*[\\").union(.controlCharacters)
         if branch.isEmpty || branch.hasPrefix("-") || branch.hasPrefix("/") || branch.hasSuffix("/")
-            || branch.hasSuffix(".lock") || branch.hasSuffix(".") || branch.contains("..") || branch.contains("@{")
+            || branch.hasSuffix(".lock") || branch.hasSuffix(".") || branch.contains("..")
+            || branch.contains("@{")
             || branch.contains("//") || branch.unicodeScalars.contains(where: forbidden.contains)
         {
             return "--branch '\(branch)' is not a valid branch name"
@@ -96,7 +98,8 @@ public struct GitPublisher: Sendable {
         }
         let env = ["GIT_DIR": gitDir, "GIT_WORK_TREE": site, "GIT_INDEX_FILE": scratch + "/index"]
         let ref = "refs/heads/\(branch)"
-        let fetch = Self.git(["fetch", "-q", "--", repository, "+\(ref):refs/brief/parent"], environment: env)
+        let fetch = Self.git(
+            ["fetch", "-q", "--", repository, "+\(ref):refs/brief/parent"], environment: env)
         let hasParent = fetch.status == 0
         if !hasParent && Self.git(["ls-remote", "--", repository], environment: env).status != 0 {
             return fail("cannot read the git repository: \(fetch.output)")

@@ -21,7 +21,8 @@ public struct PublishPlace: Sendable {
         self.destination = absolute
         self.pathProblem = problem
         let parent = (absolute as NSString).deletingLastPathComponent
-        self.state = (parent == "/" ? "" : parent) + "/." + (absolute as NSString).lastPathComponent + ".brief"
+        self.state =
+            (parent == "/" ? "" : parent) + "/." + (absolute as NSString).lastPathComponent + ".brief"
     }
 
     var lock: String { state + "/lock" }

@@ -29,6 +29,7 @@ enum XML {
             previous = (previous.1, byte)
         }
         guard found else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
     }
 }

@@ -6,7 +6,8 @@ public enum LinkURL {
     /// Why `text` is not an acceptable link, or nil when it is.
     public static func problem(_ text: String) -> String? {
         let hasControl = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
+        let cleaned = String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
         if let problem = schemeProblem(cleaned) { return problem }
         return hasControl ? "contains a control character" : nil
     }
@@ -46,21 +47,27 @@ public enum LinkURL {
         }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%/")
         guard path.allSatisfy({ allowed.contains($0) }) else {
-            return "has a path with characters a base path cannot carry (only letters, digits, '-', '.', '_', '~', '%' and '/')"
+            return
+                "has a path with characters a base path cannot carry (only letters, digits, '-', '.', '_', '~', '%' and '/')"
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         for (index, segment) in segments.enumerated() {
             if segment == "." || segment == ".." { return "has a path with '.' or '..' in it" }
-            if segment.isEmpty && index != segments.count - 1 { return "has an empty segment ('//') in its path" }
+            if segment.isEmpty && index != segments.count - 1 {
+                return "has an empty segment ('//') in its path"
+            }
         }
         return nil
     }
 
     private static func isHostAndPort(_ authority: Substring) -> Bool {
         var host = authority
-        if let colon = authority.lastIndex(of: ":"), !authority.hasPrefix("[") || authority[..<colon].hasSuffix("]") {
+        if let colon = authority.lastIndex(of: ":"),
+            !authority.hasPrefix("[") || authority[..<colon].hasSuffix("]")
+        {
             let port = authority[authority.index(after: colon)...]
-            guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber) else {
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber)
+            else {
                 return false
             }
             host = authority[..<colon]

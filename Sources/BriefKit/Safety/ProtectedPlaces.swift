@@ -40,7 +40,9 @@ public struct ProtectedPlaces: Sendable {
             return "\(what) holds brief's build cache (\(cacheFolder)); choose another folder"
         }
         let names = real.split(separator: "/")
-        if names.contains(where: { $0.hasPrefix(".") && ($0.hasSuffix(".brief") || $0.contains(".brief-staging-")) }) {
+        if names.contains(where: {
+            $0.hasPrefix(".") && ($0.hasSuffix(".brief") || $0.contains(".brief-staging-"))
+        }) {
             return "\(what) is inside one of brief's own state folders\(shown); choose another folder"
         }
         return nil
