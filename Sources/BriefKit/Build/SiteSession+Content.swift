@@ -126,7 +126,7 @@ extension SiteSession {
             if feed.contains(i) && feedContent[i] == nil {
                 feedContent[i] = RenderedBodies.feedHTML(entry, model: model, absolute: absolute)
             }
-            model.entries[i].briefing.body = ""
+            model.entries[i].briefing = model.entries[i].briefing.droppingBody()
         }
         bodies.entries = entries
         bodies.feedContent = feedContent

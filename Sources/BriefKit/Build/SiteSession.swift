@@ -107,7 +107,7 @@ public final class SiteSession: @unchecked Sendable {
             let (parsed, found) = EntryParser.parseBriefing(source)
             guard let parsed, !found.contains(where: { $0.severity == .error }) else { return nil }
             var expected = model.entries[i].briefing
-            expected.body = parsed.body
+            expected.fields.body = parsed.body
             guard expected == parsed else { return nil }
             model.entries[i].briefing = parsed
             // The kept sources follow too: a later re-resolve starts from them.

@@ -22,22 +22,80 @@ public struct Briefing: Sendable, Equatable {
         public var location: SourceLocation
     }
 
-    public var path: String
-    public var title: String
-    public var date: EntryDate
-    public var updated: EntryDate?
-    public var author: String?
-    public var summary: String?
-    public var actors: [Located<String>]
-    public var topics: [Located<String>]
-    public var source: Source?
-    public var claims: [Claim]
-    public var draft: Bool
-    public var slug: Located<String>
-    public var params: ParamValue
-    public var body: String
+    /// Every field of a briefing, held by `Briefing` in one immutable object.
+    public struct Fields: Sendable, Equatable {
+        public var path: String
+        public var title: String
+        public var date: EntryDate
+        public var updated: EntryDate?
+        public var author: String?
+        public var summary: String?
+        public var actors: [Located<String>]
+        public var topics: [Located<String>]
+        public var source: Source?
+        public var claims: [Claim]
+        public var draft: Bool
+        public var slug: Located<String>
+        public var params: ParamValue
+        public var body: String
+        /// The file line on which the body starts, so Markdown diagnostics point into the file.
+        public var bodyFirstLine: Int
+    }
+
+    /// The fields live in one object, so copying a briefing (every stage passes them by value)
+    /// is one retain instead of one per field; setting a field makes a new object.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public init(
+        path: String, title: String, date: EntryDate, updated: EntryDate?, author: String?, summary: String?,
+        actors: [Located<String>], topics: [Located<String>], source: Source?, claims: [Claim], draft: Bool,
+        slug: Located<String>, params: ParamValue, body: String, bodyFirstLine: Int
+    ) {
+        storage = Storage(
+            Fields(
+                path: path, title: title, date: date, updated: updated, author: author, summary: summary,
+                actors: actors, topics: topics, source: source, claims: claims, draft: draft, slug: slug,
+                params: params, body: body, bodyFirstLine: bodyFirstLine))
+    }
+
+    /// All fields at once.
+    public var fields: Fields {
+        get { storage.fields }
+        set { storage = Storage(newValue) }
+    }
+
+    public static func == (a: Briefing, b: Briefing) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public var path: String { storage.fields.path }
+    public var title: String { storage.fields.title }
+    public var date: EntryDate { storage.fields.date }
+    public var updated: EntryDate? { storage.fields.updated }
+    public var author: String? { storage.fields.author }
+    public var summary: String? { storage.fields.summary }
+    public var actors: [Located<String>] { storage.fields.actors }
+    public var topics: [Located<String>] { storage.fields.topics }
+    public var source: Source? { storage.fields.source }
+    public var claims: [Claim] { storage.fields.claims }
+    public var draft: Bool { storage.fields.draft }
+    public var slug: Located<String> { storage.fields.slug }
+    public var params: ParamValue { storage.fields.params }
+    public var body: String { storage.fields.body }
     /// The file line on which the body starts, so Markdown diagnostics point into the file.
-    public var bodyFirstLine: Int
+    public var bodyFirstLine: Int { storage.fields.bodyFirstLine }
+
+    /// The same briefing without its Markdown body (once rendered, the body is not needed).
+    public func droppingBody() -> Briefing {
+        var copy = self
+        copy.fields.body = ""
+        return copy
+    }
 }
 
 /// A person, country, organisation or group from `Content/actors/*.md`.

@@ -20,16 +20,14 @@ public struct ContentLoader: Sendable {
     /// of them or is not below one. Read from the bytes: splitting 10,000 paths into strings
     /// was most of the loader's serial time.
     static func folderIndex(of relativePath: String) -> Int? {
-        var path = relativePath
-        return path.withUTF8 { bytes -> Int? in
-            let slash = UInt8(ascii: "/")
-            guard let first = bytes.firstIndex(of: slash),
-                let second = bytes[(first + 1)...].firstIndex(of: slash),
-                second > first + 1, second + 1 < bytes.count
-            else { return nil }
-            let name = UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second])
-            return folderBytes.firstIndex { $0.elementsEqual(name) }
-        }
+        let bytes = relativePath.utf8
+        let slash = UInt8(ascii: "/")
+        guard let first = bytes.firstIndex(of: slash),
+            let second = bytes[bytes.index(after: first)...].firstIndex(of: slash),
+            second > bytes.index(after: first), bytes.index(after: second) < bytes.endIndex
+        else { return nil }
+        let name = bytes[bytes.index(after: first)..<second]
+        return folderBytes.firstIndex { $0.elementsEqual(name) }
     }
 
     public func load() -> (SiteSources?, [Diagnostic]) {
@@ -140,16 +138,8 @@ public struct ContentLoader: Sendable {
         _ files: consuming [SiteInputs.File], with parser: @Sendable (SourceText) -> (T?, [Diagnostic]),
         into diagnostics: inout [Diagnostic]
     ) -> [T] {
-        var files = files
-        let results = files.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let files = buffer
-            return Array(files.indices).parallelMap { i -> (T?, [Diagnostic]) in
-                let file = files[i]
-                // Each index belongs to one worker; dropping the bytes here races with nothing.
-                files[i].data = nil
-                return Self.parse(file, with: parser)
-            }
-        }
+        // Each file moves into its worker, so its bytes are let go as soon as it is parsed.
+        let results = files.parallelMapTaking { file in Self.parse(file, with: parser) }
         var values: [T] = []
         values.reserveCapacity(results.count)
         for (value, found) in results {

@@ -9,7 +9,7 @@
 /// gives: FastYAMLReaderTests compare the two on every file of the test sites and on thousands
 /// of mutated variants.
 struct FastYAMLReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: [UInt8]
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -18,16 +18,14 @@ struct FastYAMLReader {
 
     private static let stringTag = YAMLNode.Scalar.stringTag
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The root mapping of `yaml`, or nil when the text is outside the subset.
     static func read(_ yaml: String) -> YAMLNode? {
-        var text = yaml
-        return text.withUTF8 { bytes in
-            guard hasOnlyPlainCharacters(bytes) else { return nil }
-            var reader = FastYAMLReader(bytes)
-            return reader.document()
-        }
+        let bytes = Array(yaml.utf8)
+        guard hasOnlyPlainCharacters(bytes) else { return nil }
+        var reader = FastYAMLReader(bytes)
+        return reader.document()
     }
 
     // MARK: Structure
@@ -267,7 +265,7 @@ struct FastYAMLReader {
 
     /// The bytes of `range` as a String.
     private func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     // MARK: Lines
@@ -364,7 +362,7 @@ struct FastYAMLReader {
     /// False when the text has a tab, a carriage return, a control character, or one of the
     /// characters libyaml treats specially (NEL, line and paragraph separators, byte-order
     /// marks, non-characters): those read differently in YAML and are left to Yams.
-    private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func hasOnlyPlainCharacters(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]

@@ -96,32 +96,38 @@ public struct SiteIndex: Sendable {
             var scores = [Double](repeating: 0, count: entries.count)
             var touched: [Int] = []
             var results: [[Int]] = []
-            scores.withUnsafeMutableBufferPointer { scores in
-                func add(_ list: [Int], for index: Int) {
-                    guard list.count > 1 else { return }
-                    let weight = log(total / Double(list.count)) + 0.1
-                    for other in nearby(index, in: list) where other != index {
-                        if scores[other] == 0 { touched.append(other) }
-                        scores[other] += weight
-                    }
+            for index in first..<min(first + chunk, entries.count) {
+                // Actors, then topics: the order the weights have always been added in.
+                for actor in entries[index].actors {
+                    score(byActor[actor], for: index, total: total, into: &scores, touched: &touched)
                 }
-                for index in first..<min(first + chunk, entries.count) {
-                    // Actors, then topics: the order the weights have always been added in.
-                    for actor in entries[index].actors { add(byActor[actor], for: index) }
-                    for topic in entries[index].topics { add(byTopic[topic], for: index) }
-                    results.append(best(touched, scores: scores, instants: instants, entries: entries))
-                    for other in touched { scores[other] = 0 }
-                    touched.removeAll(keepingCapacity: true)
+                for topic in entries[index].topics {
+                    score(byTopic[topic], for: index, total: total, into: &scores, touched: &touched)
                 }
+                results.append(best(touched, scores: scores, instants: instants, entries: entries))
+                for other in touched { scores[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
             return results
         }
         return chunks.flatMap { $0 }
     }
 
+    /// Adds the weight of one shared tag (its posting list `list`) to the entries near `index`.
+    private static func score(
+        _ list: [Int], for index: Int, total: Double, into scores: inout [Double], touched: inout [Int]
+    ) {
+        guard list.count > 1 else { return }
+        let weight = log(total / Double(list.count)) + 0.1
+        for other in nearby(index, in: list) where other != index {
+            if scores[other] == 0 { touched.append(other) }
+            scores[other] += weight
+        }
+    }
+
     /// The `relatedLimit` best of `candidates`: highest score, then newest, then by slug.
     private static func best(
-        _ candidates: [Int], scores: UnsafeMutableBufferPointer<Double>, instants: [Int],
+        _ candidates: [Int], scores: [Double], instants: [Int],
         entries: [SiteModel.Entry]
     ) -> [Int] {
         let ranksBefore = { (a: Int, b: Int) -> Bool in

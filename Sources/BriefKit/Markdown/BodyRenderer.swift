@@ -51,14 +51,22 @@ public struct RenderedBodies: Sendable {
         for i in feedEntries(model) {
             feedContent[i] = feedHTML(model.entries[i], model: model, absolute: absolute)
         }
-        let entries = model.entries.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let entries = buffer
-            return Array(entries.indices).parallelMap { i in
-                let output = renderer.render(entries[i])
-                // Each index belongs to one worker, so clearing it here races with nothing.
-                if dropEntrySources { entries[i].briefing.body = "" }
-                return output
+        let entries: [MarkdownRenderer.Output]
+        if dropEntrySources {
+            // Each entry moves into its worker and comes back without its Markdown, so the
+            // Markdown of an entry is let go as soon as its HTML is made.
+            let taken = model.entries
+            model.entries = []
+            let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
+                var entry = entry
+                let output = renderer.render(entry)
+                entry.briefing = entry.briefing.droppingBody()
+                return (output, entry)
             }
+            entries = done.map(\.0)
+            model.entries = done.map(\.1)
+        } else {
+            entries = model.entries.parallelMap { renderer.render($0) }
         }
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }

@@ -14,8 +14,6 @@ public struct SiteResolver: Sendable {
     ]
 
     public func resolve(_ sources: consuming SiteSources) -> (SiteModel?, [Diagnostic]) {
-        // The briefings are taken out of the sources, so each can move into its entry. Read
-        // through a constant until then: a closure reading a variable's element copies it.
         let all = sources.briefings
         sources.briefings = []
         var state = ResolutionState(sources: copy sources)
@@ -27,20 +25,16 @@ public struct SiteResolver: Sendable {
         // Names are matched and dates placed on all cores. Then, in order, the few references
         // that needed more than the registries as the files define them: an unknown name may
         // become an implicit actor or topic for the entries after it. The entries are then
-        // made on all cores. Briefings are read in place throughout: `all[i]` passed to a call
-        // or read in a sort's closure copied the whole briefing, every field retained.
+        // made on all cores.
         let registries = (actors: state.actorNames, topics: state.topicNames)
-        let (matched, slugs) = all.withUnsafeBufferPointer { all in
-            var matched = kept.parallelMap { i in
-                ResolutionState.Prematch(
-                    all.baseAddress! + i, actors: registries.actors, topics: registries.topics,
-                    calendar: calendar)
-            }
-            for n in matched.indices where !matched[n].isSettled {
-                state.settle(&matched[n], all.baseAddress! + kept[n])
-            }
-            return (matched, kept.map { all[$0].slug.value })
+        var matched = kept.parallelMap { i in
+            ResolutionState.Prematch(
+                all[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
         }
+        for n in matched.indices where !matched[n].isSettled {
+            state.settle(&matched[n], all[kept[n]])
+        }
+        let slugs = kept.map { all[$0].slug.value }
         state.checkSlugs(of: all, kept: kept)
         state.checkPages(sources)
         // Newest first, ties by slug: the order is worked out on indices, so the entries are
@@ -49,8 +43,7 @@ public struct SiteResolver: Sendable {
         let order = kept.indices.sorted { a, b in
             instants[a] != instants[b] ? instants[a] > instants[b] : slugs[a] < slugs[b]
         }
-        var briefings = consume all
-        let entries = ResolutionState.entries(moving: &briefings, kept: kept, matched: matched, order: order)
+        let entries = order.parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let model = SiteModel(
@@ -138,19 +131,15 @@ struct ResolutionState {
         var instant: Int
         var day: CalendarDay
 
-        /// Matches the briefing at `briefing`, read in place (passed by value, each of the
-        /// 10,000 briefings was copied whole, every field retained).
-        init(
-            _ briefing: UnsafePointer<Briefing>, actors: NameRegistry, topics: NameRegistry,
-            calendar: SiteCalendar
-        ) {
-            self.actors = briefing.pointee.actors.map { actors.match($0.value) }
-            self.topics = briefing.pointee.topics.map { topics.match($0.value) }
-            self.claimants = briefing.pointee.claims.map { claim in
+        /// Matches `briefing`'s references against the registries and places its date.
+        init(_ briefing: Briefing, actors: NameRegistry, topics: NameRegistry, calendar: SiteCalendar) {
+            self.actors = briefing.actors.map { actors.match($0.value) }
+            self.topics = briefing.topics.map { topics.match($0.value) }
+            self.claimants = briefing.claims.map { claim in
                 (claim.by.map { actors.match($0.value) }, claim.deniedBy.map { actors.match($0.value) })
             }
-            self.instant = calendar.instant(briefing.pointee.date)
-            self.day = calendar.day(briefing.pointee.date)
+            self.instant = calendar.instant(briefing.date)
+            self.day = calendar.day(briefing.date)
         }
 
         /// True when every reference was found, so the entry needs nothing of the state.
@@ -160,21 +149,20 @@ struct ResolutionState {
         }
     }
 
-    /// Resolves, in place, every reference of the briefing at `briefing` that `matched` did not
-    /// find: the state may give an unknown name an implicit page (and warns), and reports an
-    /// ambiguous one. Afterwards a reference is `.found`, or `.unknown` when it resolves to
-    /// nothing. The order is the entry's: actors, topics, then each claim's claimants and
-    /// deniers. Read in place: passed by value, each briefing was copied whole for the call.
-    mutating func settle(_ matched: inout Prematch, _ briefing: UnsafePointer<Briefing>) {
+    /// Resolves every reference of `briefing` that `matched` did not find: the state may give
+    /// an unknown name an implicit page (and warns), and reports an ambiguous one. Afterwards a
+    /// reference is `.found`, or `.unknown` when it resolves to nothing. The order is the
+    /// entry's: actors, topics, then each claim's claimants and deniers.
+    mutating func settle(_ matched: inout Prematch, _ briefing: Briefing) {
         func settled(_ id: Int?) -> NameRegistry.Match { id.map { .found($0) } ?? .unknown }
         for k in matched.actors.indices where !matched.actors[k].isFound {
-            matched.actors[k] = settled(actorID(briefing.pointee.actors[k], matched: matched.actors[k]))
+            matched.actors[k] = settled(actorID(briefing.actors[k], matched: matched.actors[k]))
         }
         for k in matched.topics.indices where !matched.topics[k].isFound {
-            matched.topics[k] = settled(topicID(briefing.pointee.topics[k], matched: matched.topics[k]))
+            matched.topics[k] = settled(topicID(briefing.topics[k], matched: matched.topics[k]))
         }
         for c in matched.claimants.indices {
-            let claim = briefing.pointee.claims[c]
+            let claim = briefing.claims[c]
             for k in matched.claimants[c].by.indices where !matched.claimants[c].by[k].isFound {
                 matched.claimants[c].by[k] = settled(
                     actorID(claim.by[k], matched: matched.claimants[c].by[k]))
@@ -186,32 +174,8 @@ struct ResolutionState {
         }
     }
 
-    /// The entries of the `kept` briefings in `order` (positions in `kept`), made on all cores
-    /// once every reference is settled.
-    /// Each briefing moves into its entry (an empty one is left in its place): a copy retained
-    /// each of its fields, and the sources released them again.
-    static func entries(moving briefings: inout [Briefing], kept: [Int], matched: [Prematch], order: [Int])
-        -> [SiteModel.Entry]
-    {
-        briefings.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            return order.parallelMap { n in
-                // Each kept index belongs to one worker: taking its briefing races with nothing.
-                var briefing = taken
-                swap(&briefing, &buffer[kept[n]])
-                return entry(briefing, matched[n])
-            }
-        }
-    }
-
-    /// What is left in the sources where a briefing moved into its entry.
-    private static let taken = Briefing(
-        path: "", title: "", date: EntryDate(year: 1970, month: 1, day: 1, time: nil), updated: nil,
-        author: nil, summary: nil, actors: [], topics: [], source: nil, claims: [], draft: false,
-        slug: Located("", at: SourceLocation(path: "")), params: .null, body: "", bodyFirstLine: 1)
-
     /// The entry for `briefing` once every reference is settled: found ones, each once.
-    static func entry(_ briefing: consuming Briefing, _ matched: Prematch) -> SiteModel.Entry {
+    static func entry(_ briefing: Briefing, _ matched: Prematch) -> SiteModel.Entry {
         func ids(_ matches: [NameRegistry.Match]) -> [Int] {
             var seen = Set<Int>()
             return matches.compactMap { match -> Int? in

@@ -53,25 +53,16 @@ enum JSONWriter {
     /// `&` as \u003c, \u003e and \u0026, so the JSON can sit in a `<script>` block.
     static func writeString(_ string: String, into out: inout [UInt8], scriptSafe: Bool) {
         out.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            var run = 0
-            for i in 0..<utf8.count {
-                let escape: StaticString
-                switch utf8[i] {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0..<32: escape = controlEscapes[Int(utf8[i])]
-                case UInt8(ascii: "<") where scriptSafe: escape = "\\u003c"
-                case UInt8(ascii: ">") where scriptSafe: escape = "\\u003e"
-                case UInt8(ascii: "&") where scriptSafe: escape = "\\u0026"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                escape.withUTF8Buffer { out.append(contentsOf: $0) }
-                run = i + 1
+        ByteEscaping.append(string, into: &out) { byte in
+            switch byte {
+            case UInt8(ascii: "\""): "\\\""
+            case UInt8(ascii: "\\"): "\\\\"
+            case 0..<32: controlEscapes[Int(byte)]
+            case UInt8(ascii: "<") where scriptSafe: "\\u003c"
+            case UInt8(ascii: ">") where scriptSafe: "\\u003e"
+            case UInt8(ascii: "&") where scriptSafe: "\\u0026"
+            default: nil
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

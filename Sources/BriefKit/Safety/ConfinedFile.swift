@@ -12,20 +12,7 @@ public enum ConfinedFile {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         guard let opened = openedPath(fd), RealPath.isInside(opened, root) else { return nil }
-        var data = Data(count: Int(info.st_size))
-        var total = 0
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return n == 0 }
-                total += n
-            }
-            return true
-        }
-        guard complete else { return nil }
-        if total < data.count { data.removeSubrange(total...) }
-        return data
+        return FileBytes.readOpen(fd, size: Int(info.st_size))
     }
 
     /// The real path of what descriptor `fd` has open.

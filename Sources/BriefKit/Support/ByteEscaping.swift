@@ -22,4 +22,21 @@ enum ByteEscaping {
         }
         return escaped ?? text
     }
+
+    /// Appends the UTF-8 bytes of `text` to `out`, each byte that `replacement` maps replaced,
+    /// the runs between copied whole.
+    @inline(__always)
+    static func append(_ text: String, into out: inout [UInt8], _ replacement: (UInt8) -> StaticString?) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for i in 0..<utf8.count {
+                guard let replaced = replacement(utf8[i]) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                replaced.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+    }
 }

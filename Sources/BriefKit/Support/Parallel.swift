@@ -43,6 +43,21 @@ extension Collection where Index == Int {
     }
 }
 
+extension Array {
+    /// Maps every element on `Parallelism.threads` threads, moving each element out of the
+    /// array into `transform`: what an element holds is freed as soon as its work is done
+    /// instead of when the whole array goes. Results keep the input order.
+    consuming func parallelMapTaking<T>(_ transform: (consuming Element) -> T) -> [T] {
+        var slots = map { Optional($0) }
+        self = []
+        return slots.withUnsafeMutableBufferPointer { buffer in
+            // Each index is taken by exactly one worker, so no two threads touch one slot.
+            nonisolated(unsafe) let slots = buffer
+            return [Int](slots.indices).parallelMap { i in transform(slots[i].take()!) }
+        }
+    }
+}
+
 /// A counter handing out work indices to worker threads: one atomic add per index.
 final class AtomicCounter: Sendable {
     private let value = Atomic<Int>(0)
