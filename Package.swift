@@ -2,9 +2,10 @@
 import Foundation
 import PackageDescription
 
+// brief builds on Linux only: it calls Glibc and Linux system calls (renameat2, inotify,
+// ext4 attributes) directly, so it claims no other platform.
 let package = Package(
     name: "brief",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "brief", targets: ["brief"]),
         .library(name: "BriefKit", targets: ["BriefKit"]),

@@ -6,7 +6,7 @@ import XCTest
 /// `brief new` and `brief import`: front matter that always parses back, and an article turned
 /// into a draft briefing.
 final class AuthoringTests: XCTestCase {
-    static let article = TestPaths.shared + "/articles/south-korea-weighs-weapons-for-ukraine.txt"
+    static let article = TestPaths.fixtures + "/articles/south-korea-weighs-weapons-for-ukraine.txt"
 
     func testQuotedValuesParseBackUnchanged() throws {
         for title in [

@@ -14,7 +14,8 @@ final class CommonMarkSpecTests: XCTestCase {
     }
 
     func testEveryExampleOfTheSpecIsReproduced() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.shared + "/commonmark/spec-0.30.json"))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: TestPaths.fixtures + "/commonmark/spec-0.30.json"))
         let examples = try JSONDecoder().decode([Example].self, from: data)
         XCTAssertEqual(examples.count, 652)
         let renderer = MarkdownRenderer(unsafeHTML: true, links: nil)
@@ -28,7 +29,8 @@ final class CommonMarkSpecTests: XCTestCase {
     /// cmark allocates from brief's arena: a document far larger than one arena chunk (300 KB
     /// of HTML, and every example of the spec) renders exactly as with cmark's own allocator.
     func testALargeDocumentRendersAsWithCmarksOwnAllocator() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.shared + "/commonmark/spec-0.30.json"))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: TestPaths.fixtures + "/commonmark/spec-0.30.json"))
         let block =
             "## Part *n*\n\nSome *text*, a [link](/x \"t\") and `code` &amp; more.\n\n"
             + "- item **one**\n- item two\n\n> a quote\n> on two lines\n\n"

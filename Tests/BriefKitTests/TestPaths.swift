@@ -3,12 +3,11 @@ import XCTest
 
 @testable import BriefKit
 
-/// Paths the tests read: the repository, its fixtures and the shared folder beside it.
+/// Paths the tests read: the repository and its fixtures; nothing outside the repository.
 enum TestPaths {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let fixtures = repository + "/Tests/BriefKitTests/Fixtures"
-    static let shared = repository + "/../shared"
     static let binary = repository + "/.build/debug/brief"
 
     /// One folder per test process for every temporary folder, removed when the process exits,

@@ -6,23 +6,7 @@ struct StageTimer {
     private var last = DispatchTime.now()
     private var lastCPU = StageTimer.cpuSeconds()
 
-    private var totals: [String: Double] = [:]
-
     init(enabled: Bool) { self.enabled = enabled }
-
-    /// Adds the time since the last call to a running total (stages that run in batches).
-    mutating func accumulate(_ stage: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now()
-        totals[stage, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        last = now
-    }
-
-    /// Prints the running totals of batched stages.
-    func report(_ stages: [String]) {
-        guard enabled else { return }
-        for stage in stages { write(stage, totals[stage] ?? 0, cpu: nil) }
-    }
 
     /// Prints the time since the last call as one stage.
     mutating func lap(_ stage: String) {
@@ -36,9 +20,9 @@ struct StageTimer {
 
     /// One line: wall time, CPU time of all threads (user and system: how well the stage
     /// used the cores), and memory.
-    private func write(_ stage: String, _ seconds: Double, cpu: Double?) {
+    private func write(_ stage: String, _ seconds: Double, cpu: Double) {
         let name = stage.padding(toLength: 14, withPad: " ", startingAt: 0)
-        let cpuText = cpu.map { String(format: "   CPU %6.3f s", $0) } ?? ""
+        let cpuText = String(format: "   CPU %6.3f s", cpu)
         let line =
             name + String(format: "%7.3f s", seconds) + cpuText
             + String(format: "   RSS %5d MiB (peak %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"))

@@ -10,11 +10,10 @@ final class CmarkDocument {
     let root: MarkdownNode
 
     /// Parses `markdown`; `unsafeHTML` lets raw HTML through (CMARK_OPT_UNSAFE).
-    init(markdown: String, unsafeHTML: Bool, smartPunctuation: Bool = false) {
+    init(markdown: String, unsafeHTML: Bool) {
         self.unsafeHTML = unsafeHTML
         var options = CMARK_OPT_SOURCEPOS
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        if smartPunctuation { options |= CMARK_OPT_SMART }
         self.options = options
         arena = brief_arena_begin()
         let parser = cmark_parser_new_with_mem(options, MarkdownNode.allocator)
