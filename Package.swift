@@ -24,11 +24,14 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CBriefSystem"),
+        // The Mustache engine: parses, compiles and renders templates; knows nothing of sites.
+        .target(name: "BriefTemplates"),
         .target(
             name: "BriefKit",
             dependencies: [
                 "CCmark",
                 "CBriefSystem",
+                "BriefTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -51,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "BriefKitTests",
             dependencies: [
-                "BriefKit", "BriefServer",
+                "BriefKit", "BriefServer", "BriefTemplates",
                 // The engine brief used first: templates must render the same bytes with both.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -68,7 +71,7 @@ if ProcessInfo.processInfo.environment["BRIEF_FUZZ"] != nil {
             .executableTarget(
                 name: name,
                 dependencies: [
-                    "BriefKit", .product(name: "Yams", package: "Yams"),
+                    "BriefKit", "BriefTemplates", .product(name: "Yams", package: "Yams"),
                     .product(name: "Mustache", package: "swift-mustache"),
                 ],
                 path: "Fuzz/\(name)",

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import BriefKit
+@testable import BriefTemplates
 
 /// libFuzzer target: any text as a site's template — loading reports syntax errors and missing
 /// partials with a location, and a template that loads renders without crashing. Most inputs

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import BriefKit
+@testable import BriefTemplates
 
 /// The byte-level JSON writer, string in and string out.
 final class JSONWriterTests: XCTestCase {

@@ -3,6 +3,7 @@ import Mustache
 import XCTest
 
 @testable import BriefKit
+@testable import BriefTemplates
 
 /// brief's Mustache engine, string in and string out, checked against swift-mustache (the
 /// engine brief used first): every template here renders the same bytes with both.

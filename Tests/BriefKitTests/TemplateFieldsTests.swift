@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import BriefKit
+@testable import BriefTemplates
 
 /// Template context objects behave as dictionaries: set, replace, remove, compare.
 final class TemplateFieldsTests: XCTestCase {

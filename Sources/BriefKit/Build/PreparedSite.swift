@@ -1,3 +1,5 @@
+import BriefTemplates
+
 /// A site taken through every stage but writing: the values `SiteBuilder` renders from, kept
 /// whole by `SiteSession` so a later rebuild can redo only what a change affects.
 public struct PreparedSite: Sendable {

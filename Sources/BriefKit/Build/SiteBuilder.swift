@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// Runs the stages in order — load, resolve, theme, Markdown, index, render + write — and

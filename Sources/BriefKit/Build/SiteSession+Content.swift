@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// Edited content files — front matter, registry files, pages — without files added or removed:

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// A site kept built in memory across edits (`brief serve`): each rebuild redoes only what the

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Dispatch
 
 extension PageJob {

@@ -1,3 +1,5 @@
+import BriefTemplates
+
 /// A free value from `params:` (site or entry), kept in its YAML order for templates.
 public indirect enum ParamValue: Sendable, Hashable {
     case string(String)

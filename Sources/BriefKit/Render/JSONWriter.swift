@@ -1,3 +1,5 @@
+import BriefTemplates
+
 /// A small JSON encoder for typed values, on UTF-8 bytes: keys sorted so output is
 /// deterministic, and no dynamic casts (JSONSerialization on `Any` was a tenth of a 10k build).
 enum JSONWriter {

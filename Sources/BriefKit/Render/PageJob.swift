@@ -1,3 +1,5 @@
+import BriefTemplates
+
 /// One output the render stage can produce on its own. The plan is a list of jobs in a fixed
 /// order; jobs render independently (in parallel, in batches) and an incremental build re-runs
 /// only the jobs a change affects.

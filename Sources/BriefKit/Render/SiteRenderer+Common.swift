@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// An object in a page context.

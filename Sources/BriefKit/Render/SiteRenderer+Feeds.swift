@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// Atom feeds, the sitemap and the search index: written in code, not templates, so escaping

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// The context of each page kind; docs/templates.md lists every key.

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// Stage 5: turns one `PageJob` into one `OutputFile`. Holds only immutable values, so jobs

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// schema.org JSON-LD, written by a JSON encoder (never through Mustache escaping) and made safe

@@ -1,3 +1,4 @@
+import BriefTemplates
 import Foundation
 
 /// The templates and assets a site renders with: the embedded default theme, overridden file by

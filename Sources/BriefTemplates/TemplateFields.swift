@@ -20,7 +20,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     /// The first value for each key is kept, later ones are ignored.
-    init(keepingFirst pairs: some Sequence<(String, TemplateValue)>) {
+    package init(keepingFirst pairs: some Sequence<(String, TemplateValue)>) {
         for (key, value) in pairs where self[key] == nil { self[key] = value }
     }
 
@@ -35,27 +35,8 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     private func index(of key: String, hash: UInt64) -> Int? {
-        entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices where entries[i].hash == hash && entries[i].key == key { return i }
-            return nil
-        }
+        entries.firstIndex { $0.hash == hash && $0.key == key }
     }
-
-    /// Where the value of `key` is stored when `value` is an object: valid while the object
-    /// lives unchanged. Templates read contexts through these, so a lookup retains nothing.
-    static func pointer(in value: UnsafePointer<TemplateValue>, key: String, hash: UInt64)
-        -> UnsafePointer<TemplateValue>?
-    {
-        guard case .object(let fields) = value.pointee, let i = fields.index(of: key, hash: hash) else {
-            return nil
-        }
-        return fields.entries.withUnsafeBufferPointer { entries in
-            UnsafeRawPointer(entries.baseAddress! + i).advanced(by: valueOffset)
-                .assumingMemoryBound(to: TemplateValue.self)
-        }
-    }
-
-    private static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value)!
 
     /// The value of `key`, whose `hash(_:)` is `hash`.
     func value(forKey key: String, hash: UInt64) -> TemplateValue? {
@@ -82,7 +63,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     /// The keys and values with the keys in order, for output that must not depend on the
     /// order a context was built in.
-    var sortedByKey: [(key: String, value: TemplateValue)] {
+    package var sortedByKey: [(key: String, value: TemplateValue)] {
         entries.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
     }
 

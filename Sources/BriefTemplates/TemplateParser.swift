@@ -1,7 +1,7 @@
 /// A template syntax error at a byte offset of the template's text.
-struct TemplateSyntaxError: Error, Equatable {
-    var offset: Int
-    var message: String
+public struct TemplateSyntaxError: Error, Equatable {
+    public var offset: Int
+    public var message: String
 }
 
 /// Parses Mustache into `TemplateNode`s once, when the theme loads. Whitespace follows

@@ -10,7 +10,7 @@ public struct TemplateLibrary: Sendable {
     public init() {}
 
     /// Parses and adds a template; a syntax error leaves the library as it was.
-    mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
+    package mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
         templates[name] = try TemplateParser.parse(text)
     }
 
@@ -18,7 +18,7 @@ public struct TemplateLibrary: Sendable {
 
     /// The partial tags of template `name`, in the order they are written, whatever
     /// delimiters it uses: each with the byte offset where it starts.
-    func partialTags(of name: String) -> [(name: String, offset: Int)] {
+    package func partialTags(of name: String) -> [(name: String, offset: Int)] {
         var found: [(name: String, offset: Int)] = []
         func visit(_ nodes: [TemplateNode]) {
             for node in nodes {

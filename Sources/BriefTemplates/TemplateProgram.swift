@@ -1,8 +1,7 @@
 /// Every template of a library compiled into one flat list of operations, so rendering walks
 /// plain values: no node is copied, no template object is retained per tag, and a transform is
-/// a byte, not a string. The tables are buffers the program owns and never changes, read by
-/// renders on any thread through their pointers.
-final class TemplateProgram: @unchecked Sendable {
+/// a byte, not a string. The tables never change once compiled; renders on any thread read them.
+final class TemplateProgram: Sendable {
     /// One step. Every payload is a plain number, so reading one costs no reference counting.
     enum Op: Sendable {
         /// Bytes `start..<start + count` of `text`.
@@ -26,15 +25,15 @@ final class TemplateProgram: @unchecked Sendable {
         var transformCount: Int32
     }
 
-    let ops: UnsafeBufferPointer<Op>
-    let names: UnsafeBufferPointer<Name>
-    let keys: UnsafeBufferPointer<String>
+    let ops: [Op]
+    let names: [Name]
+    let keys: [String]
     /// `TemplateFields.hash` of each key, so a lookup never hashes a name.
-    let keyHashes: UnsafeBufferPointer<UInt64>
-    let transforms: UnsafeBufferPointer<TemplateTransform>
-    let text: UnsafeBufferPointer<UInt8>
+    let keyHashes: [UInt64]
+    let transforms: [TemplateTransform]
+    let text: [UInt8]
     /// Each template's operations, by template number.
-    let templates: UnsafeBufferPointer<Range<Int32>>
+    let templates: [Range<Int32>]
     let numbers: [String: Int]
 
     /// Compiles `templates`; partials are linked by name now, so a render never looks one up.
@@ -48,36 +47,14 @@ final class TemplateProgram: @unchecked Sendable {
             builder.compile(templates[name]!)
             ranges.append(start..<Int32(builder.ops.count))
         }
-        self.ops = Self.own(builder.ops)
-        self.names = Self.own(builder.names)
-        self.keys = Self.own(builder.keys)
-        self.keyHashes = Self.own(builder.keys.map(TemplateFields.hash))
-        self.transforms = Self.own(builder.transforms)
-        self.text = Self.own(builder.text)
-        self.templates = Self.own(ranges)
+        self.ops = builder.ops
+        self.names = builder.names
+        self.keys = builder.keys
+        self.keyHashes = builder.keys.map(TemplateFields.hash)
+        self.transforms = builder.transforms
+        self.text = builder.text
+        self.templates = ranges
         self.numbers = builder.numbers
-    }
-
-    deinit {
-        Self.release(ops)
-        Self.release(names)
-        Self.release(keys)
-        Self.release(keyHashes)
-        Self.release(transforms)
-        Self.release(text)
-        Self.release(templates)
-    }
-
-    private static func own<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-        _ = buffer.initialize(from: array)
-        return UnsafeBufferPointer(buffer)
-    }
-
-    private static func release<T>(_ buffer: UnsafeBufferPointer<T>) {
-        let owned = UnsafeMutableBufferPointer(mutating: buffer)
-        owned.deinitialize()
-        owned.deallocate()
     }
 
     private struct Builder {
