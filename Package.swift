@@ -23,7 +23,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Linux system calls brief needs and Foundation lacks (renameat2, ext4 attributes, the
+        // binary's build id).
         .target(name: "CBriefSystem"),
+        // cmark's allocator over per-thread arenas: beside the cmark it serves.
+        .target(name: "CBriefArena", dependencies: ["CCmark"]),
+        // The SSE2 block skip of the mention matcher.
+        .target(name: "CBriefScan"),
         // The Mustache engine: parses, compiles and renders templates; knows nothing of sites.
         .target(name: "BriefTemplates"),
         .target(
@@ -31,6 +37,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CBriefSystem",
+                "CBriefArena",
+                "CBriefScan",
                 "BriefTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -3,12 +3,14 @@ import BriefTemplates
 /// A site taken through every stage but writing: the values `SiteBuilder` renders from, kept
 /// whole by `SiteSession` so a later rebuild can redo only what a change affects.
 public struct PreparedSite: Sendable {
-    public var model: SiteModel
-    public var theme: Theme
-    public var bodies: RenderedBodies
-    public var index: SiteIndex
-    public var renderer: SiteRenderer
-    public var jobs: [PageJob]
+    /// What the pages are rendered from. They change only together with the renderer, which
+    /// is derived from them (`replacing…` below), so the two can never disagree.
+    public private(set) var model: SiteModel
+    public private(set) var theme: Theme
+    public private(set) var bodies: RenderedBodies
+    public private(set) var index: SiteIndex
+    public private(set) var renderer: SiteRenderer
+    public private(set) var jobs: [PageJob]
     /// Resolves wikilinks and content links in Markdown (site-relative URLs), and with
     /// absolute URLs for the site feed.
     public var links: LinkResolver
@@ -24,6 +26,48 @@ public struct PreparedSite: Sendable {
     public var diagnostics: [Diagnostic] {
         loadDiagnostics + themeDiagnostics + resolveDiagnostics + bodies.diagnostics
     }
+
+    init(
+        model: SiteModel, theme: Theme, bodies: RenderedBodies, links: LinkResolver,
+        absoluteLinks: LinkResolver,
+        loadDiagnostics: [Diagnostic], sources: SiteSources?, themeDiagnostics: [Diagnostic],
+        resolveDiagnostics: [Diagnostic]
+    ) {
+        self.model = model
+        self.theme = theme
+        self.bodies = bodies
+        self.index = SiteIndex(model: model)
+        self.renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        self.jobs = PageJob.plan(model: model, theme: theme)
+        self.links = links
+        self.absoluteLinks = absoluteLinks
+        self.loadDiagnostics = loadDiagnostics
+        self.sources = sources
+        self.themeDiagnostics = themeDiagnostics
+        self.resolveDiagnostics = resolveDiagnostics
+    }
+
+    /// New bodies for `entries` (their front matter unchanged): the index and the plan stand.
+    mutating func replacingBodies(of entries: [Int], model: SiteModel, bodies: RenderedBodies) {
+        self.model = model
+        self.bodies = bodies
+        renderer = renderer.updating(model: model, bodies: bodies, entries: entries)
+    }
+
+    /// A new theme with the same templates and partials.
+    mutating func replacingTheme(_ theme: Theme) {
+        self.theme = theme
+        renderer = renderer.updating(theme: theme)
+    }
+
+    /// A new model and bodies: index, renderer and plan are made again.
+    mutating func replacingModel(_ model: SiteModel, bodies: RenderedBodies) {
+        self.model = model
+        self.bodies = bodies
+        index = SiteIndex(model: model)
+        renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        jobs = PageJob.plan(model: model, theme: theme)
+    }
 }
 
 extension SiteBuilder {
@@ -38,11 +82,12 @@ extension SiteBuilder {
     {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
+        let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
             consume inputs)
         diagnostics += loadDiagnostics
         timer.lap("load")
-        let (theme, themeDiagnostics) = Theme.load(siteRoot: root)
+        let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
         diagnostics += themeDiagnostics
         guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }
         let kept = keepSources ? sources : nil
@@ -59,16 +104,11 @@ extension SiteBuilder {
         diagnostics += bodies.diagnostics
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
-        let index = SiteIndex(model: model)
-        timer.lap("index")
-        let renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
-        let jobs = PageJob.plan(model: model, theme: theme)
-        timer.lap("contexts")
         let prepared = PreparedSite(
-            model: model, theme: theme, bodies: bodies, index: index, renderer: renderer, jobs: jobs,
-            links: links, absoluteLinks: absoluteLinks, loadDiagnostics: loadDiagnostics, sources: kept,
-            themeDiagnostics: themeDiagnostics,
+            model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
+            loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
             resolveDiagnostics: resolveDiagnostics)
+        timer.lap("index+contexts")
         return (prepared, diagnostics)
     }
 }

@@ -34,15 +34,13 @@ extension SiteSession {
         timer.lap("resolve")
         site.links = LinkResolver.forSite(model, basePath: model.config.basePath)
         site.absoluteLinks = site.links.rebased(model.config.absoluteBase)
-        site.bodies = renderBodies(&model, old: old, links: site.links, absolute: site.absoluteLinks)
-        let diagnostics = site.diagnostics
+        let bodies = renderBodies(&model, old: old, links: site.links, absolute: site.absoluteLinks)
+        let diagnostics =
+            site.loadDiagnostics + site.themeDiagnostics + site.resolveDiagnostics + bodies.diagnostics
         guard !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .content(0))
         }
-        site.model = model
-        site.index = SiteIndex(model: model)
-        site.renderer = SiteRenderer(model: model, index: site.index, theme: site.theme, bodies: site.bodies)
-        site.jobs = PageJob.plan(model: model, theme: site.theme)
+        site.replacingModel(model, bodies: bodies)
         entryIndex = Self.entryIndex(of: model)
 
         timer.lap("markdown+index")

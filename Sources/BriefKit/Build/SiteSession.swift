@@ -124,28 +124,19 @@ public final class SiteSession: @unchecked Sendable {
         var markdown = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: site.links)
         markdown.recordLinks = options.checkLinks
         var bodies = site.bodies
-        var jobs = Set<PageJob>([.siteFeed, .searchIndex])
-        let pageSize = model.config.pageSize
+        var jobs = Set<PageJob>()
         for (i, _, _) in edited {
             let entry = model.entries[i]
-            let before = bodies.entries[i].quotes
+            let before = bodies.entries[i]
             bodies.entries[i] = markdown.render(entry)
             if bodies.feedContent[i] != nil {
                 bodies.feedContent[i] = RenderedBodies.feedHTML(
                     entry, model: model, absolute: site.absoluteLinks)
             }
-            jobs.formUnion([
-                .briefing(i), .home(page: i / pageSize + 1), .briefingList(page: i / pageSize + 1),
-            ])
-            jobs.formUnion(entry.actors.map(PageJob.actorFeed))
-            jobs.formUnion(entry.topics.map(PageJob.topicFeed))
-            if before != bodies.entries[i].quotes {
-                jobs.formUnion((before + bodies.entries[i].quotes).map { PageJob.actor($0.actor) })
-            }
+            jobs.formUnion(
+                site.renderer.jobsShowingBody(ofEntry: i, before: before, after: bodies.entries[i]))
         }
-        site.model = model
-        site.bodies = bodies
-        site.renderer = site.renderer.updating(model: model, bodies: bodies, entries: edited.map(\.index))
+        site.replacingBodies(of: edited.map(\.index), model: model, bodies: bodies)
         let diagnostics = site.diagnostics
         guard !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .entryBodies(edited.count))
@@ -166,9 +157,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         guard Set(theme.sources.keys) == Set(site.theme.sources.keys) else { return nil }
         let changed = theme.changedTemplates(since: site.theme)
-        site.theme = theme
+        site.replacingTheme(theme)
         site.themeDiagnostics = themeDiagnostics
-        site.renderer = site.renderer.updating(theme: theme)
         let jobs = site.jobs.filter { SiteRenderer.template(of: $0).map(changed.contains) ?? false }
         return apply(site, jobs: jobs, scope: .templates(changed))
     }

@@ -19,10 +19,13 @@ public struct SiteInputs: Sendable {
     public var config: File?
     /// Problems met while walking and reading `Content/` (symlinks leading outside, loops…).
     public var diagnostics: [Diagnostic]
+    /// Problems met while walking `Templates/`, which the theme reports when it loads.
+    public var templateDiagnostics: [Diagnostic] = []
 
     /// Reads the site at `root`; missing folders are simply empty.
     public static func read(root: String) -> SiteInputs {
         var diagnostics: [Diagnostic] = []
+        var templateDiagnostics: [Diagnostic] = []
         let walker = ContentWalker(siteRoot: root)
         var content: [ContentWalker.File] = []
         var templates: [ContentWalker.File] = []
@@ -30,9 +33,7 @@ public struct SiteInputs: Sendable {
             content = walker.files(in: "Content", diagnostics: &diagnostics)
         }
         if FileManager.default.fileExists(atPath: root + "/Templates") {
-            // The theme reports problems under Templates/ itself, when it loads.
-            var ignored: [Diagnostic] = []
-            templates = walker.files(in: "Templates", diagnostics: &ignored)
+            templates = walker.files(in: "Templates", diagnostics: &templateDiagnostics)
         }
         let config = ContentWalker.File(relativePath: "site.yml", absolutePath: root + "/site.yml")
         let all = [config] + content + templates
@@ -64,20 +65,6 @@ public struct SiteInputs: Sendable {
             content: read[1..<1 + content.count].compactMap { $0 },
             templates: read[(1 + content.count)...].compactMap { $0 },
             config: read[0],
-            diagnostics: diagnostics + unreadable)
-    }
-
-    /// The build key: brief's own identity, the options that shape output, and every input's
-    /// path and content hash. Equal keys mean byte-identical output.
-    public func key(options: BuildOptions) -> ContentHash {
-        var hasher = ContentHasher()
-        hasher.combine(BriefVersion.identity)
-        hasher.combine("drafts=\(options.drafts) strict=\(options.strict) links=\(options.checkLinks)")
-        hasher.combine("base-url=\(options.baseURL ?? "")")
-        for file in [config].compactMap({ $0 }) + content + templates {
-            hasher.combine(file.relativePath)
-            hasher.combine(file.hash)
-        }
-        return hasher.finalize()
+            diagnostics: diagnostics + unreadable, templateDiagnostics: templateDiagnostics)
     }
 }

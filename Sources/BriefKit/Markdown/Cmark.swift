@@ -1,4 +1,4 @@
-import CBriefSystem
+import CBriefArena
 import CCmark
 import Foundation
 

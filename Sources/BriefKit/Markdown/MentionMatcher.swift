@@ -1,4 +1,4 @@
-import CBriefSystem
+import CBriefScan
 
 /// Finds actor names in text in one pass, through a trie of words: at every word start the
 /// text's words are followed down the trie (each word looked up by its hash), and of the names

@@ -82,6 +82,27 @@ public struct SiteRenderer: Sendable {
     }
 
     /// This renderer with another theme (templates edited, nothing else).
+    /// The jobs whose output shows entry `i`'s rendered body, when it changes from `before`
+    /// to `after` (its front matter unchanged): its page, the home and list pages with its card,
+    /// its actors' and topics' feeds, the site feed and the search index (they carry the
+    /// summary, which may come from the body), and the pages of actors whose quotes changed.
+    /// `brief serve` renders these again after a body edit; what a page shows is defined here,
+    /// beside the pages, so a new use of the body is added in one place.
+    func jobsShowingBody(ofEntry i: Int, before: MarkdownRenderer.Output, after: MarkdownRenderer.Output)
+        -> Set<PageJob>
+    {
+        let page = i / model.config.pageSize + 1
+        var jobs: Set<PageJob> = [
+            .siteFeed, .searchIndex, .briefing(i), .home(page: page), .briefingList(page: page),
+        ]
+        jobs.formUnion(model.entries[i].actors.map(PageJob.actorFeed))
+        jobs.formUnion(model.entries[i].topics.map(PageJob.topicFeed))
+        if before.quotes != after.quotes {
+            jobs.formUnion((before.quotes + after.quotes).map { PageJob.actor($0.actor) })
+        }
+        return jobs
+    }
+
     func updating(theme: Theme) -> SiteRenderer {
         var copy = self
         copy.theme = theme

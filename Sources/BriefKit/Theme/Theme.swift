@@ -19,8 +19,28 @@ public struct Theme: Sendable {
     /// edit changed.
     public let sources: [String: String]
 
-    /// Loads the theme of the site at `root`; problems are located diagnostics in `Templates/…`.
+    /// Loads the theme of the site at `root`, reading its `Templates/`; problems are located
+    /// diagnostics in `Templates/…`.
     public static func load(siteRoot root: String?) -> (Theme?, [Diagnostic]) {
+        guard let root, FileManager.default.fileExists(atPath: root + "/Templates") else {
+            return load(templates: [], walkDiagnostics: [])
+        }
+        var diagnostics: [Diagnostic] = []
+        let files = ContentWalker(siteRoot: root).files(in: "Templates", diagnostics: &diagnostics)
+        let read = files.map { file in
+            SiteInputs.File(
+                relativePath: file.relativePath, absolutePath: file.absolutePath,
+                data: file.relativePath.hasSuffix(".mustache") ? FileBytes.read(file.absolutePath) : nil,
+                hash: ContentHash(Data()))
+        }
+        return load(templates: read, walkDiagnostics: diagnostics)
+    }
+
+    /// Loads the theme from the `Templates/` files a build has read already (`SiteInputs`), so
+    /// the templates rendered are the bytes the build cache hashed.
+    static func load(templates files: [SiteInputs.File], walkDiagnostics: [Diagnostic]) -> (
+        Theme?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: OutputFile.Content] = [:]
@@ -32,23 +52,20 @@ public struct Theme: Sendable {
             }
         }
         var overridden = Set<String>()
-        if let root, FileManager.default.fileExists(atPath: root + "/Templates") {
-            let walker = ContentWalker(siteRoot: root)
-            for file in walker.files(in: "Templates", diagnostics: &diagnostics) {
-                let relative = String(file.relativePath.dropFirst("Templates/".count))
-                if relative.hasPrefix("assets/") {
-                    assets[relative] = .copy(from: file.absolutePath)
-                    continue
-                }
-                guard relative.hasSuffix(".mustache") else { continue }
-                guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
-                switch SourceText.decode(data, path: file.relativePath) {
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .success(let source):
-                    let name = String(relative.dropLast(".mustache".count))
-                    sources[name] = (source.text, file.relativePath)
-                    overridden.insert(name)
-                }
+        diagnostics += walkDiagnostics
+        for file in files {
+            let relative = String(file.relativePath.dropFirst("Templates/".count))
+            if relative.hasPrefix("assets/") {
+                assets[relative] = .copy(from: file.absolutePath)
+                continue
+            }
+            guard relative.hasSuffix(".mustache"), let data = file.data else { continue }
+            switch SourceText.decode(data, path: file.relativePath) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let source):
+                let name = String(relative.dropLast(".mustache".count))
+                sources[name] = (source.text, file.relativePath)
+                overridden.insert(name)
             }
         }
         var library = TemplateLibrary()
