@@ -15,14 +15,10 @@ final class SiteWriterTests: XCTestCase {
     ]
 
     /// Writes `files` in two batches through a staging folder under `parent` and commits it.
-    /// `slowFolder`, when given, replaces the time past which making a folder counts as slow.
-    private func writeSite(
-        under parent: String, slowFolder: Duration? = nil
-    ) throws -> (output: String, spread: Bool) {
+    private func writeSite(under parent: String) throws -> (output: String, spread: Bool) {
         let output = parent + "/out"
         let writer = SiteWriter(outputPath: output, displayPath: "out", force: false)
         let staging = try writer.prepare().get()
-        if let slowFolder { staging.folderMaker.streak.slow = slowFolder }
         if staging.spreads {
             XCTAssertEqual(TopFolder.isSet(staging.holder), true)
             XCTAssertEqual(
@@ -59,17 +55,6 @@ final class SiteWriterTests: XCTestCase {
             assertSite(output)
             XCTAssertEqual(TopFolder.isSet(output), false)
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["out"])
-    }
-
-    /// When every folder counts as slow to make, the writer moves to new places as it goes and
-    /// the output is the same, with nothing of those places in it.
-    func testMovesLeaveTheOutputAsItWouldBe() throws {
-        let parent = try TestPaths.folderWhereFoldersSpread()
-        let (output, spread) = try writeSite(under: parent, slowFolder: .zero)
-        XCTAssertTrue(spread)
-        assertSite(output)
-        XCTAssertEqual(TopFolder.isSet(output), false)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["out"])
     }
 

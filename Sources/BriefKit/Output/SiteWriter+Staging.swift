@@ -9,15 +9,14 @@ extension SiteWriter {
         /// The folder `path` is in, beside the output (`.Site.brief-staging-PID`); removed
         /// after the swap, with the replaced output in it.
         let holder: String
-        /// Makes the folders, placed where ext4 creates files quickly (see `FolderMaker`).
-        let folderMaker: FolderMaker
         /// The lock that tells other builds this holder is in use.
         let owner: StagingHolder.Owner
         /// The real path of the site root: files are copied only from inside it.
         public var sourceRoot = "/"
-        /// True when the holder has the ext4 "top folder" attribute, so the site is placed
-        /// away from the last output (see `FolderMaker`); elsewhere the attribute does not exist.
-        var spreads: Bool { folderMaker.spreads }
+        /// True when the holder has the ext4 "top folder" attribute, so ext4 places the site in
+        /// its emptiest block group rather than beside the output it replaces; elsewhere the
+        /// attribute does not exist.
+        let spreads: Bool
         private var folders: Set<String> = []
         public private(set) var filesWritten = 0
 
@@ -26,7 +25,7 @@ extension SiteWriter {
             self.path = path
             self.holder = holder
             self.owner = owner
-            self.folderMaker = FolderMaker(root: path, holder: holder, spreads: spreads)
+            self.spreads = spreads
         }
 
         /// Writes a batch of files; folders are created as needed, here and in order, before the
@@ -58,7 +57,14 @@ extension SiteWriter {
         private func makeFolder(_ folder: String) throws {
             guard !folders.contains(folder) else { return }
             if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
-            try folderMaker.make(folder)
+            if mkdir(self.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [
+                        NSLocalizedDescriptionKey:
+                            "cannot create \(folder): \(String(cString: strerror(errno)))"
+                    ])
+            }
             folders.insert(folder)
         }
 

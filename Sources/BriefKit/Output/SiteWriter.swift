@@ -40,7 +40,8 @@ public struct SiteWriter: Sendable {
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
         let holder = parent + "/" + StagingHolder.name(for: name, pid: getpid())
-        // A random name: on ext4 it decides where the site is placed (see `FolderMaker`).
+        // On ext4 the holder has the "top folder" attribute, and the random name decides in
+        // which block group ext4 places the site (see docs/performance.md).
         let staging = holder + "/site-" + String(UInt64.random(in: .min ... .max), radix: 16)
         let spreads: Bool
         let owner: StagingHolder.Owner
