@@ -1,7 +1,7 @@
 /// An object in a template context: its keys, in the order they were set, each with a hash
 /// computed once. A tag's name is hashed once, when its template is compiled, so looking it up
-/// compares integers along a short array, where a Dictionary hashed the name again for every
-/// object of every page (a tenth of a build). Context objects have a few dozen keys at most.
+/// compares integers along a short array instead of hashing the name again for every object of
+/// every page. Context objects have a few dozen keys at most.
 public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     struct Entry: Sendable {
         var hash: UInt64

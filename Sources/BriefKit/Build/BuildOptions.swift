@@ -17,7 +17,7 @@ public struct BuildOptions: Sendable {
     public var cache: Bool
     /// The process ends right after this build (the `brief build` command): the built site's
     /// memory is left for the system to reclaim at exit instead of being freed object by
-    /// object, which took 50-80 ms at 10,000 entries. Never set in the server or the tests.
+    /// object. Never set in the server or the tests.
     public var processExitsAfterBuild = false
     /// Refuse outputs in protected places (`ProtectedPlaces`). Off only for the folders brief
     /// itself chooses inside its publish state and scratch folders.

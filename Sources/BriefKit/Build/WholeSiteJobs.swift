@@ -2,8 +2,7 @@ import BriefTemplates
 import Dispatch
 
 extension PageJob {
-    /// One file that lists every entry or actor of the site: costly alone (search.json took
-    /// 0.7 s at 100,000 entries) and cheap in number.
+    /// One file that lists every entry or actor of the site: costly alone, and few.
     var coversWholeSite: Bool {
         switch self {
         case .actorIndex, .topicIndex, .timeline, .searchIndex, .siteFeed, .sitemap: true

@@ -17,8 +17,7 @@ public struct ContentLoader: Sendable {
     private static let folderBytes = folders.map { Array($0.utf8) }
 
     /// Which of `folders` a walked path ("Content/<folder>/<more>") is in; nil when it is none
-    /// of them or is not below one. Read from the bytes: splitting 10,000 paths into strings
-    /// was most of the loader's serial time.
+    /// of them or is not below one. Read from the bytes, without splitting the path into strings.
     static func folderIndex(of relativePath: String) -> Int? {
         let bytes = relativePath.utf8
         let slash = UInt8(ascii: "/")

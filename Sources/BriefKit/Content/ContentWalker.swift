@@ -24,8 +24,8 @@ struct ContentWalker {
         return String(cString: resolved)
     }
 
-    /// The entries of a folder sorted by name, with their kinds (readdir directly: FileManager's
-    /// listing cost a third of reading a 10k site's inputs).
+    /// The entries of a folder sorted by name, with their kinds (readdir directly, which
+    /// FileManager's listing is not).
     static func entries(in folder: String) -> [(name: String, kind: DirectoryNames.Kind)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }

@@ -1,5 +1,5 @@
 /// Reads the YAML front matter is nearly always written in straight into YAMLNodes, without
-/// libyaml's token and event objects (a quarter of a build's load time went there).
+/// libyaml's token and event objects.
 ///
 /// It knows a strict subset: `key: value` lines at the left edge; values that are one-line
 /// plain, double- or single-quoted scalars or `[a, "b"]` lists; one level of indented

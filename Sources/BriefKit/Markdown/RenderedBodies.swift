@@ -115,8 +115,8 @@ extension StaticPage {
 extension LinkResolver {
     /// The resolver for a site: wikilinks through the registries, content files through their URLs.
     public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
-        // The actor directory (its registry and mention matcher, 8 ms at 2,000 actors) is made
-        // beside the rest; its registry also resolves actor wikilinks.
+        // The actor directory (its registry and mention matcher) is made beside the rest; its
+        // registry also resolves actor wikilinks.
         let (directory, (topicNames, briefingSlugs, files)) = inParallel(
             { ActorDirectory(model: model) },
             {

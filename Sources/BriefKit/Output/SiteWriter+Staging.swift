@@ -31,7 +31,7 @@ extension SiteWriter {
         /// Writes a batch of files; folders are created as needed, here and in order, before the
         /// files are written on all cores. Folders are not made in parallel: most pages have one
         /// of their own in the same parent (`briefings/<slug>/index.html`), and on ext4 two
-        /// threads making folders in one parent wait on its lock, spinning (2% of a 10k build).
+        /// threads making folders in one parent wait on its lock, spinning.
         public func write(_ files: [OutputFile]) throws {
             for file in files {
                 if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }

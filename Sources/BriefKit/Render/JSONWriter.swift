@@ -1,7 +1,7 @@
 import BriefTemplates
 
 /// A small JSON encoder for typed values, on UTF-8 bytes: keys sorted so output is
-/// deterministic, and no dynamic casts (JSONSerialization on `Any` was a tenth of a 10k build).
+/// deterministic, and no dynamic casts (as JSONSerialization on `Any` would make).
 enum JSONWriter {
     /// `value` as JSON; `scriptSafe` as in `writeString`.
     static func encode(_ value: TemplateValue, scriptSafe: Bool = false) -> String {

@@ -1,5 +1,5 @@
 /// Escaping done on UTF-8 bytes: iterating Characters costs grapheme breaking on every
-/// character, which made escaping the largest cost of a build.
+/// character.
 enum ByteEscaping {
     /// Replaces the bytes that `replacement` maps (all ASCII); returns `text` itself when none occur.
     @inline(__always)

@@ -1,7 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (Unicode space separators too):
-    /// what `trimmingCharacters(in: .whitespaces)` returns, without bridging through NSString,
-    /// which cost a twentieth of a 10k build.
+    /// what `trimmingCharacters(in: .whitespaces)` returns, without bridging through NSString.
     var trimmingSpaces: String { trimming(Self.isSpace) }
 
     /// The text without leading and trailing white space and line breaks (Unicode's): what
