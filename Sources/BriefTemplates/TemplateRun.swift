@@ -140,9 +140,7 @@ struct TemplateRun {
             let hash = keyHashes[path.lowerBound]
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let fields) = stack[index],
-                    let child = fields.value(forKey: first, hash: hash)
-                {
+                if let child = stack[index].child(first, hash: hash) {
                     result = path.count == 1 ? child : descend(child, path.dropFirst())
                     break
                 }
@@ -161,9 +159,7 @@ struct TemplateRun {
     private func descend(_ value: TemplateValue, _ path: Range<Int>) -> TemplateValue? {
         var value = value
         for index in path {
-            guard case .object(let fields) = value,
-                let child = fields.value(forKey: keys[index], hash: keyHashes[index])
-            else { return nil }
+            guard let child = value.child(keys[index], hash: keyHashes[index]) else { return nil }
             value = child
         }
         return value

@@ -15,6 +15,12 @@ public enum TemplateValue: Sendable, Equatable {
         return nil
     }
 
+    /// The value of `key` (whose `TemplateFields.hash` is `hash`) when this is an object.
+    func child(_ key: String, hash: UInt64) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.value(forKey: key, hash: hash)
+    }
+
     /// The text `{{value}}` writes before escaping.
     var text: String {
         switch self {

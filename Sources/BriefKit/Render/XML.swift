@@ -18,15 +18,14 @@ enum XML {
 
     /// `text` without U+FFFE and U+FFFF (UTF-8 EF BF BE, EF BF BF); itself when it has none.
     static func withoutNonCharacters(_ text: String) -> String {
-        let utf8 = text.utf8
+        let bytes = text.utf8.span
         var found = false
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in utf8 {
-            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) {
+        // Both start with EF BF; EF alone is rare in text, so the loop seldom looks further.
+        for i in bytes.indices where bytes[i] == 0xEF {
+            if i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF {
                 found = true
                 break
             }
-            previous = (previous.1, byte)
         }
         guard found else { return text }
         return String(
