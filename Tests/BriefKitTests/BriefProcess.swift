@@ -43,4 +43,31 @@ enum BriefProcess {
             toFile: second, atomically: true, encoding: .utf8)
         return site
     }
+
+    /// Gives the fixture site's third briefing (`Content/briefings/2024-11-01-third.md`) a new title.
+    static func retitle(site: String, _ title: String) throws {
+        let path = site + "/Content/briefings/2024-11-01-third.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `brief serve` on a copy of the fixture site at an ephemeral port; its port and
+    /// the process (stdout is `output`).
+    static func serve(site: String, output: Pipe, errors: Any) throws -> (Process, Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
+        process.arguments = ["serve", site, "--port", "0"]
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let parts = line.split(separator: ":")
+        guard line.hasPrefix("Serving at http://127.0.0.1:"), parts.count >= 3,
+            let port = Int(parts[2].prefix { $0.isNumber })
+        else { throw ServerDidNotStart(output: line) }
+        return (process, port)
+    }
 }

@@ -4,34 +4,13 @@ import XCTest
 /// The `brief` binary as a user runs it: exit codes, help, determinism across processes,
 /// and atomic, careful output.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = BriefProcess.Run
 
     @discardableResult
     func brief(_ arguments: [String], environment: [String: String] = [:], in folder: String? = nil) throws
         -> Run
     {
-        XCTAssertTrue(
-            FileManager.default.isExecutableFile(atPath: TestPaths.binary), "build brief first (swift build)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try BriefProcess.run(arguments, environment: environment, in: folder)
     }
 
     /// A writable copy of the fixture site.

@@ -21,12 +21,7 @@ final class PublishTests: XCTestCase {
     }
 
     func retitle(_ site: String, _ title: String) throws {
-        let path = site + "/Content/briefings/2024-11-01-third.md"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(
-            of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression
-        )
-        .write(toFile: path, atomically: true, encoding: .utf8)
+        try BriefProcess.retitle(site: site, title)
     }
 
     func testPublishKeepRollbackAndDryRun() throws {

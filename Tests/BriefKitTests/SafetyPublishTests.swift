@@ -15,12 +15,15 @@ final class SafetyPublishTests: XCTestCase {
     }
 
     func retitle(_ title: String) throws {
-        let path = site + "/Content/briefings/2024-11-01-third.md"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(
-            of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression
-        )
-        .write(toFile: path, atomically: true, encoding: .utf8)
+        try BriefProcess.retitle(site: site, title)
+    }
+
+    /// Publishes the third briefing titled "One", then "Two", to `dest`.
+    func publishTwoVersions(to dest: String) throws {
+        for title in ["One", "Two"] {
+            try retitle(title)
+            XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        }
     }
 
     func testAFileDestinationIsRefusedAndKept() throws {
@@ -104,10 +107,7 @@ final class SafetyPublishTests: XCTestCase {
 
     func testUnchangedSiteKeepsTheRollbackSlot() throws {
         let dest = root + "/www"
-        try retitle("One")
-        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
-        try retitle("Two")
-        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        try publishTwoVersions(to: dest)
         let unchanged = DirectoryPublisher(siteRoot: site, destination: dest).publish()
         XCTAssertEqual(unchanged.messages, ["Nothing to publish: \(dest) already holds this site."])
         XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).rollback().succeeded)
@@ -120,10 +120,7 @@ final class SafetyPublishTests: XCTestCase {
     /// lands on the version before the live one.
     func testAnUndeletableOldVersionIsReportedAndRollbackStaysStraight() throws {
         let dest = root + "/www"
-        try retitle("One")
-        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
-        try retitle("Two")
-        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        try publishTwoVersions(to: dest)
         let pinned = root + "/.www.brief/previous/index.html"
         guard Self.chattr("+i", pinned) else { throw XCTSkip("chattr +i needs root on ext4") }
         defer { _ = Self.chattr("-i", root + "/.www.brief/trash/index.html") }

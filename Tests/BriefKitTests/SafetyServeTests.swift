@@ -12,15 +12,7 @@ final class SafetyServeTests: XCTestCase {
     override func setUpWithError() throws {
         site = TestPaths.temporaryFolder() + "/site"
         try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
-        process.arguments = ["serve", site, "--port", "0"]
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let parts = line.split(separator: ":")
-        port = try XCTUnwrap(parts.count >= 3 ? Int(parts[2].prefix { $0.isNumber }) : nil, line)
+        (process, port) = try BriefProcess.serve(site: site, output: output, errors: FileHandle.nullDevice)
     }
 
     override func tearDown() {

@@ -12,19 +12,7 @@ final class ServerTests: XCTestCase {
     override func setUpWithError() throws {
         site = TestPaths.temporaryFolder() + "/site"
         try FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
-        process.arguments = ["serve", site, "--port", "0"]
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        XCTAssertTrue(line.hasPrefix("Serving at http://127.0.0.1:"), line)
-        let parts = line.split(separator: ":")
-        guard parts.count >= 3, let number = Int(parts[2].prefix { $0.isNumber }) else {
-            throw ServerDidNotStart(output: line)
-        }
-        port = number
+        (process, port) = try BriefProcess.serve(site: site, output: output, errors: errors)
     }
 
     override func tearDown() {
