@@ -15,6 +15,12 @@ public enum TemplateValue: Sendable, Equatable {
         return nil
     }
 
+    /// `text` as a string, or null: an absent field set as null stops a lookup at its object,
+    /// where a missing key would let the tag find an enclosing object's field of that name.
+    public static func optional(_ text: String?) -> TemplateValue {
+        text.map(TemplateValue.string) ?? .null
+    }
+
     /// The value of `key` (whose `TemplateFields.hash` is `hash`) when this is an object.
     func child(_ key: String, hash: UInt64) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }

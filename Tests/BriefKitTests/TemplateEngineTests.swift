@@ -53,6 +53,34 @@ final class TemplateEngineTests: XCTestCase {
             try assertSame("{{name}}", person), "Kim &lt;Jong&gt; &amp; &#39;Un&#39;")
     }
 
+    /// A field of the current object is written `.name`, so a missing or null field never
+    /// takes the value of an enclosing object's field of the same name.
+    func testCurrentObjectFieldsDoNotFallBackToEnclosingOnes() throws {
+        let page: TemplateValue = [
+            "author": "Desk", "source": ["url": "https://example.org/", "author": .null, "title": "T"],
+        ]
+        let rendered = try assertSame(
+            "{{#source}}{{#.url}}<{{.}}>{{/.url}}{{#.title}}{{.}}{{/.title}}{{#.author}}, by {{.}}{{/.author}}{{/source}}",
+            page)
+        XCTAssertEqual(rendered, "<https://example.org/>T")
+    }
+
+    /// The claimant lists of the default theme: "A", "A and B", "A, B and C".
+    func testClaimantListsReadAsPhrases() throws {
+        let template =
+            "{{#by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}{{.name}}{{/by}}"
+        let names: [TemplateValue] = [["name": "Russia"], ["name": "North Korea"], ["name": "China"]]
+        XCTAssertEqual(try assertSame(template, ["by": .list(Array(names[..<1]))]), "Russia")
+        XCTAssertEqual(try assertSame(template, ["by": .list(Array(names[..<2]))]), "Russia and North Korea")
+        XCTAssertEqual(try assertSame(template, ["by": .list(names)]), "Russia, North Korea and China")
+        let theme = try String(
+            contentsOfFile: TestPaths.repository + "/Templates/briefing.mustache", encoding: .utf8)
+        XCTAssertTrue(
+            theme.contains(
+                "Denied by {{#denied_by}}"
+                    + template.dropFirst("{{#by}}".count).dropLast("{{.name}}{{/by}}".count)))
+    }
+
     func testDottedNamesAndTheContextStack() throws {
         try assertSame("{{friend.name}} {{friend.country.name}} {{friend.missing.name}}", person)
         try assertSame("{{#friend}}{{name}} of {{country.name}}, seen by {{age}}{{/friend}}", person)

@@ -21,6 +21,9 @@ public struct NameRegistry: Sendable {
     public private(set) var names: [String] = []
     /// The normalized form of each of `names`, made once: a suggestion compares against all.
     private var keys: [String] = []
+    /// The normalized aliases of suggestable entries, with their entry: a name close to an
+    /// alias (`Zelenskiy` for the alias `Zelenskyy`) is offered the entry's name.
+    private var aliasKeys: [(key: String, id: Int)] = []
 
     public init() {}
 
@@ -39,6 +42,7 @@ public struct NameRegistry: Sendable {
         for alias in aliases {
             let key = NameKey.normalize(alias)
             if byAlias[key]?.contains(id) != true { byAlias[key, default: []].append(id) }
+            if suggestable { aliasKeys.append((key, id)) }
         }
     }
 
@@ -53,17 +57,29 @@ public struct NameRegistry: Sendable {
         return .unknown
     }
 
-    /// The registered name closest to `name` by edit distance, for "did you mean …?".
+    /// The registered name closest to `name` by edit distance, for "did you mean …?": its
+    /// own name, or the name of the entry whose alias is closest (an alias two entries share
+    /// is never offered).
     public func suggestion(for name: String) -> String? {
         let key = NameKey.normalize(name)
+        let length = key.unicodeScalars.count
+        let limit = max(3, key.count / 2)
         var best: (Int, String)?
-        for (candidate, candidateKey) in zip(names, keys) where !candidate.isEmpty {
+        func consider(_ candidateKey: String, _ candidate: String) {
+            // Keys whose lengths differ by more than the limit cannot be within it.
+            guard abs(candidateKey.unicodeScalars.count - length) <= limit else { return }
             let distance = EditDistance.between(key, candidateKey)
             if best == nil || distance < best!.0 || (distance == best!.0 && candidate < best!.1) {
                 best = (distance, candidate)
             }
         }
-        guard let best, best.0 <= max(3, key.count / 2) else { return nil }
+        for (candidate, candidateKey) in zip(names, keys) where !candidate.isEmpty {
+            consider(candidateKey, candidate)
+        }
+        for (aliasKey, id) in aliasKeys where byAlias[aliasKey]?.count == 1 && !names[id].isEmpty {
+            consider(aliasKey, names[id])
+        }
+        guard let best, best.0 <= limit else { return nil }
         return best.1
     }
 

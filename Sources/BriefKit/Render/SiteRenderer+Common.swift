@@ -19,8 +19,8 @@ extension SiteRenderer {
                 "timeline": .string(urls.link("timeline/")), "search": .string(urls.link("search/")),
             ],
         ]
-        if let description = config.description { site["description"] = .string(description) }
-        if let author = config.author { site["author"] = .string(author) }
+        site["description"] = .optional(config.description)
+        site["author"] = .optional(config.author)
         return .object(site)
     }
 
@@ -92,7 +92,7 @@ extension SiteRenderer {
         card["summary"] = .string(summary(of: index))
         card["actors"] = .list(model.entries[index].actors.map { .object(actorLinks[$0]) })
         card["topics"] = .list(model.entries[index].topics.map { .object(topicLinks[$0]) })
-        if model.entries[index].briefing.draft { card["draft"] = true }
+        card["draft"] = .bool(model.entries[index].briefing.draft)
         return card
     }
 

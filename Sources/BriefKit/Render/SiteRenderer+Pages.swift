@@ -65,18 +65,18 @@ extension SiteRenderer {
         // Room for the keys added below at once, instead of regrowing (and rehashing) as they come.
         context.reserveCapacity(context.count + 14)
         context["body"] = .string(bodies.entries[i].html)
-        if let author = briefing.author ?? model.config.author { context["author"] = .string(author) }
-        if let updated = briefing.updated {
-            context["updated"] = .string(calendar.day(updated).display)
-            context["updated_iso"] = .string(calendar.rfc3339(updated))
-        }
+        // Every key is set, null when absent: a tag for a missing field must not find the
+        // field of an enclosing object (the source's author is not the briefing's).
+        context["author"] = .optional(briefing.author ?? model.config.author)
+        context["updated"] = .optional(briefing.updated.map { calendar.day($0).display })
+        context["updated_iso"] = .optional(briefing.updated.map { calendar.rfc3339($0) })
         if let source = briefing.source {
-            var value: Fields = [:]
-            if let title = source.title { value["title"] = .string(title) }
-            if let publisher = source.publisher { value["publisher"] = .string(publisher) }
-            if let author = source.author { value["author"] = .string(author) }
-            if let url = source.url { value["url"] = .string(url) }
-            context["source"] = .object(value)
+            context["source"] = [
+                "title": .optional(source.title), "publisher": .optional(source.publisher),
+                "author": .optional(source.author), "url": .optional(source.url),
+            ]
+        } else {
+            context["source"] = .null
         }
         context["claims"] = .list(
             entry.claims.map { claim in
@@ -89,8 +89,8 @@ extension SiteRenderer {
             })
         context["has_claims"] = .bool(!entry.claims.isEmpty)
         context["related"] = .list(index.related[i].map { .object(entryLink($0)) })
-        if i + 1 < model.entries.count { context["previous"] = .object(entryLink(i + 1)) }
-        if i > 0 { context["next"] = .object(entryLink(i - 1)) }
+        context["previous"] = i + 1 < model.entries.count ? .object(entryLink(i + 1)) : .null
+        context["next"] = i > 0 ? .object(entryLink(i - 1)) : .null
         context["json_ld"] = .string(
             StructuredData.newsArticle(
                 entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
@@ -129,7 +129,7 @@ extension SiteRenderer {
                     members.map { id in
                         var link = actorLink(id)
                         link["count"] = .int(index.entriesByActor[id].count)
-                        if let role = model.actors[id].role { link["role"] = .string(role) }
+                        link["role"] = .optional(model.actors[id].role)
                         return .object(link)
                     }),
             ]
@@ -145,10 +145,10 @@ extension SiteRenderer {
         var context = actorLink(id)
         context.reserveCapacity(context.count + 20)
         context["kind"] = .string(actor.kind?.rawValue ?? "")
-        if let role = actor.role { context["role"] = .string(role) }
+        context["role"] = .optional(actor.role)
         context["aliases"] = .list(actor.aliases.map(TemplateValue.string))
         context["has_aliases"] = .bool(!actor.aliases.isEmpty)
-        if let affiliation = actor.affiliation { context["affiliation"] = .object(actorLink(affiliation)) }
+        context["affiliation"] = actor.affiliation.map { .object(actorLink($0)) } ?? .null
         context["profile"] = .string(bodies.actors[id].html)
         context["registered"] = .bool(actor.path != nil)
         context["count"] = .int(index.entriesByActor[id].count)
@@ -198,7 +198,7 @@ extension SiteRenderer {
             id -> TemplateValue in
             var link = topicLink(id)
             link["count"] = .int(index.entriesByTopic[id].count)
-            if let summary = model.topics[id].summary { link["summary"] = .string(summary) }
+            link["summary"] = .optional(model.topics[id].summary)
             return .object(link)
         }
         return pageContext(
@@ -210,7 +210,7 @@ extension SiteRenderer {
     func topicContext(_ id: Int) -> TemplateValue {
         let topic = model.topics[id]
         var context = topicLink(id)
-        if let summary = topic.summary { context["summary"] = .string(summary) }
+        context["summary"] = .optional(topic.summary)
         context["aliases"] = .list(topic.aliases.map(TemplateValue.string))
         context["description"] = .string(bodies.topics[id].html)
         context["count"] = .int(index.entriesByTopic[id].count)

@@ -262,7 +262,7 @@ enum EmbeddedTheme {
             <dl class="facts">
               {{^empty(actors)}}<dt>Actors</dt><dd><ul class="tags">{{#actors}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/actors}}</ul></dd>{{/empty(actors)}}
               {{^empty(topics)}}<dt>Topics</dt><dd><ul class="tags">{{#topics}}<li><a class="tag topic" href="{{url}}">{{name}}</a></li>{{/topics}}</ul></dd>{{/empty(topics)}}
-              {{#source}}<dt>Source</dt><dd class="source">{{#url}}<a href="{{url}}">{{/url}}{{#title}}{{title}}{{/title}}{{^title}}{{url}}{{/title}}{{#url}}</a>{{/url}}{{#publisher}}, {{publisher}}{{/publisher}}{{#author}}, by {{author}}{{/author}}</dd>{{/source}}
+              {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.author}}, by {{.}}{{/.author}}</dd>{{/source}}
             </dl>
           </header>
           {{#has_claims}}
@@ -273,8 +273,8 @@ enum EmbeddedTheme {
               <li class="claim claim-{{status}}">
                 <span class="status status-{{status}}">{{status_label}}</span>
                 <span class="claim-text">{{text}}</span>
-                {{^empty(by)}}<span class="claim-by">Claimed by {{#by}}<a href="{{url}}">{{name}}</a> {{/by}}</span>{{/empty(by)}}
-                {{^empty(denied_by)}}<span class="claim-by">Denied by {{#denied_by}}<a href="{{url}}">{{name}}</a> {{/denied_by}}</span>{{/empty(denied_by)}}
+                {{^empty(by)}}<span class="claim-by">Claimed by {{#by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/by}}</span>{{/empty(by)}}
+                {{^empty(denied_by)}}<span class="claim-by">Denied by {{#denied_by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/denied_by}}</span>{{/empty(denied_by)}}
               </li>
               {{/claims}}
             </ul>
