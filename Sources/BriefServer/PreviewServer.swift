@@ -20,8 +20,9 @@ public struct PreviewServer: Sendable {
         onListening: @escaping @Sendable (String) -> Void = { print($0) },
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) {
-        // Without a trailing slash, so the watcher's paths are `siteRoot/Content/…` exactly.
-        var root = siteRoot
+        // Absolute (a leading `~` is $HOME, as for every command) and without a trailing slash,
+        // so the watcher's paths are `siteRoot/Content/…` exactly.
+        var root = (try? UserPath.absolute(siteRoot).get()) ?? siteRoot
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.siteRoot = root
         self.host = host
