@@ -11,6 +11,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The article file, or - to read standard input.", completion: .file())
     var article: String
 
+    @Argument(help: "The site root (the folder with site.yml).", completion: .directory)
+    var dir: String?
+
     @Option(name: .long, help: "The article's URL (source.url).")
     var url: String?
 
@@ -20,10 +23,12 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today).")
     var date: String?
 
-    @Option(name: .long, help: "The site root (default: the current folder).")
-    var site: String = "."
+    /// The older spelling of DIR, kept working.
+    @Option(name: .long, help: .hidden)
+    var site: String?
 
     func validate() throws {
+        if dir != nil && site != nil { throw ValidationError("give the site folder once: DIR or --site") }
         if let url {
             if let problem = LinkURL.problem(url) {
                 throw ValidationError("--url \(problem), found '\(url)'")
@@ -43,11 +48,13 @@ struct ImportCommand: ParsableCommand {
         if article == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let read = FileManager.default.contents(atPath: article) else {
-                throw SiteFailure(report: "\(article): error: cannot read the article")
+            let (read, failure) = FileBytes.readReportingError(article)
+            guard let read else {
+                throw SiteFailure(report: "\(article): error: cannot read the article: \(FileBytes.reason(failure))")
             }
             data = read
         }
+        let site = dir ?? self.site ?? "."
         guard case .success(let source) = SourceText.decode(data, path: article) else {
             throw SiteFailure(report: "\(article): error: the article is not UTF-8 text")
         }

@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
         guard let summary = result.summary else { return }
         print(summary.line)
         print(
-            "Next: `brief new \"Title\" --site \(dir)` or `brief import ARTICLE.txt --site \(dir)`, then `brief build \(dir)`."
+            "Next: `brief new \"Title\" \(dir)` or `brief import ARTICLE.txt \(dir)`, then `brief build \(dir)`."
         )
     }
 }

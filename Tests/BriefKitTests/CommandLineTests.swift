@@ -193,6 +193,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.stderr)
     }
 
+    /// `new` and `import` take the site folder as DIR like every command (`--site` still works),
+    /// `new` takes a date, slugs keep numbers whole, and errors say why.
+    func testNewAndImportTakeTheSiteFolderAsAnArgument() throws {
+        let site = try copyOfFixtureSite()
+        let made = try brief(["new", "NIS: 3,000 troops in Russia", site, "--date", "2024-10-20"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(made.stdout, site + "/Content/briefings/2024-10-20-nis-3000-troops-in-russia.md\n")
+        let text = try String(
+            contentsOfFile: site + "/Content/briefings/2024-10-20-nis-3000-troops-in-russia.md",
+            encoding: .utf8)
+        XCTAssertTrue(text.contains("date: 2024-10-20\n"), text)
+        XCTAssertEqual(try brief(["new", "Other", site, "--site", site]).status, 2, "the site given twice")
+        XCTAssertEqual(try brief(["new", "Other", site, "--date", "2024-02-30"]).status, 2)
+        let missing = try brief(["import", site + "/no-such-article.txt", site])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(
+            missing.stderr,
+            "\(site)/no-such-article.txt: error: cannot read the article: No such file or directory\n")
+        let help = try brief(["new", "--help"]).stdout
+        XCTAssertFalse(help.contains("(default: .)"), help)
+        XCTAssertFalse(help.contains("--site"), "the old spelling is hidden")
+    }
+
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {
 
         let site = try copyOfFixtureSite()

@@ -15,15 +15,30 @@ public enum EntryWriter {
         }
     }
 
-    /// `Content/briefings/<date>-<slug of title>.md`, relative to the site root.
+    /// `Content/briefings/<date>-<slug of title>.md`, relative to the site root. The slug comes
+    /// from the title through the site's normaliser, with thousands separators dropped first
+    /// ("3,000 troops" → `3000-troops`, not `3-000-troops`).
     public static func path(date: String, title: String) -> String {
-        var slug = NameKey.slug(title)
+        var slug = NameKey.slug(withoutThousandsSeparators(title))
         if slug.count > 60 {
             slug = String(slug.prefix(60))
             if let dash = slug.lastIndex(of: "-") { slug = String(slug[..<dash]) }
         }
         if slug.isEmpty { slug = "briefing" }
         return "Content/briefings/\(date)-\(slug).md"
+    }
+
+    /// `title` with each comma between a digit and three digits removed.
+    static func withoutThousandsSeparators(_ title: String) -> String {
+        let scalars = Array(title.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            let isSeparator =
+                scalar == "," && i > 0 && scalars[i - 1].properties.numericType != nil
+                && (1...3).allSatisfy { i + $0 < scalars.count && scalars[i + $0].properties.numericType != nil }
+            if !isSeparator { kept.append(scalar) }
+        }
+        return String(kept)
     }
 
     /// Writes `text` at `relativePath` under `siteRoot`; refuses an existing file (O_EXCL).

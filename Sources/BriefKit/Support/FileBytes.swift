@@ -1,14 +1,14 @@
 import Foundation
 
 /// Whole-file reads with plain POSIX calls (FileManager's are several times slower per file).
-enum FileBytes {
+public enum FileBytes {
     static func read(_ path: String) -> Data? {
         readReportingError(path).data
     }
 
     /// The bytes, or nil and the `errno` that stopped the read (EISDIR/EINVAL for a path that
     /// is not a regular file).
-    static func readReportingError(_ path: String) -> (data: Data?, errno: Int32) {
+    public static func readReportingError(_ path: String) -> (data: Data?, errno: Int32) {
         // O_NONBLOCK: a FIFO put where a file was expected must not hang the build.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return (nil, errno) }
@@ -20,7 +20,7 @@ enum FileBytes {
     }
 
     /// What `errno` means for a file that could not be read, in words.
-    static func reason(_ code: Int32) -> String {
+    public static func reason(_ code: Int32) -> String {
         switch code {
         case EMFILE, ENFILE:
             "too many files are open (\(String(cString: strerror(code)))); raise the limit (ulimit -n) or close what holds them"
