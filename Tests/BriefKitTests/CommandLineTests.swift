@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import BriefKit
+
 /// The `brief` binary as a user runs it: exit codes, help, determinism across processes,
 /// and atomic, careful output.
 final class CommandLineTests: XCTestCase {
@@ -214,6 +216,32 @@ final class CommandLineTests: XCTestCase {
         let help = try brief(["new", "--help"]).stdout
         XCTAssertFalse(help.contains("(default: .)"), help)
         XCTAssertFalse(help.contains("--site"), "the old spelling is hidden")
+    }
+
+    /// An import's marker line keeps `check --strict` failing until the notes are rewritten,
+    /// even once `draft: true` is gone.
+    func testTheImportMarkerFailsStrictChecks() throws {
+        let site = try copyOfFixtureSite()
+        let article = TestPaths.fixtures + "/articles/south-korea-weighs-weapons-for-ukraine.txt"
+        let imported = try brief(["import", article, site, "--date", "2024-10-24"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let path = String(imported.stdout.split(separator: "\n")[0])
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "draft: true\n", with: "")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let markerLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0 == EntryParser.importMarker
+        }!
+        let relative = String(path.dropFirst(site.count + 1))
+        let checked = try brief(["check", site, "--strict"])
+        XCTAssertEqual(checked.status, 1)
+        XCTAssertTrue(
+            checked.stderr.contains(
+                "\(relative):\(markerLine + 1):1: error: the import marker is still here: rewrite the imported notes in your own words, then delete this line\n"
+            ), checked.stderr)
+        try text.replacingOccurrences(of: EntryParser.importMarker + "\n", with: "").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try brief(["check", site]).stderr.contains("import marker"))
     }
 
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {

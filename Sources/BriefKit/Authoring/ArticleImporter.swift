@@ -114,7 +114,7 @@ public struct ArticleImporter: Sendable {
         if let author = article.byline { lines.append("  author: \(YAMLWriter.quoted(author))") }
         if let url = options.url { lines.append("  url: \(YAMLWriter.quoted(url))") }
         lines.append("---")
-        lines.append("*Imported from the article: rewrite these notes in your own words before publishing.*")
+        lines.append(EntryParser.importMarker)
         lines.append("")
         if let dek = article.dek {
             lines.append(MarkdownEscaping.paragraph(dek))

@@ -21,6 +21,13 @@ extension EntryParser {
             document.diagnostics.append(.warning(updated.location, "'updated' is earlier than 'date'"))
         }
         diagnostics += document.diagnostics
+        if let line = importMarkerLine(parts.body) {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(path: document.path, line: parts.bodyFirstLine + line, column: 1),
+                    "the import marker is still here: rewrite the imported notes in your own words, then delete this line"
+                ))
+        }
         guard let title, let date, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
@@ -129,5 +136,22 @@ extension EntryParser {
             return document.string(node, key: key, required: true).map { [$0] } ?? []
         }
         return document.stringList(node, key: key)
+    }
+
+    /// The line `brief import` writes at the top of a draft's body until the analyst has made
+    /// the notes their own.
+    public static let importMarker =
+        "*Imported from the article: rewrite these notes in your own words before publishing.*"
+
+    /// The line (counted from the body's first, 0-based) of the import marker when it is among
+    /// the body's first lines, where the importer puts it; nil otherwise.
+    static func importMarkerLine(_ body: String) -> Int? {
+        guard body.utf8.count >= importMarker.utf8.count else { return nil }
+        for (number, line) in body.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
+            .prefix(3).enumerated()
+        where line.trimmingSpaces == importMarker {
+            return number
+        }
+        return nil
     }
 }
