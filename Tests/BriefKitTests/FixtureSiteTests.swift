@@ -20,7 +20,7 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertEqual(
             result.printedDiagnostics.map(\.description),
             [
-                "Content/briefings/2024/10/2024-10-24-second.md:8:31: warning: 'Sanctions' is not in the topic registry (Content/topics/); it gets a page of its own"
+                "Content/briefings/2024/10/2024-10-24-second.md:8:31: warning: 'Sanctions' is not in the topic registry; it gets a page of its own (add Content/topics/sanctions.md to register it)"
             ])
         let summary = try XCTUnwrap(result.summary)
         XCTAssertEqual([summary.entries, summary.actors, summary.topics], [3, 6, 2])

@@ -72,7 +72,7 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(
             warned.diagnostics.map(\.description),
             [
-                "Content/briefings/2024/10/2024-10-24-second.md:8:31: error: 'Sanctions' is not in the topic registry (Content/topics/); it gets a page of its own"
+                "Content/briefings/2024/10/2024-10-24-second.md:8:31: error: 'Sanctions' is not in the topic registry; it gets a page of its own (add Content/topics/sanctions.md to register it)"
             ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: dest))
         let broken = DirectoryPublisher(

@@ -208,10 +208,8 @@ struct ResolutionState {
                     ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
             return nil
         case .unknown:
-            let suggestion = actorNames.suggestion(for: reference.value)
-            var message =
-                "'\(reference.value)' is not in the actor registry (Content/actors/); it gets a page of its own"
-            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            let message = Self.unregistered(
+                reference.value, kind: "actor", suggestion: actorNames.suggestion(for: reference.value))
             diagnostics.append(.warning(reference.location, message))
             return implicitActor(reference)
         }
@@ -229,13 +227,26 @@ struct ResolutionState {
                     ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
             return nil
         case .unknown:
-            let suggestion = topicNames.suggestion(for: reference.value)
-            var message =
-                "'\(reference.value)' is not in the topic registry (Content/topics/); it gets a page of its own"
-            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            let message = Self.unregistered(
+                reference.value, kind: "topic", suggestion: topicNames.suggestion(for: reference.value))
             diagnostics.append(.warning(reference.location, message))
             return implicitTopic(reference)
         }
+    }
+
+    /// The warning for a name no registry file has: the file that would register it, the
+    /// closest registered name, and, for "A, B", how a list is written.
+    static func unregistered(_ name: String, kind: String, suggestion: String?) -> String {
+        var message = "'\(name)' is not in the \(kind) registry; it gets a page of its own"
+        let slug = NameKey.slug(name)
+        let looksLikeAList = name.contains(", ")
+        if !slug.isEmpty && !looksLikeAList { message += " (add Content/\(kind)s/\(slug).md to register it)" }
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        if looksLikeAList {
+            let items = name.split(separator: ",").map { $0.trimmingSpaces }.joined(separator: ", ")
+            message += "; if these are several names, write them as a list: [\(items)]"
+        }
+        return message
     }
 
     private func ambiguity(_ name: String, _ candidates: [(String, String?)]) -> String {
