@@ -36,7 +36,8 @@ final class AuthoringTests: XCTestCase {
         XCTAssertEqual(
             article.headline,
             "South Korea considers sending weapons to Ukraine after North deploys troop alongside Russia")
-        XCTAssertEqual(article.byline, "Mayank Kasyap")
+        XCTAssertNil(article.byline, "the article names no author")
+        XCTAssertEqual(article.editor, "Mayank Kasyap", "'Edited By' names the editor")
         XCTAssertTrue(
             article.dek?.hasPrefix("South Korea considers weapons for Ukraine: \"If North Korea") == true)
         let headings = article.blocks.compactMap { block -> String? in
@@ -84,7 +85,8 @@ final class AuthoringTests: XCTestCase {
         XCTAssertEqual(
             result.quotes.last?.text,
             "Troop deployment is just a phrase, and it would be more appropriate to call them mercenaries")
-        XCTAssertTrue(result.text.contains("  author: \"Mayank Kasyap\"\n"))
+        XCTAssertTrue(result.text.contains("  editor: \"Mayank Kasyap\"\n"))
+        XCTAssertFalse(result.text.contains("  author:"))
         XCTAssertTrue(result.text.contains("  publisher: \"Example News\"\n"))
         XCTAssertFalse(result.text.contains("Follow us"))
     }

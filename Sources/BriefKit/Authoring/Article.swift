@@ -13,6 +13,8 @@ public struct Article: Sendable, Equatable {
     /// The standfirst printed between headline and byline, if any.
     public var dek: String?
     public var byline: String?
+    /// Who edited the article ("Edited By: …"): its editor, not its author.
+    public var editor: String? = nil
     public var blocks: [Block]
 
     /// Parses article text. Lines are blocks; blank lines only separate them.
@@ -26,6 +28,11 @@ public struct Article: Sendable, Equatable {
         var beforeByline: [String] = []
         var sawChrome = false
         for line in lines {
+            if let editor = editorLine(in: line) {
+                if article.editor == nil { article.editor = editor }
+                sawChrome = true
+                continue
+            }
             if let author = byline(in: line) {
                 if article.byline == nil { article.byline = author }
                 sawChrome = true
@@ -59,11 +66,21 @@ public struct Article: Sendable, Equatable {
         String(line.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
     }
 
-    /// "Edited By: Mayank Kasyap", "By Jane Doe", "Author: X"; a bare "Author" is chrome.
+    /// "By Jane Doe", "Written by X", "Author: X"; a bare "Author" is chrome.
     static func byline(in line: String) -> String? {
+        name(in: line, after: ["written by", "reported by", "author:", "by "])
+    }
+
+    /// "Edited By: Mayank Kasyap", "Edited by X".
+    static func editorLine(in line: String) -> String? {
+        name(in: line, after: ["edited by"])
+    }
+
+    /// The name after the first of `prefixes` that `line` starts with (any case), when it reads
+    /// as a name: capitalised, short, not a sentence.
+    private static func name(in line: String, after prefixes: [String]) -> String? {
         let lower = line.lowercased()
-        for prefix in ["edited by", "written by", "reported by", "author:", "by "]
-        where lower.hasPrefix(prefix) {
+        for prefix in prefixes where lower.hasPrefix(prefix) {
             let name = line.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " :\t"))
             guard !name.isEmpty, name.count <= 80, name.first?.isUppercase == true, !name.contains(". ")
             else {

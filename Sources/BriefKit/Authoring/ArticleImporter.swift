@@ -112,6 +112,7 @@ public struct ArticleImporter: Sendable {
         lines.append("  title: \(YAMLWriter.quoted(article.headline))")
         if let publisher = options.publisher { lines.append("  publisher: \(YAMLWriter.quoted(publisher))") }
         if let author = article.byline { lines.append("  author: \(YAMLWriter.quoted(author))") }
+        if let editor = article.editor { lines.append("  editor: \(YAMLWriter.quoted(editor))") }
         if let url = options.url { lines.append("  url: \(YAMLWriter.quoted(url))") }
         lines.append("---")
         lines.append(EntryParser.importMarker)

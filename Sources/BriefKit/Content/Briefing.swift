@@ -5,6 +5,8 @@ public struct Briefing: Sendable, Equatable {
         public var title: String?
         public var publisher: String?
         public var author: String?
+        /// Who edited the article, when it names an editor rather than (or beside) an author.
+        public var editor: String?
         public var url: String?
     }
 

@@ -42,7 +42,7 @@ extension EntryParser {
     private static func briefingSource(_ document: inout YAMLDocument) -> Briefing.Source? {
         guard let node = document.node("source") else { return nil }
         guard case .mapping(let mapping, _) = node else {
-            document.error(node, "'source' must be a mapping with title, publisher, author and url")
+            document.error(node, "'source' must be a mapping with title, publisher, author, editor and url")
             return nil
         }
         var source = Briefing.Source()
@@ -53,6 +53,7 @@ extension EntryParser {
             case "title": source.title = text
             case "publisher": source.publisher = text
             case "author": source.author = text
+            case "editor": source.editor = text
             case "url":
                 source.url = text
                 if let text, let problem = LinkURL.problem(text) {

@@ -11,7 +11,7 @@ public enum EntryParser {
     static let actorKeys = ["name", "kind", "aliases", "role", "affiliation", "slug", "params"]
     static let topicKeys = ["name", "aliases", "summary", "slug", "params"]
     static let pageKeys = ["title", "description", "slug", "params"]
-    static let sourceKeys = ["title", "publisher", "author", "url"]
+    static let sourceKeys = ["title", "publisher", "author", "editor", "url"]
     static let claimKeys = ["claim", "by", "status", "denied_by"]
 
     /// Splits front matter from body and composes the YAML; nil (with diagnostics) when either fails.

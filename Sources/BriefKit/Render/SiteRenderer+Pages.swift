@@ -73,7 +73,8 @@ extension SiteRenderer {
         if let source = briefing.source {
             context["source"] = [
                 "title": .optional(source.title), "publisher": .optional(source.publisher),
-                "author": .optional(source.author), "url": .optional(source.url),
+                "author": .optional(source.author), "editor": .optional(source.editor),
+                "url": .optional(source.url),
             ]
         } else {
             context["source"] = .null

@@ -262,7 +262,7 @@ enum EmbeddedTheme {
             <dl class="facts">
               {{^empty(actors)}}<dt>Actors</dt><dd><ul class="tags">{{#actors}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/actors}}</ul></dd>{{/empty(actors)}}
               {{^empty(topics)}}<dt>Topics</dt><dd><ul class="tags">{{#topics}}<li><a class="tag topic" href="{{url}}">{{name}}</a></li>{{/topics}}</ul></dd>{{/empty(topics)}}
-              {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.author}}, by {{.}}{{/.author}}</dd>{{/source}}
+              {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.author}}, by {{.}}{{/.author}}{{#.editor}}, edited by {{.}}{{/.editor}}</dd>{{/source}}
             </dl>
           </header>
           {{#has_claims}}
