@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The publisher (source.publisher).")
     var publisher: String?
 
-    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today).")
+    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today, with a warning).")
     var date: String?
 
     /// The older spelling of DIR, kept working.
@@ -50,7 +50,8 @@ struct ImportCommand: ParsableCommand {
         } else {
             let (read, failure) = FileBytes.readReportingError(article)
             guard let read else {
-                throw SiteFailure(report: "\(article): error: cannot read the article: \(FileBytes.reason(failure))")
+                throw SiteFailure(
+                    report: "\(article): error: cannot read the article: \(FileBytes.reason(failure))")
             }
             data = read
         }
@@ -64,6 +65,11 @@ struct ImportCommand: ParsableCommand {
             throw SiteFailure(report: (errors.map(\.description) + [errors.summary]).joined(separator: "\n"))
         }
         let day = date ?? Today.iso(in: model.config.timeZone)
+        if date == nil {
+            FileOutput.standardError.write(
+                "\(article): warning: no --date given; the briefing is dated today, \(day); pass --date YYYY-MM-DD for the article's own day\n"
+            )
+        }
         let result = ArticleImporter(model: model).importArticle(
             source.text, options: .init(url: url, publisher: publisher, date: day))
         guard !result.article.headline.isEmpty else {

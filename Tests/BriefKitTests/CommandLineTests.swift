@@ -213,6 +213,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(
             missing.stderr,
             "\(site)/no-such-article.txt: error: cannot read the article: No such file or directory\n")
+        let undated = try brief([
+            "import", TestPaths.fixtures + "/articles/south-korea-weighs-weapons-for-ukraine.txt", site,
+        ])
+        XCTAssertEqual(undated.status, 0, undated.stderr)
+        XCTAssertTrue(
+            undated.stderr.contains("warning: no --date given; the briefing is dated today, "), undated.stderr
+        )
         let help = try brief(["new", "--help"]).stdout
         XCTAssertFalse(help.contains("(default: .)"), help)
         XCTAssertFalse(help.contains("--site"), "the old spelling is hidden")
