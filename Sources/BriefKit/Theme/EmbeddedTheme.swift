@@ -243,7 +243,7 @@ enum EmbeddedTheme {
           .site-header nav, .skip-link, .search, .prev-next, .pagination, .site-footer { display: none; }
           .layout { display: block; }
           a { color: inherit; }
-          .body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+          .body a[href^="http"]::after, .source a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
         
