@@ -17,7 +17,10 @@ public enum PageJob: Sendable, Hashable {
     case search
     case searchIndex
     case siteFeed
+    /// `/sitemap.xml`: the URL set, or above `SiteMapParts.limit` URLs the index of the parts.
     case sitemap
+    /// `/sitemap-N.xml`, part N (from 1) of a sitemap too large for one file.
+    case sitemapPart(Int)
     case robots
     case notFound
     case page(Int)
@@ -39,7 +42,9 @@ extension PageJob {
         jobs += model.actors.indices.flatMap { [PageJob.actor($0), .actorFeed($0)] }
         jobs.append(.topicIndex)
         jobs += model.topics.indices.flatMap { [PageJob.topic($0), .topicFeed($0)] }
-        jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap, .robots, .notFound]
+        jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap]
+        jobs += (0..<SiteMapParts.count(urls: SiteMapParts.urlCount(model))).map { .sitemapPart($0 + 1) }
+        jobs += [.robots, .notFound]
         jobs += model.pages.indices.map { .page($0) }
         jobs += theme.assets.indices.map { .asset($0) }
         jobs += model.media.indices.map { .media($0) }

@@ -108,14 +108,45 @@ extension SiteRenderer {
         return xml + "  </entry>\n"
     }
 
-    func sitemap() -> String {
+    /// `/sitemap.xml`: every URL, or — above `SiteMapParts.limit` URLs — a sitemap index of
+    /// the parts, as the sitemaps.org protocol requires.
+    func sitemap(limit: Int = SiteMapParts.limit) -> String {
+        let urls = sitemapURLs()
+        guard urls.count > limit else { return Self.urlSet(urls[...]) }
+        let newest = model.entries.isEmpty ? nil : updated(0)
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for n in 1...SiteMapParts.count(urls: urls.count, limit: limit) {
+            xml += "  <sitemap><loc>\(XML.escape(self.urls.absolute("sitemap-\(n).xml")))</loc>"
+            if let newest { xml += "<lastmod>\(newest)</lastmod>" }
+            xml += "</sitemap>\n"
+        }
+        return xml + "</sitemapindex>\n"
+    }
+
+    /// `/sitemap-N.xml`: the Nth `limit` URLs.
+    func sitemapPart(_ n: Int, limit: Int = SiteMapParts.limit) -> String {
+        let urls = sitemapURLs()
+        let start = min((n - 1) * limit, urls.count)
+        return Self.urlSet(urls[start..<min(start + limit, urls.count)])
+    }
+
+    private static func urlSet(_ urls: ArraySlice<(loc: String, lastmod: String?)>) -> String {
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        func add(_ path: String, _ lastmod: String?) {
-            xml += "  <url><loc>\(XML.escape(urls.absolute(path)))</loc>"
+        for (loc, lastmod) in urls {
+            xml += "  <url><loc>\(loc)</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
             xml += "</url>\n"
         }
+        return xml + "</urlset>\n"
+    }
+
+    /// Every URL of the sitemap (escaped, absolute) with its last change, in a fixed order;
+    /// `SiteMapParts.urlCount` counts the same list without making it.
+    func sitemapURLs() -> [(loc: String, lastmod: String?)] {
+        var list: [(loc: String, lastmod: String?)] = []
+        func add(_ path: String, _ lastmod: String?) { list.append((XML.escape(urls.absolute(path)), lastmod)) }
         let newest = model.entries.isEmpty ? nil : updated(0)
         for page in 1...listPageCount { add(SiteURLs.paginated("", page), newest) }
         for page in 1...listPageCount { add(SiteURLs.paginated("briefings/", page), newest) }
@@ -133,7 +164,7 @@ extension SiteRenderer {
         add("timeline/", newest)
         add("search/", nil)
         for page in model.pages { add(SiteURLs.page(page.slug.value), nil) }
-        return xml + "</urlset>\n"
+        return list
     }
 
     /// `/search.json`: one object per entry with what the search page matches on, keys sorted.
@@ -180,5 +211,24 @@ extension SiteRenderer {
         var json: [UInt8] = []
         JSONWriter.writeString(text, into: &json, scriptSafe: false)
         return json
+    }
+}
+
+/// How the sitemap is split: the sitemaps.org protocol allows at most 50,000 URLs in one file.
+enum SiteMapParts {
+    static let limit = 50_000
+
+    /// The parts a sitemap of `urls` URLs needs beside `/sitemap.xml`: none when one file holds it.
+    static func count(urls: Int, limit: Int = limit) -> Int {
+        urls > limit ? (urls + limit - 1) / limit : 0
+    }
+
+    /// How many URLs `SiteRenderer.sitemapURLs` lists for `model`.
+    static func urlCount(_ model: SiteModel) -> Int {
+        let pageSize = model.config.pageSize
+        let listPages = max(1, (model.entries.count + pageSize - 1) / pageSize)
+        let published = model.entries.filter { !$0.briefing.draft }.count
+        return 2 * listPages + published + 1 + model.actors.count + 1 + model.topics.count + 2
+            + model.pages.count
     }
 }

@@ -140,6 +140,7 @@ public struct SiteRenderer: Sendable {
         case .searchIndex: OutputFile(path: path, content: .bytes(searchIndex()))
         case .siteFeed: OutputFile(path: path, text: siteFeed())
         case .sitemap: OutputFile(path: path, text: sitemap())
+        case .sitemapPart(let n): OutputFile(path: path, text: sitemapPart(n))
         case .robots:
             OutputFile(
                 path: path, text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n")
@@ -167,6 +168,7 @@ public struct SiteRenderer: Sendable {
         case .searchIndex: "search.json"
         case .siteFeed: "feed.xml"
         case .sitemap: "sitemap.xml"
+        case .sitemapPart(let n): "sitemap-\(n).xml"
         case .robots: "robots.txt"
         case .notFound: "404.html"
         case .page(let i): SiteURLs.file(for: SiteURLs.page(model.pages[i].slug.value))
