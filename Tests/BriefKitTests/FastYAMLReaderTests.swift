@@ -111,6 +111,34 @@ final class FastYAMLReaderTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 2_000)
     }
 
+    /// The alias guard never takes valid YAML without an alias for one: on mutated front matter
+    /// that Yams composes and that has no `*`, composing reports no alias.
+    func testTheAliasGuardOnlyFindsAliases() {
+        var random = SeededRandom(seed: 0xA11A5)
+        let alphabet = Array(" \n:#-[]{},'\"\\!&|>?%@`~.0aZ\u{E9}")
+        var composed = 0
+        for n in 0..<5_000 {
+            var text = Array(Self.accepted[n % Self.accepted.count])
+            for _ in 0...random.next(below: 3) {
+                let index = random.next(below: text.count + 1)
+                switch random.next(below: 3) {
+                case 0: text.insert(alphabet[random.next(below: alphabet.count)], at: index)
+                case 1 where index < text.count: text.remove(at: index)
+                default: text.insert(contentsOf: "\n  ", at: index)
+                }
+            }
+            let yaml = String(text)
+            guard (try? Yams.compose(yaml: yaml)) != nil else { continue }
+            composed += 1
+            var diagnostics: [Diagnostic] = []
+            _ = YAMLDocument.compose(yaml, path: "f.md", firstLine: 2, diagnostics: &diagnostics)
+            XCTAssertFalse(
+                diagnostics.contains { $0.message.hasPrefix("YAML aliases") },
+                "no alias in \(yaml.debugDescription)")
+        }
+        XCTAssertGreaterThan(composed, 1_000)
+    }
+
     /// `YYYY-MM-DD` is decided without Yams' resolver; it must be what the resolver says.
     func testCalendarDateShortcutAgreesWithYamsResolver() {
         let texts = [

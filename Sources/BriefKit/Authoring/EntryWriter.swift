@@ -35,7 +35,9 @@ public enum EntryWriter {
         for (i, scalar) in scalars.enumerated() {
             let isSeparator =
                 scalar == "," && i > 0 && scalars[i - 1].properties.numericType != nil
-                && (1...3).allSatisfy { i + $0 < scalars.count && scalars[i + $0].properties.numericType != nil }
+                && (1...3).allSatisfy {
+                    i + $0 < scalars.count && scalars[i + $0].properties.numericType != nil
+                }
             if !isSeparator { kept.append(scalar) }
         }
         return String(kept)

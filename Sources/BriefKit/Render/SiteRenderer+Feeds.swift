@@ -146,7 +146,9 @@ extension SiteRenderer {
     /// `SiteMapParts.urlCount` counts the same list without making it.
     func sitemapURLs() -> [(loc: String, lastmod: String?)] {
         var list: [(loc: String, lastmod: String?)] = []
-        func add(_ path: String, _ lastmod: String?) { list.append((XML.escape(urls.absolute(path)), lastmod)) }
+        func add(_ path: String, _ lastmod: String?) {
+            list.append((XML.escape(urls.absolute(path)), lastmod))
+        }
         let newest = model.entries.isEmpty ? nil : updated(0)
         for page in 1...listPageCount { add(SiteURLs.paginated("", page), newest) }
         for page in 1...listPageCount { add(SiteURLs.paginated("briefings/", page), newest) }
