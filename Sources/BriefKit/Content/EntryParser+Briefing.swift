@@ -147,11 +147,24 @@ extension EntryParser {
     /// The line (counted from the body's first, 0-based) of the import marker when it is among
     /// the body's first lines, where the importer puts it; nil otherwise.
     static func importMarkerLine(_ body: String) -> Int? {
-        guard body.utf8.count >= importMarker.utf8.count else { return nil }
-        for (number, line) in body.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
-            .prefix(3).enumerated()
-        where line.trimmingSpaces == importMarker {
-            return number
+        // On the UTF-8 bytes: splitting the body into Characters would break graphemes across
+        // the first lines of every briefing of the site.
+        let utf8 = body.utf8
+        let marker = importMarker.utf8
+        var start = utf8.startIndex
+        for number in 0..<3 {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            var line = utf8[start..<end]
+            while let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+                line = line.dropFirst()
+            }
+            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == 13
+            {
+                line = line.dropLast()
+            }
+            if line.elementsEqual(marker) { return number }
+            guard end != utf8.endIndex else { return nil }
+            start = utf8.index(after: end)
         }
         return nil
     }

@@ -5,6 +5,14 @@
 public enum LinkURL {
     /// Why `text` is not an acceptable link, or nil when it is.
     public static func problem(_ text: String) -> String? {
+        // Most URLs are plain `https://host/…`: decided from the bytes without building a copy.
+        let utf8 = text.utf8
+        if text.hasPrefix("https://") || text.hasPrefix("http://"),
+            !utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }),
+            let slash = utf8.dropFirst(text.hasPrefix("https") ? 8 : 7).first, slash != UInt8(ascii: "/")
+        {
+            return nil
+        }
         let hasControl = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         let cleaned = String(
             String.UnicodeScalarView(text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
