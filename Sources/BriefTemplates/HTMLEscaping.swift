@@ -1,7 +1,7 @@
-/// `{{value}}` escaping: `< > & " '` as entities, appended to the output's bytes; a value
-/// without those characters is appended whole.
-enum HTMLEscaping {
-    static func append(_ text: String, to output: inout [UInt8]) {
+/// `{{value}}` escaping, also used by BriefKit's `HTMLText`: `< > & " '` as entities, appended
+/// to the output's bytes; a value without those characters is appended whole.
+public enum HTMLEscaping {
+    public static func append(_ text: String, to output: inout [UInt8]) {
         let utf8 = text.utf8
         // Most values have nothing to escape: then the bytes are copied in one go. The check
         // reads the string's own bytes through a span (iterating the UTF-8 view cost twice as much).

@@ -105,7 +105,7 @@ final class PublishTests: XCTestCase {
         let dest = TestPaths.temporaryFolder() + "/www"
         let place = PublishPlace(destination: dest)
         try FileManager.default.createDirectory(atPath: place.state, withIntermediateDirectories: true)
-        let held = try XCTUnwrap(PublishLock(path: place.state + "/lock"))
+        let held = try XCTUnwrap(FileLock(path: place.state + "/lock"))
         let second = DirectoryPublisher(siteRoot: site, destination: dest).publish()
         XCTAssertFalse(second.succeeded)
         XCTAssertTrue(

@@ -99,7 +99,7 @@ final class SafetyOutputTests: XCTestCase {
         // A holder whose lock is held (by this process, as a running build would) stays.
         let live = root + "/.out.brief-staging-1"
         try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
-        let owner = try XCTUnwrap(StagingHolder.Owner(holder: live))
+        let owner = try XCTUnwrap(FileLock(path: live + "/" + StagingHolder.lockName))
         // A link named like a holder is never followed or removed.
         let victim = root + "/victim"
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)

@@ -15,13 +15,7 @@ struct ContentWalker {
 
     init(siteRoot: String) {
         self.siteRoot = siteRoot
-        self.realSiteRoot = ContentWalker.realPath(siteRoot) ?? siteRoot
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        self.realSiteRoot = RealPath.resolved(siteRoot) ?? siteRoot
     }
 
     /// The entries of a folder sorted by name, with their kinds (readdir directly, which
@@ -45,7 +39,7 @@ struct ContentWalker {
         diagnostics: inout [Diagnostic]
     ) {
         let absolute = siteRoot + "/" + relative
-        guard let real = ContentWalker.realPath(absolute) else {
+        guard let real = RealPath.resolved(absolute) else {
             diagnostics.append(
                 .error(
                     SourceLocation(path: relative), "cannot read folder: \(String(cString: strerror(errno)))")
@@ -100,7 +94,7 @@ struct ContentWalker {
             var info = stat()
             guard lstat(childAbsolute, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFLNK {
-                guard let target = ContentWalker.realPath(childAbsolute) else {
+                guard let target = RealPath.resolved(childAbsolute) else {
                     let loops = errno == ELOOP
                     diagnostics.append(
                         .error(

@@ -10,7 +10,7 @@ extension SiteWriter {
         /// after the swap, with the replaced output in it.
         let holder: String
         /// The lock that tells other builds this holder is in use.
-        let owner: StagingHolder.Owner
+        let owner: FileLock
         /// The real path of the site root: files are copied only from inside it.
         public var sourceRoot = "/"
         /// True when the holder has the ext4 "top folder" attribute, so ext4 places the site in
@@ -21,7 +21,7 @@ extension SiteWriter {
         public private(set) var filesWritten = 0
 
         /// `path` is an empty folder in `holder`.
-        init(path: String, holder: String, spreads: Bool, owner: StagingHolder.Owner) {
+        init(path: String, holder: String, spreads: Bool, owner: FileLock) {
             self.path = path
             self.holder = holder
             self.owner = owner

@@ -44,7 +44,7 @@ public struct SiteWriter: Sendable {
         // which block group ext4 places the site (see docs/performance.md).
         let staging = holder + "/site-" + String(UInt64.random(in: .min ... .max), radix: 16)
         let spreads: Bool
-        let owner: StagingHolder.Owner
+        let owner: FileLock
         StagingHolder.removeStale(in: parent, output: name)
         do {
             if let problem = StateFolder.remove(holder) {
@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
                     failure("cannot create the staging folder \(holder): \(String(cString: strerror(errno)))")
                 )
             }
-            guard let claimed = StagingHolder.Owner(holder: holder) else {
+            guard let claimed = FileLock(path: holder + "/" + StagingHolder.lockName) else {
                 try? manager.removeItem(atPath: holder)
                 return .failure(failure("cannot lock the staging folder \(holder)"))
             }

@@ -1,37 +1,13 @@
 import Foundation
 
 /// The folder a build stages in, beside the output: `.<output>.brief-staging-<pid>`. Its owner
-/// holds an `flock` on a file inside it for the whole build; the kernel drops the lock when the
+/// holds a `FileLock` on a file inside it for the whole build; the kernel drops the lock when the
 /// process dies, so a later build can tell a killed build's leftovers from a running build's
 /// folder and removes only the former.
 enum StagingHolder {
     static let lockName = "owner.lock"
 
     static func name(for output: String, pid: Int32) -> String { ".\(output).brief-staging-\(pid)" }
-
-    /// The lock a running build holds on its holder.
-    final class Owner: @unchecked Sendable {
-        private var fd: Int32
-
-        init?(holder: String) {
-            let fd = open(
-                holder + "/" + StagingHolder.lockName, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard fd >= 0 else { return nil }
-            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-                close(fd)
-                return nil
-            }
-            self.fd = fd
-        }
-
-        func release() {
-            guard fd >= 0 else { return }
-            close(fd)
-            fd = -1
-        }
-
-        deinit { release() }
-    }
 
     /// Removes the staging holders of `output` in `parent` that no live build owns: a real
     /// folder (never a link) named for the output, whose lock is free, or — made before its
@@ -51,12 +27,7 @@ enum StagingHolder {
 
     private static func isAbandoned(_ holder: String, pid: Int32) -> Bool {
         let lock = holder + "/" + lockName
-        if StateFolder.kind(lock) == .file {
-            let fd = open(lock, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            return flock(fd, LOCK_EX | LOCK_NB) == 0
-        }
+        if StateFolder.kind(lock) == .file { return FileLock(path: lock, create: false) != nil }
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

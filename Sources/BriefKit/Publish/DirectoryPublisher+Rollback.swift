@@ -12,7 +12,7 @@ extension DirectoryPublisher {
         guard place.isOurs else {
             return failure([], "the folder was not published by brief; nothing to roll back")
         }
-        let lock: PublishLock
+        let lock: FileLock
         switch lockState() {
         case .failure(let problem): return failure([], problem.message)
         case .success(let taken): lock = taken

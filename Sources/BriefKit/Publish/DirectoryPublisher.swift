@@ -56,11 +56,11 @@ public struct DirectoryPublisher: Sendable {
     }
 
     /// Creates the state folder and takes the lock; the reason when either fails.
-    func lockState() -> Result<PublishLock, PublishRefusal> {
+    func lockState() -> Result<FileLock, PublishRefusal> {
         if let problem = StateFolder.prepare(place.state) {
             return .failure(PublishRefusal(message: problem))
         }
-        guard let lock = PublishLock(path: place.lock) else {
+        guard let lock = FileLock(path: place.lock) else {
             return .failure(
                 PublishRefusal(message: "another publish to this destination is running (lock \(place.lock))")
             )
@@ -71,7 +71,7 @@ public struct DirectoryPublisher: Sendable {
     /// Builds strictly and publishes; `keep` files of the current DEST survive.
     public func publish() -> Report {
         if let refused = refusal() { return failure([], refused) }
-        let lock: PublishLock
+        let lock: FileLock
         switch lockState() {
         case .failure(let problem): return failure([], problem.message)
         case .success(let taken): lock = taken

@@ -58,3 +58,10 @@ public struct SiteModel: Sendable {
     public var media: [SiteSources.CopiedFile]
     public var statics: [SiteSources.CopiedFile]
 }
+
+extension SiteModel {
+    /// How many pages the home page and the briefing list each have (at least one).
+    var listPageCount: Int {
+        max(1, (entries.count + config.pageSize - 1) / config.pageSize)
+    }
+}

@@ -32,8 +32,7 @@ public enum PageJob: Sendable, Hashable {
 extension PageJob {
     /// Every job of a site, in output order.
     static func plan(model: SiteModel, theme: Theme) -> [PageJob] {
-        let pageSize = model.config.pageSize
-        let listPages = max(1, (model.entries.count + pageSize - 1) / pageSize)
+        let listPages = model.listPageCount
         var jobs: [PageJob] = []
         jobs += (1...listPages).map { .home(page: $0) }
         jobs += (1...listPages).map { .briefingList(page: $0) }

@@ -110,9 +110,7 @@ extension SiteRenderer {
         return .object(pagination)
     }
 
-    var listPageCount: Int {
-        max(1, (model.entries.count + model.config.pageSize - 1) / model.config.pageSize)
-    }
+    var listPageCount: Int { model.listPageCount }
 
     func listSlice(page: Int) -> Range<Int> {
         let size = model.config.pageSize

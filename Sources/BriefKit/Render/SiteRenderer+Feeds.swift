@@ -227,11 +227,9 @@ enum SiteMapParts {
 
     /// How many URLs `SiteRenderer.sitemapURLs` lists for `model`.
     static func urlCount(_ model: SiteModel) -> Int {
-        let pageSize = model.config.pageSize
-        let listPages = max(1, (model.entries.count + pageSize - 1) / pageSize)
         // Counted in place: filtering would copy every entry.
         let published = model.entries.reduce(0) { $0 + ($1.briefing.draft ? 0 : 1) }
-        return 2 * listPages + published + 1 + model.actors.count + 1 + model.topics.count + 2
+        return 2 * model.listPageCount + published + 1 + model.actors.count + 1 + model.topics.count + 2
             + model.pages.count
     }
 }

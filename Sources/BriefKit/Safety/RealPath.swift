@@ -4,13 +4,18 @@ import Foundation
 /// ancestor (every symlink resolved) followed by the names still to be made. Two paths that
 /// name one folder through different links get the same answer, so checks compare real places.
 enum RealPath {
+    /// `realpath(3)` of a place that exists; nil (with `errno` set) when it cannot be resolved.
+    static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     static func of(_ absolute: String) -> String {
         var existing = absolute
         var rest: [String] = []
         while true {
-            if let resolved = realpath(existing, nil) {
-                defer { free(resolved) }
-                let base = String(cString: resolved)
+            if let base = resolved(existing) {
                 guard !rest.isEmpty else { return base }
                 return (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
             }
