@@ -15,7 +15,7 @@
     return list.map(function (e) {
       var names = [];
       (e.actors || []).forEach(function (a) { names.push(a.name); names = names.concat(a.aliases || []); });
-      return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" ")].join(" ")) };
+      return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" "), (e.claims || []).join(" "), e.source || ""].join(" ")) };
     });
   }
 

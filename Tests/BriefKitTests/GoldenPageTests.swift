@@ -12,7 +12,9 @@ final class GoldenPageTests: XCTestCase {
     static let pages = [
         "index.html", "page/2/index.html", "briefings/index.html", "briefings/first/index.html",
         "briefings/draft/index.html", "actors/index.html", "actors/kim-jong-un/index.html",
-        "topics/index.html", "topics/troop-deployments/index.html", "timeline/index.html",
+        "topics/index.html", "topics/troop-deployments/index.html", "claims/index.html",
+        "claims/troops-sent/index.html", "sources/index.html", "sources/wire-service/index.html",
+        "timeline/index.html",
         "search/index.html", "about/index.html", "404.html", "feed.xml", "actors/kim-jong-un/feed.xml",
         "topics/troop-deployments/feed.xml", "sitemap.xml", "robots.txt", "search.json",
     ]

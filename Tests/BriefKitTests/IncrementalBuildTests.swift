@@ -107,8 +107,8 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     let everyPage: Set<String> = [
-        "footer", "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page",
-        "search",
+        "footer", "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "claims", "claim",
+        "sources", "source", "timeline", "page", "search",
         "404",
     ]
 

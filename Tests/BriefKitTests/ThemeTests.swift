@@ -44,7 +44,8 @@ final class ThemeTests: XCTestCase {
         let (theme, diagnostics) = Theme.load(siteRoot: nil)
         XCTAssertEqual(diagnostics, [])
         let loaded = try XCTUnwrap(theme)
-        XCTAssertEqual(loaded.assets.map(\.path), ["assets/search.js", "assets/style.css"])
+        XCTAssertEqual(
+            loaded.assets.map(\.path), ["assets/claims.js", "assets/search.js", "assets/style.css"])
     }
 
     func testSiteTemplatesOverrideFileByFile() throws {

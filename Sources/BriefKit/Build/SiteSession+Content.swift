@@ -86,6 +86,7 @@ extension SiteSession {
         case "briefings": return put(EntryParser.parseBriefing, &sources.briefings, \.path)
         case "actors": return put(EntryParser.parseActor, &sources.actors, \.path)
         case "topics": return put(EntryParser.parseTopic, &sources.topics, \.path)
+        case "sources": return put(EntryParser.parseSource, &sources.gradedSources, \.path)
         case "pages": return put(EntryParser.parsePage, &sources.pages, \.path)
         default: return nil
         }
@@ -141,6 +142,12 @@ extension SiteSession {
         update(model.actors.map(\.markdownSource), old.model.actors.map(\.markdownSource), &bodies.actors)
         update(model.topics.map(\.markdownSource), old.model.topics.map(\.markdownSource), &bodies.topics)
         update(model.pages.map(\.markdownSource), old.model.pages.map(\.markdownSource), &bodies.pages)
+        if model.sources.count == old.model.sources.count {
+            update(
+                model.sources.map(\.markdownSource), old.model.sources.map(\.markdownSource), &bodies.sources)
+        } else {
+            bodies.sources = model.sources.parallelMap { markdown.render($0.markdownSource) }
+        }
         return bodies
     }
 

@@ -4,24 +4,53 @@ public struct Briefing: Sendable, Equatable {
     public struct Source: Sendable, Hashable {
         public var title: String?
         public var publisher: String?
+        /// Where `publisher` is written, for the warning about an unregistered source.
+        public var publisherLocation: SourceLocation?
         public var author: String?
         /// Who edited the article, when it names an editor rather than (or beside) an author.
         public var editor: String?
         public var url: String?
     }
 
-    /// A claim reported by the briefing, with who made it and its status.
+    /// A claim reported by the briefing, with who made it and its status. A claim with an `id`
+    /// is one claim across briefings: a later briefing lists the `id` (and needs no text) to add
+    /// a step to its history.
     public struct Claim: Sendable, Hashable {
         /// Where a claim stands; rendered as a worded badge, not a colour alone.
         public enum Status: String, Sendable, CaseIterable {
             case alleged, confirmed, denied, disputed, retracted
         }
 
-        public var text: String
+        /// The claim's text; a later step of a tracked claim may leave it out.
+        public var text: String?
+        /// Makes the claim trackable across briefings; also its URL segment under `/claims/`.
+        public var id: Located<String>?
         public var by: [Located<String>]
-        public var status: Status
+        /// Nil when not written: a new claim is alleged, a later step keeps the last status.
+        public var status: Status?
         public var deniedBy: [Located<String>]
+        /// A registered source's name or alias; default the briefing's `source.publisher`.
+        public var source: Located<String>?
+        /// Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
+        public var credibility: Int?
+        public var note: String?
         public var location: SourceLocation
+
+        public init(
+            text: String?, id: Located<String>? = nil, by: [Located<String>], status: Status?,
+            deniedBy: [Located<String>], source: Located<String>? = nil, credibility: Int? = nil,
+            note: String? = nil, location: SourceLocation
+        ) {
+            self.text = text
+            self.id = id
+            self.by = by
+            self.status = status
+            self.deniedBy = deniedBy
+            self.source = source
+            self.credibility = credibility
+            self.note = note
+            self.location = location
+        }
     }
 
     /// Every field of a briefing, held by `Briefing` in one immutable object.

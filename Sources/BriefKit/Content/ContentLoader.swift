@@ -13,7 +13,7 @@ public struct ContentLoader: Sendable {
         self.baseURLOverride = baseURLOverride
     }
 
-    static let folders = ["briefings", "actors", "topics", "pages", "media", "static"]
+    static let folders = ["briefings", "actors", "topics", "sources", "pages", "media", "static"]
     private static let folderBytes = folders.map { Array($0.utf8) }
 
     /// Which of `folders` a walked path ("Content/<folder>/<more>") is in; nil when it is none
@@ -95,6 +95,8 @@ public struct ContentLoader: Sendable {
             markdown("actors", nested: false), with: EntryParser.parseActor, into: &diagnostics)
         let topics = parse(
             markdown("topics", nested: false), with: EntryParser.parseTopic, into: &diagnostics)
+        let gradedSources = parse(
+            markdown("sources", nested: false), with: EntryParser.parseSource, into: &diagnostics)
         let pages = parse(markdown("pages", nested: false), with: EntryParser.parsePage, into: &diagnostics)
         let copies = { (folder: String, prefix: String) in
             byFolder[ContentLoader.folders.firstIndex(of: folder)!].map { file in
@@ -107,9 +109,10 @@ public struct ContentLoader: Sendable {
         guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
-        let sources = SiteSources(
+        var sources = SiteSources(
             root: root, config: config, briefings: briefings, actors: actors, topics: topics, pages: pages,
             media: copies("media", "media/"), statics: copies("static", ""))
+        sources.gradedSources = gradedSources
         return (sources, diagnostics)
     }
 

@@ -51,7 +51,9 @@ extension EntryParser {
             let text = document.string(value, key: "source.\(name)", required: false)?.value
             switch name {
             case "title": source.title = text
-            case "publisher": source.publisher = text
+            case "publisher":
+                source.publisher = text
+                source.publisherLocation = document.location(of: value)
             case "author": source.author = text
             case "editor": source.editor = text
             case "url":
@@ -82,30 +84,28 @@ extension EntryParser {
                 document.error(item, "each claim must be a mapping with claim, by and status")
                 continue
             }
-            var text: String?
-            var by: [Located<String>] = []
-            var deniedBy: [Located<String>] = []
-            var status: Briefing.Claim.Status?
+            var claim = Briefing.Claim(
+                text: nil, by: [], status: nil, deniedBy: [], location: document.location(of: item))
             var valid = true
             for (key, value) in mapping {
                 let name = key.scalar?.string ?? ""
                 switch name {
-                case "claim": text = document.string(value, key: "claim", required: true)?.value
-                case "by": by = namesOrName(&document, value, key: "by")
-                case "denied_by": deniedBy = namesOrName(&document, value, key: "denied_by")
+                case "claim": claim.text = document.string(value, key: "claim", required: true)?.value
+                case "id":
+                    claim.id = claimID(&document, value)
+                    if claim.id == nil { valid = false }
+                case "by": claim.by = namesOrName(&document, value, key: "by")
+                case "denied_by": claim.deniedBy = namesOrName(&document, value, key: "denied_by")
+                case "source": claim.source = document.string(value, key: "source", required: true)
+                case "credibility":
+                    claim.credibility = document.int(value, key: "credibility", range: 1...6)
+                    if claim.credibility == nil { valid = false }
+                case "note": claim.note = document.string(value, key: "note", required: true)?.value
                 case "status":
-                    guard let written = document.string(value, key: "status", required: true) else {
-                        valid = false
-                        continue
-                    }
-                    status = Briefing.Claim.Status(rawValue: written.value)
-                    if status == nil {
-                        valid = false
-                        document.error(
-                            value,
-                            "unknown claim status '\(written.value)'; use one of: \(Briefing.Claim.Status.allCases.map(\.rawValue).joined(separator: ", "))"
-                        )
-                    }
+                    claim.status = choice(
+                        &document, value, key: "status", Briefing.Claim.Status.self, what: "claim status",
+                        lowercase: true)
+                    if claim.status == nil { valid = false }
                 default:
                     var message = "unknown key '\(name)' in a claim"
                     if let guess = EditDistance.suggestion(for: name, among: claimKeys) {
@@ -114,17 +114,27 @@ extension EntryParser {
                     document.diagnostics.append(.warning(document.location(of: key), message))
                 }
             }
-            if text == nil, valid {
-                document.error(item, "a claim needs 'claim:', the text of what is claimed")
+            if claim.text == nil, claim.id == nil, valid {
+                document.error(
+                    item,
+                    "a claim needs 'claim:', the text of what is claimed (or the 'id' of a tracked claim)")
+                continue
             }
-            if let text {
-                claims.append(
-                    Briefing.Claim(
-                        text: text, by: by, status: status ?? .alleged, deniedBy: deniedBy,
-                        location: document.location(of: item)))
-            }
+            if claim.text != nil || claim.id != nil { claims.append(claim) }
         }
         return claims
+    }
+
+    /// A claim's `id`: it is also the claim's URL segment, so lower-case letters, digits and '-'.
+    private static func claimID(_ document: inout YAMLDocument, _ node: YAMLNode) -> Located<String>? {
+        guard let id = document.string(node, key: "id", required: true) else { return nil }
+        let slug = NameKey.slug(id.value)
+        if !slug.isEmpty && slug == id.value { return id }
+        var message =
+            "claim id '\(id.value)' must be lower-case letters, digits and '-' (it is the claim's URL, /claims/<id>/)"
+        if !slug.isEmpty { message += "; write '\(slug)'" }
+        document.error(node, message)
+        return nil
     }
 
     /// `by:` takes a list, but one name alone is common enough to accept.

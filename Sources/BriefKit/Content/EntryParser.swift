@@ -12,7 +12,7 @@ public enum EntryParser {
     static let topicKeys = ["name", "aliases", "summary", "slug", "params"]
     static let pageKeys = ["title", "description", "slug", "params"]
     static let sourceKeys = ["title", "publisher", "author", "editor", "url"]
-    static let claimKeys = ["claim", "by", "status", "denied_by"]
+    static let claimKeys = ["claim", "id", "by", "status", "denied_by", "source", "credibility", "note"]
 
     /// Splits front matter from body and composes the YAML; nil (with diagnostics) when either fails.
     static func document(

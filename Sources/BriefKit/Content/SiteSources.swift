@@ -15,6 +15,8 @@ public struct SiteSources: Sendable {
     public var briefings: [Briefing]
     public var actors: [Actor]
     public var topics: [Topic]
+    /// The source registry, `Content/sources/`.
+    public var gradedSources: [GradedSource] = []
     public var pages: [StaticPage]
     public var media: [CopiedFile]
     public var statics: [CopiedFile]

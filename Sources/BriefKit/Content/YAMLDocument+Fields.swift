@@ -87,6 +87,10 @@ extension YAMLDocument {
 
     mutating func int(_ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node = node(key) else { return nil }
+        return int(node, key: key, range: range)
+    }
+
+    mutating func int(_ node: YAMLNode, key: String, range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let scalar) = node, Self.typeName(scalar) == "number",
             let value = Int(scalar.string),
             range.contains(value)

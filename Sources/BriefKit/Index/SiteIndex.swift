@@ -13,8 +13,8 @@ public struct SiteIndex: Sendable {
     public var actorTopics: [[(id: Int, count: Int)]]
     /// Per topic: actors of its entries with counts.
     public var topicActors: [[(id: Int, count: Int)]]
-    /// Per actor: entries where it makes or denies a claim, newest first.
-    public var claimEntries: [[Int]]
+    /// The claims each actor, topic and source is concerned in.
+    public var claims: ClaimIndex
     /// Per entry: up to 5 related entries.
     public var related: [[Int]]
 
@@ -26,14 +26,8 @@ public struct SiteIndex: Sendable {
         let entries = model.entries
         var byActor = [[Int]](repeating: [], count: model.actors.count)
         var byTopic = [[Int]](repeating: [], count: model.topics.count)
-        var claims = [[Int]](repeating: [], count: model.actors.count)
         // Entries are read in place (`entries[index].actors`): copying one retains every field.
         for index in entries.indices {
-            if !entries[index].claims.isEmpty {
-                var claimants = Set<Int>()
-                for claim in entries[index].claims { claimants.formUnion(claim.by + claim.deniedBy) }
-                for actor in claimants.sorted() { claims[actor].append(index) }
-            }
             for actor in entries[index].actors { byActor[actor].append(index) }
             for topic in entries[index].topics { byTopic[topic].append(index) }
         }
@@ -41,7 +35,7 @@ public struct SiteIndex: Sendable {
         let actorRank = Self.ranks(model.actors.map(\.name))
         let topicRank = Self.ranks(model.topics.map(\.name))
         entriesByActor = byActor
-        claimEntries = claims
+        claims = ClaimIndex(model: model)
         entriesByTopic = byTopic
         // Per actor (and per topic), counted from its own entries: independent, so on all cores.
         let perActor = model.actors.indices.parallelMap {

@@ -5,12 +5,14 @@ public struct RenderedBodies: Sendable {
     public var actors: [MarkdownRenderer.Output]
     public var topics: [MarkdownRenderer.Output]
     public var pages: [MarkdownRenderer.Output]
+    /// Each registered source's text (why its grade).
+    public var sources: [MarkdownRenderer.Output] = []
     /// The site feed's entries (the newest published ones) rendered with absolute URLs, for
     /// the feed's `<content>`: entry index → HTML.
     public var feedContent: [Int: String] = [:]
 
     public var diagnostics: [Diagnostic] {
-        (entries + actors + topics + pages).flatMap(\.diagnostics)
+        (entries + actors + topics + pages + sources).flatMap(\.diagnostics)
     }
 
     /// The entries whose HTML the site feed carries: the newest `feed_limit` that are not drafts.
@@ -71,8 +73,10 @@ public struct RenderedBodies: Sendable {
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }
         let pages = model.pages.parallelMap { renderer.render($0.markdownSource) }
-        return RenderedBodies(
+        var bodies = RenderedBodies(
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
+        bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
+        return bodies
     }
 }
 
@@ -106,6 +110,10 @@ extension SiteModel.TopicRecord {
     var markdownSource: MarkdownSource {
         MarkdownSource(path: path ?? "", firstLine: bodyFirstLine, text: description)
     }
+}
+
+extension SiteModel.SourceRecord {
+    var markdownSource: MarkdownSource { MarkdownSource(path: path, firstLine: bodyFirstLine, text: about) }
 }
 
 extension StaticPage {

@@ -26,12 +26,35 @@ public struct SiteModel: Sendable {
         public var params: ParamValue
     }
 
-    /// A claim with its claimants and deniers resolved to actor ids.
+    /// A registered source of reporting, with its Admiralty reliability grade.
+    public struct SourceRecord: Sendable {
+        public var name: String
+        public var slug: String
+        public var aliases: [String]
+        public var kind: GradedSource.Kind?
+        public var reliability: GradedSource.Reliability
+        public var url: String?
+        /// Markdown: why the grade.
+        public var about: String
+        public var path: String
+        public var bodyFirstLine: Int
+        public var params: ParamValue
+    }
+
+    /// A claim with its claimants and deniers resolved to actor ids, and its source to a
+    /// registered source. For a step of a tracked claim, `text` is the claim's first text and
+    /// `status` the one this step gives (or the last one when it gives none).
     public struct ResolvedClaim: Sendable {
         public var text: String
         public var status: Briefing.Claim.Status
         public var by: [Int]
         public var deniedBy: [Int]
+        /// The claim's own `source`, else the briefing's publisher, when registered.
+        public var source: Int? = nil
+        public var credibility: Int? = nil
+        public var note: String? = nil
+        /// The claim's place in `SiteModel.claims.tracked` when it has an id.
+        public var tracked: Int? = nil
     }
 
     /// A briefing with its references resolved.
@@ -41,6 +64,8 @@ public struct SiteModel: Sendable {
         public var actors: [Int]
         public var topics: [Int]
         public var claims: [ResolvedClaim]
+        /// The briefing's `source.publisher` in the source registry, when registered.
+        public var source: Int? = nil
         /// Seconds since the epoch, for ordering (date-only entries at midnight in the site zone).
         public var instant: Int
         /// The calendar day the entry belongs to in the site's time zone.
@@ -54,6 +79,10 @@ public struct SiteModel: Sendable {
     /// Sorted by slug.
     public var actors: [ActorRecord]
     public var topics: [TopicRecord]
+    /// The source registry, in file order.
+    public var sources: [SourceRecord] = []
+    /// Tracked claims and their histories.
+    public var claims = ClaimLedger()
     public var pages: [StaticPage]
     public var media: [SiteSources.CopiedFile]
     public var statics: [SiteSources.CopiedFile]

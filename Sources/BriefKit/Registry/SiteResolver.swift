@@ -9,7 +9,8 @@ public struct SiteResolver: Sendable {
 
     /// URL segments that generated pages own; a static page may not take them.
     static let reservedSegments: Set<String> = [
-        "briefings", "actors", "topics", "timeline", "search", "page", "media", "assets", "feed.xml",
+        "briefings", "actors", "topics", "claims", "sources", "timeline", "search", "page", "media", "assets",
+        "feed.xml",
         "sitemap.xml", "robots.txt", "404.html", "search.json", "index.html",
     ]
 
@@ -19,6 +20,7 @@ public struct SiteResolver: Sendable {
         var state = ResolutionState(sources: copy sources)
         state.registerActors()
         state.registerTopics()
+        state.registerSources()
         state.resolveAffiliations()
         let kept = all.indices.filter { includeDrafts || !all[$0].draft }
         let calendar = SiteCalendar(timeZone: sources.config.timeZone)
@@ -26,11 +28,14 @@ public struct SiteResolver: Sendable {
         // that needed more than the registries as the files define them: an unknown name may
         // become an implicit actor or topic for the entries after it. The entries are then
         // made on all cores.
-        let registries = (actors: state.actorNames, topics: state.topicNames)
+        let registries = (actors: state.actorNames, topics: state.topicNames, sources: state.sourceNames)
+        let sourceRecords = state.sourceRecords
         var matched = kept.parallelMap { i in
             ResolutionState.Prematch(
-                all[i], actors: registries.actors, topics: registries.topics, calendar: calendar)
+                all[i], actors: registries.actors, topics: registries.topics, calendar: calendar,
+                sources: (registries.sources, sourceRecords))
         }
+        for prematch in matched { state.diagnostics += prematch.sourceDiagnostics }
         for n in matched.indices where !matched[n].isSettled {
             state.settle(&matched[n], all[kept[n]])
         }
@@ -43,13 +48,16 @@ public struct SiteResolver: Sendable {
         let order = kept.indices.sorted { a, b in
             instants[a] != instants[b] ? instants[a] > instants[b] : slugs[a] < slugs[b]
         }
-        let entries = order.parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
+        var entries = order.parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
+        let claims = ClaimLedger.build(entries: &entries, diagnostics: &state.diagnostics)
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let model = SiteModel(
+        var model = SiteModel(
             config: sources.config, root: sources.root, entries: entries, actors: state.actors,
             topics: state.topics,
             pages: sources.pages, media: sources.media, statics: sources.statics)
+        model.sources = state.sourceRecords
+        model.claims = claims
         return (model, diagnostics)
     }
 }
@@ -61,9 +69,12 @@ struct ResolutionState {
     var topics: [SiteModel.TopicRecord] = []
     var actorNames = NameRegistry()
     var topicNames = NameRegistry()
+    var sourceRecords: [SiteModel.SourceRecord] = []
+    var sourceNames = NameRegistry()
     var diagnostics: [Diagnostic] = []
     private var actorSlugs: [String: String] = [:]
     private var topicSlugs: [String: String] = [:]
+    private var sourceSlugs: [String: String] = [:]
 
     init(sources: SiteSources) {
         self.sources = sources
@@ -102,6 +113,23 @@ struct ResolutionState {
         }
     }
 
+    mutating func registerSources() {
+        for source in sources.gradedSources {
+            if let problem = Self.claim(
+                slug: source.slug, path: source.path, in: &sourceSlugs, what: "source")
+            {
+                diagnostics.append(problem)
+                continue
+            }
+            sourceNames.add(id: sourceRecords.count, name: source.name, aliases: source.aliases.map(\.value))
+            sourceRecords.append(
+                SiteModel.SourceRecord(
+                    name: source.name, slug: source.slug.value, aliases: source.aliases.map(\.value),
+                    kind: source.kind, reliability: source.reliability, url: source.url, about: source.body,
+                    path: source.path, bodyFirstLine: source.bodyFirstLine, params: source.params))
+        }
+    }
+
     mutating func resolveAffiliations() {
         for (id, actor) in sources.actors.enumerated() where id < actors.count {
             guard let affiliation = actor.affiliation else { continue }
@@ -130,9 +158,17 @@ struct ResolutionState {
         var claimants: [(by: [NameRegistry.Match], deniedBy: [NameRegistry.Match])]
         var instant: Int
         var day: CalendarDay
+        /// The briefing's publisher and each claim's source in the source registry. Sources get
+        /// no implicit pages, so they are settled here, with their warnings and errors.
+        var publisher: Int?
+        var claimSources: [Int?]
+        var sourceDiagnostics: [Diagnostic] = []
 
         /// Matches `briefing`'s references against the registries and places its date.
-        init(_ briefing: Briefing, actors: NameRegistry, topics: NameRegistry, calendar: SiteCalendar) {
+        init(
+            _ briefing: Briefing, actors: NameRegistry, topics: NameRegistry, calendar: SiteCalendar,
+            sources: (names: NameRegistry, records: [SiteModel.SourceRecord])
+        ) {
             self.actors = briefing.actors.map { actors.match($0.value) }
             self.topics = briefing.topics.map { topics.match($0.value) }
             self.claimants = briefing.claims.map { claim in
@@ -140,6 +176,41 @@ struct ResolutionState {
             }
             self.instant = calendar.instant(briefing.date)
             self.day = calendar.day(briefing.date)
+            var found: [Diagnostic] = []
+            func source(_ name: String, at location: SourceLocation) -> Int? {
+                switch sources.names.match(name) {
+                case .found(let id): return id
+                case .ambiguous(let ids):
+                    let list = ids.map { "'\(sources.records[$0].name)' (\(sources.records[$0].path))" }
+                    found.append(
+                        .error(
+                            location,
+                            "'\(name)' is ambiguous: it is an alias of \(list.joined(separator: " or ")); write the full name"
+                        ))
+                    return nil
+                case .unknown:
+                    var message = "'\(name)' is not in the source registry"
+                    let slug = NameKey.slug(name)
+                    if !slug.isEmpty {
+                        message += " (add Content/sources/\(slug).md to register it and grade it)"
+                    }
+                    if let suggestion = sources.names.suggestion(for: name) {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
+                    found.append(.warning(location, message))
+                    return nil
+                }
+            }
+            // A site that keeps no source registry is not warned about each publisher.
+            if !sources.records.isEmpty, let publisher = briefing.source?.publisher {
+                self.publisher = source(
+                    publisher,
+                    at: briefing.source?.publisherLocation ?? SourceLocation(path: briefing.path))
+            }
+            self.claimSources = briefing.claims.map { claim in
+                claim.source.flatMap { source($0.value, at: $0.location) }
+            }
+            self.sourceDiagnostics = found
         }
 
         /// True when every reference was found, so the entry needs nothing of the state.
@@ -183,14 +254,17 @@ struct ResolutionState {
                 return id
             }
         }
-        let claims = zip(briefing.claims, matched.claimants).map { claim, claimants in
-            SiteModel.ResolvedClaim(
-                text: claim.text, status: claim.status, by: ids(claimants.by),
-                deniedBy: ids(claimants.deniedBy))
+        let claims = briefing.claims.indices.map { k in
+            let claim = briefing.claims[k]
+            return SiteModel.ResolvedClaim(
+                text: claim.text ?? "", status: claim.status ?? .alleged, by: ids(matched.claimants[k].by),
+                deniedBy: ids(matched.claimants[k].deniedBy),
+                source: claim.source == nil ? matched.publisher : matched.claimSources[k],
+                credibility: claim.credibility, note: claim.note)
         }
         return SiteModel.Entry(
             briefing: briefing, actors: ids(matched.actors), topics: ids(matched.topics), claims: claims,
-            instant: matched.instant, day: matched.day)
+            source: matched.publisher, instant: matched.instant, day: matched.day)
     }
 
     /// Resolves an actor reference; an unknown name gets an implicit actor page and a warning.

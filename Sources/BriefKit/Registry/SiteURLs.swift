@@ -15,6 +15,8 @@ public struct SiteURLs: Sendable {
     public static func briefing(_ slug: String) -> String { "briefings/\(slug)/" }
     public static func actor(_ slug: String) -> String { "actors/\(slug)/" }
     public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
+    public static func claim(_ id: String) -> String { "claims/\(id)/" }
+    public static func source(_ slug: String) -> String { "sources/\(slug)/" }
     public static func page(_ slug: String) -> String { "\(slug)/" }
 
     /// Page `number` (1-based) of a paginated list whose first page is at `first`.

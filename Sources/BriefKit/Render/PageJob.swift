@@ -13,6 +13,14 @@ public enum PageJob: Sendable, Hashable {
     case topicIndex
     case topic(Int)
     case topicFeed(Int)
+    /// `/claims/`: every claim by current status.
+    case claimIndex
+    /// `/claims/<id>/`: one tracked claim's history.
+    case claim(Int)
+    /// `/sources/`: the source registry by grade.
+    case sourceIndex
+    /// `/sources/<slug>/`: one source, its briefings, claims and track record.
+    case source(Int)
     case timeline
     case search
     case searchIndex
@@ -41,6 +49,10 @@ extension PageJob {
         jobs += model.actors.indices.flatMap { [PageJob.actor($0), .actorFeed($0)] }
         jobs.append(.topicIndex)
         jobs += model.topics.indices.flatMap { [PageJob.topic($0), .topicFeed($0)] }
+        jobs.append(.claimIndex)
+        jobs += model.claims.tracked.indices.map { .claim($0) }
+        jobs.append(.sourceIndex)
+        jobs += model.sources.indices.map { .source($0) }
         jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap]
         jobs += (0..<SiteMapParts.count(urls: SiteMapParts.urlCount(model))).map { .sitemapPart($0 + 1) }
         jobs += [.robots, .notFound]

@@ -16,6 +16,7 @@ extension SiteRenderer {
             "nav": [
                 "home": .string(urls.link("")), "briefings": .string(urls.link("briefings/")),
                 "actors": .string(urls.link("actors/")), "topics": .string(urls.link("topics/")),
+                "claims": .string(urls.link("claims/")), "sources": .string(urls.link("sources/")),
                 "timeline": .string(urls.link("timeline/")), "search": .string(urls.link("search/")),
             ],
         ]

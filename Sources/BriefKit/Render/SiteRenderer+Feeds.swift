@@ -163,6 +163,14 @@ extension SiteRenderer {
         for (id, topic) in model.topics.enumerated() {
             add(SiteURLs.topic(topic.slug), index.entriesByTopic[id].first.map(updated))
         }
+        add("claims/", newest)
+        for claim in model.claims.tracked {
+            add(SiteURLs.claim(claim.id), updated(claim.steps.last!.entry))
+        }
+        add("sources/", newest)
+        for (id, source) in model.sources.enumerated() {
+            add(SiteURLs.source(source.slug), index.claims.entriesBySource[id].first.map(updated))
+        }
         add("timeline/", newest)
         add("search/", nil)
         for page in model.pages { add(SiteURLs.page(page.slug.value), nil) }
@@ -189,9 +197,21 @@ extension SiteRenderer {
             json.reserveCapacity(1_024)
             JSONWriter.writeRaw("{\"actors\":", into: &json)
             JSONWriter.writeArray(model.entries[i].actors.lazy.map { actorJSON[$0] }, into: &json)
+            // Claims ("status: text") and the source's publisher, only where an entry has them.
+            if !model.entries[i].claims.isEmpty {
+                JSONWriter.writeRaw(",\"claims\":", into: &json)
+                JSONWriter.writeArray(
+                    model.entries[i].claims.lazy.map { Self.jsonString($0.status.rawValue + ": " + $0.text) },
+                    into: &json)
+            }
             JSONWriter.writeRaw(",\"date\":\"", into: &json)
             json.append(contentsOf: model.entries[i].day.iso.utf8)
-            JSONWriter.writeRaw("\",\"summary\":", into: &json)
+            json.append(UInt8(ascii: "\""))
+            if let publisher = model.entries[i].briefing.source?.publisher {
+                JSONWriter.writeRaw(",\"source\":", into: &json)
+                JSONWriter.writeString(publisher, into: &json, scriptSafe: false)
+            }
+            JSONWriter.writeRaw(",\"summary\":", into: &json)
             JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)
             JSONWriter.writeRaw(",\"title\":", into: &json)
             JSONWriter.writeString(model.entries[i].briefing.title, into: &json, scriptSafe: false)
@@ -229,7 +249,7 @@ enum SiteMapParts {
     static func urlCount(_ model: SiteModel) -> Int {
         // Counted in place: filtering would copy every entry.
         let published = model.entries.reduce(0) { $0 + ($1.briefing.draft ? 0 : 1) }
-        return 2 * model.listPageCount + published + 1 + model.actors.count + 1 + model.topics.count + 2
-            + model.pages.count
+        return 2 * model.listPageCount + published + 1 + model.actors.count + 1 + model.topics.count + 1
+            + model.claims.tracked.count + 1 + model.sources.count + 2 + model.pages.count
     }
 }

@@ -75,19 +75,12 @@ extension SiteRenderer {
                 "title": .optional(source.title), "publisher": .optional(source.publisher),
                 "author": .optional(source.author), "editor": .optional(source.editor),
                 "url": .optional(source.url),
+                "registered": entry.source.map { .object(sourceLink($0)) } ?? .null,
             ]
         } else {
             context["source"] = .null
         }
-        context["claims"] = .list(
-            entry.claims.map { claim in
-                [
-                    "text": .string(claim.text), "status": .string(claim.status.rawValue),
-                    "status_label": .string(claim.status.rawValue.capitalized),
-                    "by": .list(claim.by.map { .object(actorLink($0)) }),
-                    "denied_by": .list(claim.deniedBy.map { .object(actorLink($0)) }),
-                ]
-            })
+        context["claims"] = briefingClaims(i)
         context["has_claims"] = .bool(!entry.claims.isEmpty)
         context["related"] = .list(index.related[i].map { .object(entryLink($0)) })
         context["previous"] = i + 1 < model.entries.count ? .object(entryLink(i + 1)) : .null
@@ -98,6 +91,7 @@ extension SiteRenderer {
                 published: entryTimestamps[i],
                 modified: updatedTimestamps[i],
                 author: briefing.author ?? model.config.author ?? model.config.title,
+                source: entry.source.map { (model.sources[$0].name, model.sources[$0].url) },
                 actors: entry.actors.map {
                     (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))
                 },
@@ -157,19 +151,6 @@ extension SiteRenderer {
         context["topics"] = .list(index.actorTopics[id].map { counted(topicLink($0.id), $0.count) })
         context["seen_with"] = .list(
             index.coActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
-        var made: [TemplateValue] = []
-        var denied: [TemplateValue] = []
-        for i in index.claimEntries[id] {
-            for claim in model.entries[i].claims {
-                let item: TemplateValue = [
-                    "text": .string(claim.text), "status": .string(claim.status.rawValue),
-                    "status_label": .string(claim.status.rawValue.capitalized),
-                    "briefing": .object(entryLink(i)),
-                ]
-                if claim.by.contains(id) { made.append(item) }
-                if claim.deniedBy.contains(id) { denied.append(item) }
-            }
-        }
         context["quotes"] = .list(
             quotesByActor[id].map { item in
                 var link = entryLink(item.entry)
@@ -177,8 +158,9 @@ extension SiteRenderer {
                     urls.link(SiteURLs.briefing(model.entries[item.entry].slug)) + "#" + item.quote.anchor)
                 return ["text": .string(item.quote.text), "briefing": .object(link)]
             })
-        context["claims_made"] = .list(made)
-        context["claims_denied"] = .list(denied)
+        context["claims_made"] = .list(index.claims.madeBy[id].map { .object(claimItem($0)) })
+        context["claims_denied"] = .list(index.claims.deniedBy[id].map { .object(claimItem($0)) })
+        context["has_claims"] = .bool(!index.claims.madeBy[id].isEmpty || !index.claims.deniedBy[id].isEmpty)
         context["feed_url"] = .string(urls.link(SiteURLs.actor(actor.slug) + "feed.xml"))
         context["json_ld"] = .string(
             StructuredData.actor(
@@ -218,6 +200,7 @@ extension SiteRenderer {
         context["months"] = .list(monthGroups(index.entriesByTopic[id]).map(\.group))
         context["key_actors"] = .list(
             index.topicActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
+        context["claims"] = .list(index.claims.byTopic[id].map { .object(claimItem($0)) })
         context["feed_url"] = .string(urls.link(SiteURLs.topic(topic.slug) + "feed.xml"))
         context["params"] = topic.params.templateValue
         return pageContext(

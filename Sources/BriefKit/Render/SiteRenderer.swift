@@ -120,6 +120,10 @@ public struct SiteRenderer: Sendable {
         case .actor: "actor"
         case .topicIndex: "topics"
         case .topic: "topic"
+        case .claimIndex: "claims"
+        case .claim: "claim"
+        case .sourceIndex: "sources"
+        case .source: "source"
         case .timeline: "timeline"
         case .search: "search"
         case .notFound: "404"
@@ -163,6 +167,10 @@ public struct SiteRenderer: Sendable {
         case .topicIndex: SiteURLs.file(for: "topics/")
         case .topic(let i): SiteURLs.file(for: SiteURLs.topic(model.topics[i].slug))
         case .topicFeed(let i): SiteURLs.topic(model.topics[i].slug) + "feed.xml"
+        case .claimIndex: SiteURLs.file(for: "claims/")
+        case .claim(let n): SiteURLs.file(for: SiteURLs.claim(model.claims.tracked[n].id))
+        case .sourceIndex: SiteURLs.file(for: "sources/")
+        case .source(let i): SiteURLs.file(for: SiteURLs.source(model.sources[i].slug))
         case .timeline: SiteURLs.file(for: "timeline/")
         case .search: SiteURLs.file(for: "search/")
         case .searchIndex: "search.json"
@@ -194,6 +202,10 @@ public struct SiteRenderer: Sendable {
         case .actor(let i): actorContext(i)
         case .topicIndex: topicIndexContext()
         case .topic(let i): topicContext(i)
+        case .claimIndex: claimIndexContext()
+        case .claim(let n): claimContext(n)
+        case .sourceIndex: sourceIndexContext()
+        case .source(let i): sourceContext(i)
         case .timeline: timelineContext()
         case .search: searchContext()
         case .notFound: notFoundContext()
@@ -215,6 +227,7 @@ public struct SiteRenderer: Sendable {
         case .actor(let i): bodies.actors[i].links
         case .topic(let i): bodies.topics[i].links
         case .page(let i): bodies.pages[i].links
+        case .source(let i): bodies.sources[i].links
         default: []
         }
     }

@@ -7,7 +7,8 @@ import Foundation
 enum StructuredData {
     static func newsArticle(
         entry: SiteModel.Entry, url: String, published: String, modified: String, author: String,
-        actors: [(name: String, url: String)], description: String
+        source registered: (name: String, url: String?)?, actors: [(name: String, url: String)],
+        description: String
     ) -> String {
         // Written directly as bytes, keys in sorted order (as JSONWriter sorts them), strings
         // made script-safe as they are written: one article per briefing page, so building a
@@ -49,9 +50,10 @@ enum StructuredData {
                 raw("}")
             }
             if let title = source.title { field("headline", title) }
-            if let publisher = source.publisher {
+            if let publisher = registered?.name ?? source.publisher {
                 raw(",\"publisher\":{\"@type\":\"Organization\",\"name\":")
                 string(publisher)
+                if let link = registered?.url { field("url", link) }
                 raw("}")
             }
             if let url = source.url { field("url", url) }
@@ -65,6 +67,13 @@ enum StructuredData {
                 thing(actor)
             }
             raw("]")
+        }
+        if let registered {
+            // The registered source the briefing draws on, by its registry name.
+            raw(",\"sourceOrganization\":{\"@type\":\"Organization\",\"name\":")
+            string(registered.name)
+            if let link = registered.url { field("url", link) }
+            raw("}")
         }
         field("url", url)
         raw("}")

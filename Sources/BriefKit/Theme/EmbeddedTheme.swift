@@ -10,7 +10,7 @@ enum EmbeddedTheme {
         <h1>Page not found</h1>
         <p>There is no page at this address. Try the <a href="{{site.nav.home}}">latest briefings</a> or <a href="{{site.nav.search}}">search</a>.</p>
         {{> footer}}
-        
+
         """#,
         "actor.mustache": #"""
         {{> head}}
@@ -40,12 +40,13 @@ enum EmbeddedTheme {
             {{/empty(quotes)}}
             {{^empty(claims_made)}}
             <h2>Claims made</h2>
-            <ul class="claims-list">{{#claims_made}}<li><span class="status status-{{status}}">{{status_label}}</span> {{text}} — <a href="{{briefing.url}}">{{briefing.title}}</a></li>{{/claims_made}}</ul>
+            <ul class="claims-list">{{#claims_made}}{{> claim-item}}{{/claims_made}}</ul>
             {{/empty(claims_made)}}
             {{^empty(claims_denied)}}
             <h2>Claims denied</h2>
-            <ul class="claims-list">{{#claims_denied}}<li><span class="status status-{{status}}">{{status_label}}</span> {{text}} — <a href="{{briefing.url}}">{{briefing.title}}</a></li>{{/claims_denied}}</ul>
+            <ul class="claims-list">{{#claims_denied}}{{> claim-item}}{{/claims_denied}}</ul>
             {{/empty(claims_denied)}}
+            {{#has_claims}}<p><a href="{{site.nav.claims}}?actor={{slug}}">Every claim about {{name}}</a></p>{{/has_claims}}
           </section>
           <aside class="sidebar" aria-label="Connections">
             {{^empty(topics)}}<h2>Topics</h2><ul class="counts">{{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/topics}}</ul>{{/empty(topics)}}
@@ -55,7 +56,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/actor}}
         {{> footer}}
-        
+
         """#,
         "actors.mustache": #"""
         {{> head}}
@@ -71,7 +72,51 @@ enum EmbeddedTheme {
         </section>
         {{/groups}}
         {{> footer}}
-        
+
+        """#,
+        "assets/claims.js": #"""
+        // Narrows the claims page to one actor and/or topic, from the form or from ?actor=&topic= in
+        // the address, without a server. Without JavaScript every claim stays listed.
+        (function () {
+          var form = document.querySelector(".claim-filter");
+          if (!form) return;
+          var status = document.getElementById("claim-filter-status");
+          var actor = form.elements.actor, topic = form.elements.topic;
+          var params = new URLSearchParams(location.search);
+          function choose(select, value) {
+            for (var i = 0; i < select.options.length; i++) {
+              if (select.options[i].value === value) { select.value = value; return; }
+            }
+          }
+          choose(actor, params.get("actor") || "");
+          choose(topic, params.get("topic") || "");
+          function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
+          function apply() {
+            var shown = 0, total = 0;
+            document.querySelectorAll(".claim-group").forEach(function (group) {
+              var count = 0;
+              group.querySelectorAll("li.claim").forEach(function (item) {
+                var match = has(item.dataset.actors, actor.value) && has(item.dataset.topics, topic.value);
+                item.hidden = !match;
+                if (match) count++;
+                total++;
+              });
+              group.querySelector(".count").textContent = count;
+              group.hidden = count === 0;
+              shown += count;
+            });
+            status.textContent = actor.value || topic.value ? "Showing " + shown + " of " + total + " claims." : "";
+            var query = new URLSearchParams();
+            if (actor.value) query.set("actor", actor.value);
+            if (topic.value) query.set("topic", topic.value);
+            var search = query.toString();
+            history.replaceState(null, "", search ? "?" + search : location.pathname);
+          }
+          form.hidden = false;
+          form.addEventListener("change", apply);
+          apply();
+        })();
+
         """#,
         "assets/search.js": #"""
         // brief search: loads /search.json once and filters it in the page. No third-party code.
@@ -82,19 +127,19 @@ enum EmbeddedTheme {
           var results = document.getElementById("results");
           if (!script || !input || !results) return;
           var entries = null;
-        
+
           function fold(text) {
             return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
           }
-        
+
           function prepare(list) {
             return list.map(function (e) {
               var names = [];
               (e.actors || []).forEach(function (a) { names.push(a.name); names = names.concat(a.aliases || []); });
-              return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" ")].join(" ")) };
+              return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" "), (e.claims || []).join(" "), e.source || ""].join(" ")) };
             });
           }
-        
+
           function render(query) {
             results.textContent = "";
             var terms = fold(query).split(/\s+/).filter(Boolean);
@@ -128,7 +173,7 @@ enum EmbeddedTheme {
             });
             results.appendChild(list);
           }
-        
+
           var timer = null;
           input.addEventListener("input", function () {
             clearTimeout(timer);
@@ -144,7 +189,7 @@ enum EmbeddedTheme {
             })
             .catch(function () { results.textContent = "The search index could not be loaded."; });
         })();
-        
+
         """#,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
@@ -216,13 +261,26 @@ enum EmbeddedTheme {
         .facts .tags { margin: 0; }
         .claims ul, .claims-list { list-style: none; padding: 0; }
         .claim { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
-        .claim-by { display: block; color: var(--muted); font-size: 0.9rem; }
+        .claim-by, .claim-note { display: block; color: var(--muted); font-size: 0.9rem; }
+        .claim-note { font-style: italic; }
+        .grade { font-weight: 700; font-size: 0.85rem; font-variant-numeric: tabular-nums; text-decoration: none; border: 1px solid var(--line); border-radius: 0.25rem; padding: 0 0.3rem; }
+        .change, .claim-from { color: var(--muted); font-size: 0.9rem; }
+        .claim-filter { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; margin: 1rem 0; }
+        .claim-filter label { display: block; font-weight: 600; }
+        .claim-filter select { font: inherit; max-width: 100%; padding: 0.3rem; }
+        .steps { padding-left: 1.2rem; }
+        .step { margin-bottom: 1rem; }
+        .step p { margin: 0.2rem 0; }
+        .legend { display: flex; flex-wrap: wrap; gap: 0 3rem; }
+        .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; }
+        .legend dt { font-weight: 700; }
+        .legend dd { margin: 0; }
         .status { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0 0.45rem; border: 2px solid currentColor; border-radius: 0.25rem; text-transform: uppercase; letter-spacing: 0.03em; margin-right: 0.35rem; }
         .status-alleged { color: var(--alleged); } .status-alleged::before { content: "? "; }
         .status-confirmed { color: var(--confirmed); } .status-confirmed::before { content: "✓ "; }
         .status-denied { color: var(--denied); } .status-denied::before { content: "✗ "; }
         .status-disputed { color: var(--disputed); } .status-disputed::before { content: "± "; }
-        .status-retracted { color: var(--retracted); text-decoration: line-through; }
+        .status-retracted { color: var(--retracted); text-decoration: line-through; } .status-retracted::before { content: "⊘ "; }
         .related ul, .timeline-list { list-style: none; padding-left: 0; }
         .related li, .timeline-list li { padding: 0.2rem 0; }
         .timeline-list time, .related time { color: var(--muted); font-size: 0.9rem; font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
@@ -246,7 +304,7 @@ enum EmbeddedTheme {
           .body a[href^="http"]::after, .source a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
-        
+
         """#,
         "briefing.mustache": #"""
         {{> head}}
@@ -262,7 +320,7 @@ enum EmbeddedTheme {
             <dl class="facts">
               {{^empty(actors)}}<dt>Actors</dt><dd><ul class="tags">{{#actors}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/actors}}</ul></dd>{{/empty(actors)}}
               {{^empty(topics)}}<dt>Topics</dt><dd><ul class="tags">{{#topics}}<li><a class="tag topic" href="{{url}}">{{name}}</a></li>{{/topics}}</ul></dd>{{/empty(topics)}}
-              {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.author}}, by {{.}}{{/.author}}{{#.editor}}, edited by {{.}}{{/.editor}}</dd>{{/source}}
+              {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.registered}} (<a href="{{.url}}" title="{{.meaning}}">grade {{.grade}}</a>){{/.registered}}{{#.author}}, by {{.}}{{/.author}}{{#.editor}}, edited by {{.}}{{/.editor}}</dd>{{/source}}
             </dl>
           </header>
           {{#has_claims}}
@@ -270,11 +328,13 @@ enum EmbeddedTheme {
             <h2 id="claims-title">Claims</h2>
             <ul>
               {{#claims}}
-              <li class="claim claim-{{status}}">
+              <li class="claim claim-{{status}}" id="{{anchor}}">
                 <span class="status status-{{status}}">{{status_label}}</span>
-                <span class="claim-text">{{text}}</span>
+                <span class="claim-text">{{#url}}<a href="{{.}}">{{/url}}{{text}}{{#url}}</a>{{/url}}</span>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}}
                 {{^empty(by)}}<span class="claim-by">Claimed by {{#by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/by}}</span>{{/empty(by)}}
                 {{^empty(denied_by)}}<span class="claim-by">Denied by {{#denied_by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/denied_by}}</span>{{/empty(denied_by)}}
+                {{#previous}}<span class="claim-by">Before this briefing: <span class="status status-{{status}}">{{status_label}}</span> in <a href="{{briefing.url}}">{{briefing.title}}</a></span>{{/previous}}
+                {{#note}}<span class="claim-note">{{.}}</span>{{/note}}
               </li>
               {{/claims}}
             </ul>
@@ -297,7 +357,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/entry}}
         {{> footer}}
-        
+
         """#,
         "briefings.mustache": #"""
         {{> head}}
@@ -310,7 +370,60 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-        
+
+        """#,
+        "claim.mustache": #"""
+        {{> head}}
+        {{> header}}
+        {{#claim}}
+        <article class="claim-history">
+          <p class="kicker"><a href="{{site.nav.claims}}">Claims</a></p>
+          <h1>{{text}}</h1>
+          <p class="meta"><span class="status status-{{status}}">{{status_label}}</span>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr> from <a href="{{source.url}}">{{source.name}}</a>{{/grade}}{{#change}} · last change: {{.}}{{/change}}</p>
+          <h2>History</h2>
+          <ol class="steps">
+            {{#steps}}
+            <li class="step">
+              <p><time datetime="{{date_iso}}">{{date}}</time> <span class="status status-{{status}}">{{status_label}}</span>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}} in <a href="{{briefing.url}}">{{briefing.title}}</a></p>
+              {{^empty(by)}}<p class="claim-by">Claimed by {{#by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/by}}</p>{{/empty(by)}}
+              {{^empty(denied_by)}}<p class="claim-by">Denied by {{#denied_by}}{{^first()}}{{^last()}}, {{/last()}}{{#last()}} and {{/last()}}{{/first()}}<a href="{{.url}}">{{.name}}</a>{{/denied_by}}</p>{{/empty(denied_by)}}
+              {{#note}}<p class="claim-note">{{.}}</p>{{/note}}
+            </li>
+            {{/steps}}
+          </ol>
+        </article>
+        {{/claim}}
+        {{> footer}}
+
+        """#,
+        "claims.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <h1>{{page.title}}</h1>
+        <p class="lede">{{claim_count}} claims, {{tracked_count}} of them tracked across briefings, grouped by where they stand now. A grade such as <abbr title="source usually reliable; information probably true">B2</abbr> is the source's Admiralty reliability and the claim's credibility (<a href="{{site.nav.sources}}#grades">what the grades mean</a>).</p>
+        {{^empty(groups)}}
+        <form class="claim-filter" hidden>
+          <div><label for="claim-actor">Actor</label>
+          <select id="claim-actor" name="actor"><option value="">Any actor</option>{{#actors}}<option value="{{slug}}">{{name}}</option>{{/actors}}</select></div>
+          <div><label for="claim-topic">Topic</label>
+          <select id="claim-topic" name="topic"><option value="">Any topic</option>{{#topics}}<option value="{{slug}}">{{name}}</option>{{/topics}}</select></div>
+        </form>
+        <p id="claim-filter-status" class="note" role="status"></p>
+        {{/empty(groups)}}
+        {{#groups}}
+        <section class="claim-group" aria-labelledby="status-{{status}}">
+          <h2 id="status-{{status}}"><span class="status status-{{status}}">{{status_label}}</span> <span class="count" data-total="{{count}}">{{count}}</span></h2>
+          <ul class="claims-list">
+            {{#claims}}
+            <li class="claim" data-actors="{{actor_slugs}}" data-topics="{{topic_slugs}}"><a href="{{url}}">{{text}}</a>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a>, {{briefing.date}}</span></li>
+            {{/claims}}
+          </ul>
+        </section>
+        {{/groups}}
+        {{^groups}}<p>No claims yet.</p>{{/groups}}
+        <script src="{{site.assets}}claims.js"></script>
+        {{> footer}}
+
         """#,
         "home.mustache": #"""
         {{> head}}
@@ -335,7 +448,7 @@ enum EmbeddedTheme {
           </aside>
         </div>
         {{> footer}}
-        
+
         """#,
         "page.mustache": #"""
         {{> head}}
@@ -345,7 +458,7 @@ enum EmbeddedTheme {
           <div class="body">{{{content}}}</div>
         </article>
         {{> footer}}
-        
+
         """#,
         "partials/card.mustache": #"""
         <article class="card">
@@ -358,7 +471,11 @@ enum EmbeddedTheme {
           </ul>
           {{/empty(actors)}}
         </article>
-        
+
+        """#,
+        "partials/claim-item.mustache": #"""
+        <li class="claim"><span class="status status-{{status}}">{{status_label}}</span> <a href="{{url}}">{{text}}</a>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a></span></li>
+
         """#,
         "partials/footer.mustache": #"""
         </main>
@@ -370,7 +487,7 @@ enum EmbeddedTheme {
         </footer>
         </body>
         </html>
-        
+
         """#,
         "partials/head.mustache": #"""
         <!DOCTYPE html>
@@ -392,7 +509,7 @@ enum EmbeddedTheme {
         {{/page.feeds}}
         <link rel="stylesheet" href="{{site.assets}}style.css">
         </head>
-        
+
         """#,
         "partials/header.mustache": ##"""
         <body>
@@ -405,6 +522,8 @@ enum EmbeddedTheme {
                 <li><a href="{{site.nav.briefings}}"{{#page.is_briefings}} aria-current="page"{{/page.is_briefings}}>Briefings</a></li>
                 <li><a href="{{site.nav.actors}}"{{#page.is_actors}} aria-current="page"{{/page.is_actors}}>Actors</a></li>
                 <li><a href="{{site.nav.topics}}"{{#page.is_topics}} aria-current="page"{{/page.is_topics}}>Topics</a></li>
+                <li><a href="{{site.nav.claims}}"{{#page.is_claims}} aria-current="page"{{/page.is_claims}}>Claims</a></li>
+                <li><a href="{{site.nav.sources}}"{{#page.is_sources}} aria-current="page"{{/page.is_sources}}>Sources</a></li>
                 <li><a href="{{site.nav.timeline}}"{{#page.is_timeline}} aria-current="page"{{/page.is_timeline}}>Timeline</a></li>
                 <li><a href="{{site.nav.search}}"{{#page.is_search}} aria-current="page"{{/page.is_search}}>Search</a></li>
               </ul>
@@ -412,7 +531,7 @@ enum EmbeddedTheme {
           </div>
         </header>
         <main id="main" class="wrap">
-        
+
         """##,
         "partials/months.mustache": #"""
         {{#months}}
@@ -425,7 +544,7 @@ enum EmbeddedTheme {
           </ol>
         </section>
         {{/months}}
-        
+
         """#,
         "partials/pagination.mustache": #"""
         {{#pagination.is_paginated}}
@@ -435,7 +554,7 @@ enum EmbeddedTheme {
           {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Older →</a>{{/pagination.next}}
         </nav>
         {{/pagination.is_paginated}}
-        
+
         """#,
         "search.mustache": #"""
         {{> head}}
@@ -449,7 +568,65 @@ enum EmbeddedTheme {
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
         <script src="{{site.assets}}search.js" data-index="{{search_index}}"></script>
         {{> footer}}
-        
+
+        """#,
+        "source.mustache": #"""
+        {{> head}}
+        {{> header}}
+        {{#source}}
+        <article class="profile">
+          <h1>{{name}}</h1>
+          <p class="meta"><span class="badge">Grade {{grade}}</span> {{meaning}}{{#kind}} · {{.}}{{/kind}}{{#website}} · <a href="{{.}}">{{.}}</a>{{/website}}</p>
+          {{^empty(aliases)}}<p class="aliases">Also known as: {{#aliases}}<span>{{.}}</span>{{/aliases}}</p>{{/empty(aliases)}}
+          <div class="body">{{{about}}}</div>
+          <p><a href="{{site.nav.sources}}#grades">What the grades mean</a></p>
+        </article>
+        <div class="layout">
+          <section aria-labelledby="record-title">
+            <h2 id="record-title">Track record</h2>
+            <p>Of {{record.total}} claims drawn from this source, {{record.confirmed}} now stand confirmed, {{record.denied}} denied, {{record.retracted}} retracted and {{record.open}} open.</p>
+            {{^empty(claims)}}
+            <ul class="claims-list">{{#claims}}{{> claim-item}}{{/claims}}</ul>
+            {{/empty(claims)}}
+            <h2>Briefings ({{count}})</h2>
+            {{> months}}
+            {{^months}}<p>No briefings name it as their source yet.</p>{{/months}}
+          </section>
+        </div>
+        {{/source}}
+        {{> footer}}
+
+        """#,
+        "sources.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <h1>{{page.title}}</h1>
+        <p class="lede">{{source_count}} sources, grouped by their Admiralty reliability grade.</p>
+        {{#groups}}
+        <section aria-labelledby="grade-{{grade}}">
+          <h2 id="grade-{{grade}}">{{grade}} — {{meaning}}</h2>
+          <ul class="index-list">
+            {{#sources}}<li><a href="{{url}}">{{name}}</a>{{#kind}} <span class="role">{{.}}</span>{{/kind}} <span class="count" title="briefings">{{briefing_count}}</span></li>{{/sources}}
+          </ul>
+        </section>
+        {{/groups}}
+        {{^groups}}<p>No sources are registered yet: add files to <code>Content/sources/</code>.</p>{{/groups}}
+        <section id="grades" aria-labelledby="grades-title">
+          <h2 id="grades-title">What the grades mean</h2>
+          <p>A claim's grade joins its source's reliability (a letter) and the credibility of the information (a number), as in the Admiralty system: <abbr title="source usually reliable; information probably true">B2</abbr>. A letter alone means the claim gives no credibility.</p>
+          <div class="legend">
+          <dl>
+            <dt>A</dt><dd>Completely reliable</dd><dt>B</dt><dd>Usually reliable</dd><dt>C</dt><dd>Fairly reliable</dd>
+            <dt>D</dt><dd>Not usually reliable</dd><dt>E</dt><dd>Unreliable</dd><dt>F</dt><dd>Reliability cannot be judged</dd>
+          </dl>
+          <dl>
+            <dt>1</dt><dd>Confirmed by other sources</dd><dt>2</dt><dd>Probably true</dd><dt>3</dt><dd>Possibly true</dd>
+            <dt>4</dt><dd>Doubtful</dd><dt>5</dt><dd>Improbable</dd><dt>6</dt><dd>Truth cannot be judged</dd>
+          </dl>
+          </div>
+        </section>
+        {{> footer}}
+
         """#,
         "timeline.mustache": #"""
         {{> head}}
@@ -463,7 +640,7 @@ enum EmbeddedTheme {
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
         {{> footer}}
-        
+
         """#,
         "topic.mustache": #"""
         {{> head}}
@@ -480,6 +657,11 @@ enum EmbeddedTheme {
             <h2 id="timeline-title">Timeline ({{count}})</h2>
             {{> months}}
             {{^months}}<p>No briefings yet.</p>{{/months}}
+            {{^empty(claims)}}
+            <h2>Claims</h2>
+            <ul class="claims-list">{{#claims}}{{> claim-item}}{{/claims}}</ul>
+            <p><a href="{{site.nav.claims}}?topic={{slug}}">These claims on the claims page</a></p>
+            {{/empty(claims)}}
           </section>
           <aside class="sidebar" aria-label="Key actors">
             {{^empty(key_actors)}}<h2>Key actors</h2><ul class="counts">{{#key_actors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/key_actors}}</ul>{{/empty(key_actors)}}
@@ -487,7 +669,7 @@ enum EmbeddedTheme {
         </div>
         {{/topic}}
         {{> footer}}
-        
+
         """#,
         "topics.mustache": #"""
         {{> head}}
@@ -498,7 +680,7 @@ enum EmbeddedTheme {
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
         {{> footer}}
-        
+
         """#,
     ]
 }

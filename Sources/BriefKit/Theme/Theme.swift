@@ -6,7 +6,8 @@ import Foundation
 public struct Theme: Sendable {
     /// Page templates every theme provides; a site may override any of them.
     public static let pageTemplates = [
-        "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "timeline", "page", "search",
+        "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "claims", "claim", "sources",
+        "source", "timeline", "page", "search",
         "404",
     ]
 
