@@ -201,6 +201,56 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNil(rebuild([actor], expect: .content(0)).files)
     }
 
+    func testClaimStatusAndSourceEditsMatchAFullBuild() throws {
+        let second = "Content/briefings/2024/10/2024-10-24-second.md"
+        let secondText = try read(second)
+        let thirdText = try read(third)
+        // A step's status moves the tracked claim between groups on /claims/ and changes the
+        // record of its source.
+        try write(secondText.replacingOccurrences(of: "status: confirmed", with: "status: retracted"), second)
+        let status = rebuild([second], expect: .content(0))
+        XCTAssertGreaterThan(status.rendered, 3, "briefing, claim, claims and source pages")
+        // A step's source, credibility and note.
+        try write(secondText.replacingOccurrences(of: "source: Wire", with: "source: \"A Paper\""), second)
+        rebuild([second], expect: .content(0))
+        try write(secondText.replacingOccurrences(of: "credibility: 2", with: "credibility: 5"), second)
+        rebuild([second], expect: .content(0))
+        try write(
+            secondText.replacingOccurrences(of: "Confirmed by a second", with: "Seen by a third"), second)
+        rebuild([second], expect: .content(0))
+        // The first text of a tracked claim is every step's text.
+        try write(
+            try read(first).replacingOccurrences(
+                of: "3,000 troops were sent", with: "3,500 troops were sent"),
+            first)
+        rebuild([first], expect: .content(0))
+        // A step that claims other text warns; a step with no text that comes first fails.
+        try write(
+            thirdText.replacingOccurrences(of: "note: \"Nothing new.\"", with: "claim: \"Other\""), third)
+        XCTAssertTrue(
+            rebuild([third], expect: .content(0)).diagnostics.contains {
+                $0.message.contains("has other text than where it first appears")
+            })
+        try write(thirdText.replacingOccurrences(of: "date: 2024-11-01", with: "date: 2024-10-01"), third)
+        XCTAssertNil(rebuild([third], expect: .content(0)).files)
+        try write(thirdText, third)
+        rebuild([third], expect: .content(0))
+        // A registry edit: a source's grade shows on every claim drawn from it.
+        let source = "Content/sources/wire-service.md"
+        let sourceText = try read(source)
+        try write(sourceText.replacingOccurrences(of: "reliability: C", with: "reliability: A"), source)
+        rebuild([source], expect: .content(0))
+        try write(sourceText.replacingOccurrences(of: "Fast, and sometimes wrong.", with: "Fast."), source)
+        rebuild([source], expect: .content(0))
+        try write(sourceText.replacingOccurrences(of: "aliases: [\"Wire\"]", with: "aliases: []"), source)
+        XCTAssertTrue(
+            rebuild([source], expect: .content(0)).diagnostics.contains {
+                $0.message.contains("'Wire' is not in the source registry")
+            })
+        try write(sourceText, source)
+        rebuild([source], expect: .content(0))
+    }
+
     func testAddedAndRemovedFilesAndSiteYmlAreFullRebuilds() throws {
         try write(
             "---\ntitle: \"Fourth\"\ndate: 2024-11-03\n---\nNew.\n", "Content/briefings/2024-11-03-fourth.md")
