@@ -23,6 +23,10 @@ PAGES = {
     "topics": "topics/",
     "timeline": "timeline/",
     "search": "search/?q=troops",
+    "claims": "claims/?actor=north-korea",
+    "claim": "claims/nk-troops-in-russia/",
+    "sources": "sources/",
+    "source": "sources/national-intelligence-service/",
 }
 VIEWS = {"desktop-light": (1280, 900, "light"), "phone-dark": (390, 844, "dark")}
 
