@@ -81,6 +81,12 @@ public enum EntryWriter {
         #   title: "The article's headline"
         #   publisher: "The publication"
         #   url: "https://…"
+        # claims:
+        #   - claim: "What is claimed"
+        #     id: a-short-id        # to track it across briefings
+        #     by: ["Who claims it"]
+        #     status: alleged       # alleged | confirmed | denied | disputed | retracted
+        #     credibility: 3        # 1 (confirmed) … 6 (cannot be judged)
         ---
         Write the briefing here. Link actors with `[[Name]]`, topics with `[[topic:Name]]` and
         other briefings with `[[briefing:slug]]`.

@@ -58,6 +58,21 @@ public struct SiteInitializer: Sendable {
                 """
             ),
             (
+                "Content/sources/a-publication.md",
+                """
+                ---
+                name: "A publication"
+                kind: news
+                reliability: C
+                url: "https://news.example.com/"
+                ---
+                Why this grade: the Admiralty letter, A (completely reliable) to F (cannot be
+                judged), says how far this source has proved reliable. Claims drawn from it show
+                the letter with their own credibility, 1 to 6: C3.
+
+                """
+            ),
+            (
                 "Content/briefings/\(today)-first-briefing.md",
                 """
                 ---
@@ -72,8 +87,10 @@ public struct SiteInitializer: Sendable {
                   url: "https://news.example.com/article"
                 claims:
                   - claim: "Something the article reports"
+                    id: something-reported
                     by: ["Example Country"]
                     status: alleged
+                    credibility: 3
                 ---
                 Exampleland said something today. Write the briefing in your own words; link other
                 pages with [[Example Country]] or [[topic:Example topic]].
