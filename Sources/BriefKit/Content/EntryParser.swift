@@ -87,17 +87,7 @@ public enum EntryParser {
         }
         document.warnUnknownKeys(known: actorKeys, kind: "an actor")
         let name = document.string("name", required: true)
-        var kind: Actor.Kind?
-        if let written = document.string("kind") {
-            kind = Actor.Kind(rawValue: written.value.lowercased())
-            if kind == nil {
-                document.diagnostics.append(
-                    .error(
-                        written.location,
-                        "unknown actor kind '\(written.value)'; use one of: \(Actor.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
-                    ))
-            }
-        }
+        let kind = choice(&document, "kind", Actor.Kind.self, what: "actor kind", lowercase: true)
         let aliases = document.stringList("aliases")
         let role = document.string("role")?.value
         let affiliation = document.string("affiliation")
