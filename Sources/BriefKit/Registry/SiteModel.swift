@@ -82,7 +82,7 @@ public struct SiteModel: Sendable {
     /// The source registry, in file order.
     public var sources: [SourceRecord] = []
     /// Tracked claims and their histories.
-    public var claims = ClaimLedger()
+    public var claims = TrackedLedger()
     public var pages: [StaticPage]
     public var media: [SiteSources.CopiedFile]
     public var statics: [SiteSources.CopiedFile]

@@ -49,7 +49,7 @@ public struct SiteResolver: Sendable {
             instants[a] != instants[b] ? instants[a] > instants[b] : slugs[a] < slugs[b]
         }
         var entries = order.parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
-        let claims = ClaimLedger.build(entries: &entries, diagnostics: &state.diagnostics)
+        let claims = TrackedLedger.claims(&entries, diagnostics: &state.diagnostics)
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var model = SiteModel(

@@ -41,7 +41,7 @@ extension SiteRenderer {
         switch ref {
         case .tracked(let n):
             let step = model.claims.tracked[n].steps.last!
-            return (step.entry, model.entries[step.entry].claims[step.claim])
+            return (step.entry, model.entries[step.entry].claims[step.item])
         case .oneOff(let entry, let claim):
             return (entry, model.entries[entry].claims[claim])
         }
@@ -52,8 +52,8 @@ extension SiteRenderer {
     func latestChange(ofTracked n: Int) -> (from: String, to: String, date: String, text: String)? {
         let steps = model.claims.tracked[n].steps
         for s in steps.indices.dropFirst().reversed() {
-            let before = model.entries[steps[s - 1].entry].claims[steps[s - 1].claim].status
-            let after = model.entries[steps[s].entry].claims[steps[s].claim].status
+            let before = model.entries[steps[s - 1].entry].claims[steps[s - 1].item].status
+            let after = model.entries[steps[s].entry].claims[steps[s].item].status
             if before != after {
                 let date = model.entries[steps[s].entry].day.display
                 return (
@@ -111,10 +111,10 @@ extension SiteRenderer {
                     let tracked = model.claims.tracked[n]
                     item["id"] = .string(tracked.id)
                     item["url"] = .string(urls.link(SiteURLs.claim(tracked.id)))
-                    if let s = tracked.steps.firstIndex(of: ClaimLedger.Step(entry: i, claim: k)), s > 0 {
+                    if let s = tracked.steps.firstIndex(of: TrackedLedger.Step(entry: i, item: k)), s > 0 {
                         let before = tracked.steps[s - 1]
                         var previous = Self.statusFields(
-                            model.entries[before.entry].claims[before.claim].status)
+                            model.entries[before.entry].claims[before.item].status)
                         previous["briefing"] = .object(entryLink(before.entry))
                         item["previous"] = .object(previous)
                     }
@@ -169,7 +169,7 @@ extension SiteRenderer {
     func steps(of ref: ClaimRef) -> [(Int, SiteModel.ResolvedClaim)] {
         switch ref {
         case .tracked(let n):
-            model.claims.tracked[n].steps.map { ($0.entry, model.entries[$0.entry].claims[$0.claim]) }
+            model.claims.tracked[n].steps.map { ($0.entry, model.entries[$0.entry].claims[$0.item]) }
         case .oneOff(let entry, let claim): [(entry, model.entries[entry].claims[claim])]
         }
     }

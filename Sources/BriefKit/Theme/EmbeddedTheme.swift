@@ -10,7 +10,7 @@ enum EmbeddedTheme {
         <h1>Page not found</h1>
         <p>There is no page at this address. Try the <a href="{{site.nav.home}}">latest briefings</a> or <a href="{{site.nav.search}}">search</a>.</p>
         {{> footer}}
-        
+
         """#,
         "actor.mustache": #"""
         {{> head}}
@@ -56,7 +56,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/actor}}
         {{> footer}}
-        
+
         """#,
         "actors.mustache": #"""
         {{> head}}
@@ -72,7 +72,7 @@ enum EmbeddedTheme {
         </section>
         {{/groups}}
         {{> footer}}
-        
+
         """#,
         "assets/claims.js": #"""
         // Narrows the claims page to one actor and/or topic, from the form or from ?actor=&topic= in
@@ -116,7 +116,7 @@ enum EmbeddedTheme {
           form.addEventListener("change", apply);
           apply();
         })();
-        
+
         """#,
         "assets/search.js": #"""
         // brief search: loads /search.json once and filters it in the page. No third-party code.
@@ -127,11 +127,11 @@ enum EmbeddedTheme {
           var results = document.getElementById("results");
           if (!script || !input || !results) return;
           var entries = null;
-        
+
           function fold(text) {
             return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
           }
-        
+
           function prepare(list) {
             return list.map(function (e) {
               var names = [];
@@ -139,7 +139,7 @@ enum EmbeddedTheme {
               return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" "), (e.claims || []).join(" "), e.source || ""].join(" ")) };
             });
           }
-        
+
           function render(query) {
             results.textContent = "";
             var terms = fold(query).split(/\s+/).filter(Boolean);
@@ -173,7 +173,7 @@ enum EmbeddedTheme {
             });
             results.appendChild(list);
           }
-        
+
           var timer = null;
           input.addEventListener("input", function () {
             clearTimeout(timer);
@@ -189,7 +189,7 @@ enum EmbeddedTheme {
             })
             .catch(function () { results.textContent = "The search index could not be loaded."; });
         })();
-        
+
         """#,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
@@ -305,7 +305,7 @@ enum EmbeddedTheme {
           .body a[href^="http"]::after, .source a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
-        
+
         """#,
         "briefing.mustache": #"""
         {{> head}}
@@ -358,7 +358,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/entry}}
         {{> footer}}
-        
+
         """#,
         "briefings.mustache": #"""
         {{> head}}
@@ -371,7 +371,7 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-        
+
         """#,
         "claim.mustache": #"""
         {{> head}}
@@ -395,7 +395,7 @@ enum EmbeddedTheme {
         </article>
         {{/claim}}
         {{> footer}}
-        
+
         """#,
         "claims.mustache": #"""
         {{> head}}
@@ -424,7 +424,7 @@ enum EmbeddedTheme {
         {{^groups}}<p>No claims yet.</p>{{/groups}}
         <script src="{{site.assets}}claims.js"></script>
         {{> footer}}
-        
+
         """#,
         "home.mustache": #"""
         {{> head}}
@@ -449,7 +449,7 @@ enum EmbeddedTheme {
           </aside>
         </div>
         {{> footer}}
-        
+
         """#,
         "page.mustache": #"""
         {{> head}}
@@ -459,7 +459,7 @@ enum EmbeddedTheme {
           <div class="body">{{{content}}}</div>
         </article>
         {{> footer}}
-        
+
         """#,
         "partials/card.mustache": #"""
         <article class="card">
@@ -472,11 +472,11 @@ enum EmbeddedTheme {
           </ul>
           {{/empty(actors)}}
         </article>
-        
+
         """#,
         "partials/claim-item.mustache": #"""
         <li class="claim"><span class="status status-{{status}}">{{status_label}}</span> <a href="{{url}}">{{text}}</a>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a></span></li>
-        
+
         """#,
         "partials/footer.mustache": #"""
         </main>
@@ -488,7 +488,7 @@ enum EmbeddedTheme {
         </footer>
         </body>
         </html>
-        
+
         """#,
         "partials/head.mustache": #"""
         <!DOCTYPE html>
@@ -510,7 +510,7 @@ enum EmbeddedTheme {
         {{/page.feeds}}
         <link rel="stylesheet" href="{{site.assets}}style.css">
         </head>
-        
+
         """#,
         "partials/header.mustache": ##"""
         <body>
@@ -532,7 +532,7 @@ enum EmbeddedTheme {
           </div>
         </header>
         <main id="main" class="wrap">
-        
+
         """##,
         "partials/months.mustache": #"""
         {{#months}}
@@ -545,7 +545,7 @@ enum EmbeddedTheme {
           </ol>
         </section>
         {{/months}}
-        
+
         """#,
         "partials/pagination.mustache": #"""
         {{#pagination.is_paginated}}
@@ -555,7 +555,7 @@ enum EmbeddedTheme {
           {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Older →</a>{{/pagination.next}}
         </nav>
         {{/pagination.is_paginated}}
-        
+
         """#,
         "search.mustache": #"""
         {{> head}}
@@ -569,7 +569,7 @@ enum EmbeddedTheme {
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
         <script src="{{site.assets}}search.js" data-index="{{search_index}}"></script>
         {{> footer}}
-        
+
         """#,
         "source.mustache": #"""
         {{> head}}
@@ -596,7 +596,7 @@ enum EmbeddedTheme {
         </div>
         {{/source}}
         {{> footer}}
-        
+
         """#,
         "sources.mustache": #"""
         {{> head}}
@@ -627,7 +627,7 @@ enum EmbeddedTheme {
           </div>
         </section>
         {{> footer}}
-        
+
         """#,
         "timeline.mustache": #"""
         {{> head}}
@@ -641,7 +641,7 @@ enum EmbeddedTheme {
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
         {{> footer}}
-        
+
         """#,
         "topic.mustache": #"""
         {{> head}}
@@ -670,7 +670,7 @@ enum EmbeddedTheme {
         </div>
         {{/topic}}
         {{> footer}}
-        
+
         """#,
         "topics.mustache": #"""
         {{> head}}
@@ -681,7 +681,7 @@ enum EmbeddedTheme {
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
         {{> footer}}
-        
+
         """#,
     ]
 }

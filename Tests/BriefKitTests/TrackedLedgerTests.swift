@@ -7,7 +7,7 @@ import Yams
 /// The claims ledger against a naive recomputation straight from the front matter (read with
 /// Yams, not brief's reader) on a generated site where many briefings share a day, steps leave
 /// out status, source and credibility, and later texts differ from the first.
-final class ClaimLedgerTests: XCTestCase {
+final class TrackedLedgerTests: XCTestCase {
     static let briefings = 300
     static let ids = (0..<15).map { "claim-\($0)" }
     static let sources = ["Alpha Agency", "Beta News", "Gamma Wire"]
@@ -129,14 +129,14 @@ final class ClaimLedgerTests: XCTestCase {
             XCTAssertEqual(claim.text, expected.text, claim.id)
             let steps = claim.steps.map { step -> NaiveStep in
                 let entry = model.entries[step.entry]
-                let resolved = entry.claims[step.claim]
+                let resolved = entry.claims[step.item]
                 return NaiveStep(
                     slug: entry.slug, status: resolved.status.rawValue,
                     source: resolved.source.map { model.sources[$0].name }, credibility: resolved.credibility)
             }
             XCTAssertEqual(steps, expected.steps, claim.id)
             for step in claim.steps {
-                XCTAssertEqual(model.entries[step.entry].claims[step.claim].text, expected.text)
+                XCTAssertEqual(model.entries[step.entry].claims[step.item].text, expected.text)
             }
         }
         // Every later text that differs from the first is one warning.

@@ -1,0 +1,123 @@
+/// Items tracked across briefings by `id` (claims, key judgements, indicators): each item's
+/// text, from its first appearance by date then slug, and its history, one step per briefing
+/// that lists it. What a step carries besides (a status, a likelihood) each kind fills in
+/// from its steps, in order.
+public struct TrackedLedger: Sendable {
+    /// One briefing's word on a tracked item: the item at `item` in entry `entry`'s list.
+    public struct Step: Sendable, Hashable {
+        public var entry: Int
+        public var item: Int
+    }
+
+    /// An item with an id and its steps, oldest first.
+    public struct Thread: Sendable {
+        public var id: String
+        public var text: String
+        public var steps: [Step]
+    }
+
+    /// What the ledger reads of one item as written.
+    struct Written {
+        var id: Located<String>?
+        var text: String?
+        var location: SourceLocation
+    }
+
+    /// Sorted by id.
+    public var tracked: [Thread] = []
+
+    /// Threads the items `written` lists for each of `entries` (newest first). `kind` names
+    /// the items in messages ("claim"), `textKey` their text's key. Errors: an id whose first
+    /// appearance has no text, an id listed twice in one briefing; a later text that differs
+    /// from the first is a warning.
+    static func build(
+        _ entries: [SiteModel.Entry], kind: String, textKey: String, written: (Briefing) -> [Written],
+        diagnostics: inout [Diagnostic]
+    ) -> TrackedLedger {
+        var order: [Int] = []
+        var items: [Int: [Written]] = [:]
+        for i in entries.indices {
+            let found = written(entries[i].briefing)
+            guard found.contains(where: { $0.id != nil }) else { continue }
+            order.append(i)
+            items[i] = found
+        }
+        guard !order.isEmpty else { return TrackedLedger() }
+        order.sort { a, b in
+            entries[a].instant != entries[b].instant
+                ? entries[a].instant < entries[b].instant : entries[a].slug < entries[b].slug
+        }
+        var byID: [String: Int] = [:]
+        var threads: [Thread] = []
+        var firstPlace: [SourceLocation] = []
+        var untexted: Set<String> = []
+        for i in order {
+            let written = items[i]!
+            var seenHere: Set<String> = []
+            for k in written.indices {
+                guard let id = written[k].id, !untexted.contains(id.value) else { continue }
+                guard seenHere.insert(id.value).inserted else {
+                    diagnostics.append(
+                        .error(
+                            id.location,
+                            "\(kind) '\(id.value)' is listed twice in this briefing; give one step per briefing"
+                        ))
+                    continue
+                }
+                if let n = byID[id.value] {
+                    if let text = written[k].text, text != threads[n].text {
+                        diagnostics.append(
+                            .warning(
+                                written[k].location,
+                                "\(kind) '\(id.value)' has other text than where it first appears (\(firstPlace[n])); the first text stands: \"\(threads[n].text)\""
+                            ))
+                    }
+                    threads[n].steps.append(Step(entry: i, item: k))
+                } else {
+                    guard let text = written[k].text else {
+                        untexted.insert(id.value)
+                        diagnostics.append(
+                            .error(
+                                written[k].location,
+                                "\(kind) '\(id.value)' first appears here (by date) without '\(textKey):' text; write it where it first appears"
+                            ))
+                        continue
+                    }
+                    byID[id.value] = threads.count
+                    threads.append(Thread(id: id.value, text: text, steps: [Step(entry: i, item: k)]))
+                    firstPlace.append(written[k].location)
+                }
+            }
+        }
+        return TrackedLedger(tracked: threads.sorted { $0.id < $1.id })
+    }
+}
+
+extension TrackedLedger {
+    /// The claims ledger of `entries`: each step of a tracked claim gets the claim's first
+    /// text and its place in the ledger, and keeps from the step before what it does not give
+    /// (status, source, credibility).
+    static func claims(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic]) -> TrackedLedger {
+        let ledger = build(
+            entries, kind: "claim", textKey: "claim",
+            written: { $0.claims.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
+            diagnostics: &diagnostics)
+        for (n, thread) in ledger.tracked.enumerated() {
+            var before: SiteModel.ResolvedClaim?
+            for step in thread.steps {
+                let written = entries[step.entry].briefing.claims[step.item]
+                var claim = entries[step.entry].claims[step.item]
+                claim.text = thread.text
+                claim.tracked = n
+                if let before {
+                    if written.status == nil { claim.status = before.status }
+                    if written.source == nil { claim.source = before.source }
+                    if written.credibility == nil { claim.credibility = before.credibility }
+                }
+                entries[step.entry].claims[step.item] = claim
+                before = claim
+            }
+        }
+        return ledger
+    }
+}
