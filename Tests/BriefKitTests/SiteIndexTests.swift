@@ -44,8 +44,8 @@ final class SiteIndexTests: XCTestCase {
         XCTAssertEqual(index.entriesByActor, [[0, 1, 2, 3], [0, 2], [0, 1], []])
         XCTAssertEqual(index.coActors[0].map(\.id), [2, 1], "equal counts: by name, Alpha before Beta")
         XCTAssertEqual(index.coActors[0].map(\.count), [2, 2])
-        XCTAssertEqual(index.claims.madeBy[3], [.oneOff(entry: 1, claim: 0)])
-        XCTAssertEqual(index.claims.all, [.oneOff(entry: 1, claim: 0)])
+        XCTAssertEqual(index.claims.madeBy[3], [.oneOff(entry: 1, item: 0)])
+        XCTAssertEqual(index.claims.all, [.oneOff(entry: 1, item: 0)])
     }
 
     func testRelatedIsRankedAndNeverSelf() {

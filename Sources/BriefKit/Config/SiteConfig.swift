@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     public var params: ParamValue
     public var publishKeep: [String]
+    /// The sharing image of pages without one of their own: a path below `Content/media/`.
+    public var image: Located<String>? = nil
     /// base_url as site.yml writes it, before any `--base-url` override: feed ids use its host.
     public var feedIDBase: String = ""
 

@@ -4,7 +4,7 @@ import Foundation
 public enum SiteConfigLoader {
     static let keys = [
         "title", "base_url", "description", "language", "author", "timezone", "page_size", "feed_limit",
-        "unsafe_html", "params", "publish",
+        "unsafe_html", "params", "publish", "image",
     ]
 
     /// Parses `site.yml` text; `baseURLOverride` is `--base-url`.
@@ -43,6 +43,17 @@ public enum SiteConfigLoader {
         config.pageSize = document.int("page_size", range: 1...10_000) ?? 20
         config.feedLimit = document.int("feed_limit", range: 1...100_000) ?? 50
         config.unsafeHTML = document.bool("unsafe_html") ?? false
+        if let image = document.string("image") {
+            if let path = EntryParser.mediaPath(image.value) {
+                config.image = Located(path, at: image.location)
+            } else {
+                document.diagnostics.append(
+                    .error(
+                        image.location,
+                        "'image' must be a file under Content/media/, like card.png or media/card.png; found '\(image.value)'"
+                    ))
+            }
+        }
         config.params = document.params()
         if let publish = document.node("publish") {
             if case .mapping(let mapping, _) = publish {

@@ -65,6 +65,10 @@ public struct Briefing: Sendable, Equatable {
         public var topics: [Located<String>]
         public var source: Source?
         public var claims: [Claim]
+        public var judgements: [Judgement] = []
+        public var updates: [Update] = []
+        public var watch: [Indicator] = []
+        public var image: Image? = nil
         public var draft: Bool
         public var slug: Located<String>
         public var params: ParamValue

@@ -112,3 +112,18 @@ public struct EntryDate: Sendable, Hashable, Comparable {
         return midnight - offsetForDateOnly
     }
 }
+
+extension EntryDate: CustomStringConvertible {
+    /// As written in front matter: `2024-10-24`, or `2024-10-24T09:30:00+09:00`.
+    public var description: String {
+        let day = String(format: "%04d-%02d-%02d", year, month, self.day)
+        guard let time else { return day }
+        let offset = abs(time.offset) / 60
+        let clock = String(
+            format: "%02d:%02d:%02d", time.seconds / 3600, time.seconds / 60 % 60, time.seconds % 60)
+        let zone =
+            time.offset == 0
+            ? "Z" : (time.offset < 0 ? "-" : "+") + String(format: "%02d:%02d", offset / 60, offset % 60)
+        return "\(day)T\(clock)\(zone)"
+    }
+}

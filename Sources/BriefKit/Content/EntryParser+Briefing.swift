@@ -14,11 +14,29 @@ extension EntryParser {
         let topics = document.stringList("topics")
         let source = briefingSource(&document)
         let claims = claims(&document)
+        let judgements = judgements(&document)
+        let updates = updates(&document)
+        let watch = indicators(&document)
+        let image = image(&document)
         let draft = document.bool("draft") ?? false
         let params = document.params()
         let slug = slug(&document, fallback: stem(of: document.path), what: "file name")
         if let date, let updated, updated.value < date.value {
             document.diagnostics.append(.warning(updated.location, "'updated' is earlier than 'date'"))
+        }
+        if let updated, let newest = updates.max(by: { $0.date < $1.date }), updated.value < newest.date {
+            document.diagnostics.append(
+                .error(
+                    updated.location,
+                    "'updated' is earlier than the newest update (\(newest.date), at line \(newest.location.line)); the entry's last change is its newest update: remove 'updated' or move it on"
+                ))
+        }
+        if let date {
+            for update in updates where update.date < date.value {
+                document.diagnostics.append(
+                    .warning(
+                        update.location, "this \(update.kind.rawValue) is dated before the briefing itself"))
+            }
         }
         diagnostics += document.diagnostics
         if let line = importMarkerLine(parts.body) {
@@ -31,11 +49,19 @@ extension EntryParser {
         guard let title, let date, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
-        let briefing = Briefing(
+        var briefing = Briefing(
             path: document.path, title: title.value, date: date.value, updated: updated?.value,
             author: author,
             summary: summary, actors: actors, topics: topics, source: source, claims: claims, draft: draft,
             slug: slug, params: params, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        if !judgements.isEmpty || !updates.isEmpty || !watch.isEmpty || image != nil {
+            var fields = briefing.fields
+            fields.judgements = judgements
+            fields.updates = updates
+            fields.watch = watch
+            fields.image = image
+            briefing.fields = fields
+        }
         return (briefing, diagnostics)
     }
 

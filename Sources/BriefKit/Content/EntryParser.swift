@@ -4,9 +4,8 @@ import Foundation
 /// located diagnostics. Pure and independent per file, so files parse in parallel.
 public enum EntryParser {
     static let briefingKeys = [
-        "title", "date", "updated", "author", "summary", "actors", "topics", "source", "claims", "draft",
-        "slug",
-        "params",
+        "title", "date", "updated", "author", "summary", "actors", "topics", "source", "claims", "judgements",
+        "updates", "watch", "image", "draft", "slug", "params",
     ]
     static let actorKeys = ["name", "kind", "aliases", "role", "affiliation", "slug", "params"]
     static let topicKeys = ["name", "aliases", "summary", "slug", "params"]

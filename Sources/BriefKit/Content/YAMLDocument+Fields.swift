@@ -114,6 +114,10 @@ extension YAMLDocument {
             }
             return nil
         }
+        return date(node, key: key)
+    }
+
+    mutating func date(_ node: YAMLNode, key: String) -> Located<EntryDate>? {
         guard case .scalar(let scalar) = node, Self.typeName(scalar) != "empty value" else {
             error(node, "'\(key)' must be a date like 2024-10-24, found \(Self.describe(node))")
             return nil

@@ -15,6 +15,8 @@ public struct SiteIndex: Sendable {
     public var topicActors: [[(id: Int, count: Int)]]
     /// The claims each actor, topic and source is concerned in.
     public var claims: ClaimIndex
+    /// Key judgements, indicators and corrections.
+    public var analysis: AnalysisIndex
     /// Per entry: up to 5 related entries.
     public var related: [[Int]]
 
@@ -36,6 +38,7 @@ public struct SiteIndex: Sendable {
         let topicRank = Self.ranks(model.topics.map(\.name))
         entriesByActor = byActor
         claims = ClaimIndex(model: model)
+        analysis = AnalysisIndex(model: model)
         entriesByTopic = byTopic
         // Per actor (and per topic), counted from its own entries: independent, so on all cores.
         let perActor = model.actors.indices.parallelMap {

@@ -57,6 +57,24 @@ public struct SiteModel: Sendable {
         public var tracked: Int? = nil
     }
 
+    /// A key judgement; for a step of a tracked one, `text` is its first text and the
+    /// likelihood and confidence are this step's (or the step before's when it gives none).
+    public struct ResolvedJudgement: Sendable {
+        public var text: String
+        public var likelihood: Briefing.Judgement.Likelihood
+        public var confidence: Briefing.Judgement.Confidence
+        /// The judgement's place in `SiteModel.judgements.tracked` when it has an id.
+        public var tracked: Int? = nil
+    }
+
+    /// An indicator; for a step of a tracked one, `text` is its first text and `status` this
+    /// step's (or the step before's).
+    public struct ResolvedIndicator: Sendable {
+        public var text: String
+        public var status: Briefing.Indicator.Status
+        public var tracked: Int? = nil
+    }
+
     /// A briefing with its references resolved.
     public struct Entry: Sendable {
         public var briefing: Briefing
@@ -66,6 +84,8 @@ public struct SiteModel: Sendable {
         public var claims: [ResolvedClaim]
         /// The briefing's `source.publisher` in the source registry, when registered.
         public var source: Int? = nil
+        public var judgements: [ResolvedJudgement] = []
+        public var indicators: [ResolvedIndicator] = []
         /// Seconds since the epoch, for ordering (date-only entries at midnight in the site zone).
         public var instant: Int
         /// The calendar day the entry belongs to in the site's time zone.
@@ -81,8 +101,10 @@ public struct SiteModel: Sendable {
     public var topics: [TopicRecord]
     /// The source registry, in file order.
     public var sources: [SourceRecord] = []
-    /// Tracked claims and their histories.
+    /// Tracked claims, judgements and indicators, and their histories.
     public var claims = TrackedLedger()
+    public var judgements = TrackedLedger()
+    public var indicators = TrackedLedger()
     public var pages: [StaticPage]
     public var media: [SiteSources.CopiedFile]
     public var statics: [SiteSources.CopiedFile]

@@ -9,7 +9,8 @@ public struct SiteResolver: Sendable {
 
     /// URL segments that generated pages own; a static page may not take them.
     static let reservedSegments: Set<String> = [
-        "briefings", "actors", "topics", "claims", "sources", "timeline", "search", "page", "media", "assets",
+        "briefings", "actors", "topics", "claims", "sources", "judgements", "indicators", "corrections",
+        "timeline", "search", "page", "media", "assets",
         "feed.xml",
         "sitemap.xml", "robots.txt", "404.html", "search.json", "index.html",
     ]
@@ -50,6 +51,9 @@ public struct SiteResolver: Sendable {
         }
         var entries = order.parallelMap { n in ResolutionState.entry(all[kept[n]], matched[n]) }
         let claims = TrackedLedger.claims(&entries, diagnostics: &state.diagnostics)
+        let judgements = TrackedLedger.judgements(&entries, diagnostics: &state.diagnostics)
+        let indicators = TrackedLedger.indicators(&entries, diagnostics: &state.diagnostics)
+        state.checkImages(entries, config: sources.config, media: sources.media)
         let diagnostics = state.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var model = SiteModel(
@@ -58,6 +62,8 @@ public struct SiteResolver: Sendable {
             pages: sources.pages, media: sources.media, statics: sources.statics)
         model.sources = state.sourceRecords
         model.claims = claims
+        model.judgements = judgements
+        model.indicators = indicators
         return (model, diagnostics)
     }
 }
@@ -262,9 +268,22 @@ struct ResolutionState {
                 source: claim.source == nil ? matched.publisher : matched.claimSources[k],
                 credibility: claim.credibility, note: claim.note)
         }
-        return SiteModel.Entry(
+        var entry = SiteModel.Entry(
             briefing: briefing, actors: ids(matched.actors), topics: ids(matched.topics), claims: claims,
             source: matched.publisher, instant: matched.instant, day: matched.day)
+        if !briefing.judgements.isEmpty {
+            entry.judgements = briefing.judgements.map {
+                SiteModel.ResolvedJudgement(
+                    text: $0.text ?? "", likelihood: $0.likelihood ?? .roughlyEvenChance,
+                    confidence: $0.confidence ?? .low)
+            }
+        }
+        if !briefing.watch.isEmpty {
+            entry.indicators = briefing.watch.map {
+                SiteModel.ResolvedIndicator(text: $0.text ?? "", status: $0.status ?? .watching)
+            }
+        }
+        return entry
     }
 
     /// Resolves an actor reference; an unknown name gets an implicit actor page and a warning.
@@ -391,6 +410,20 @@ struct ResolutionState {
             {
                 diagnostics.append(problem)
             }
+        }
+    }
+
+    /// Each briefing's `image` and the site's default must be files under `Content/media/`.
+    mutating func checkImages(
+        _ entries: [SiteModel.Entry], config: SiteConfig, media: [SiteSources.CopiedFile]
+    ) {
+        var images: [Located<String>] = []
+        if let image = config.image { images.append(image) }
+        for entry in entries { if let image = entry.briefing.image { images.append(image.path) } }
+        guard !images.isEmpty else { return }
+        let files = Set(media.map(\.outputPath))
+        for image in images where !files.contains("media/" + image.value) {
+            diagnostics.append(.error(image.location, "image 'Content/media/\(image.value)' does not exist"))
         }
     }
 

@@ -121,3 +121,62 @@ extension TrackedLedger {
         return ledger
     }
 }
+
+extension TrackedLedger {
+    /// The key judgements ledger: a step keeps the likelihood and confidence it does not give;
+    /// the first appearance must give both.
+    static func judgements(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
+        -> TrackedLedger
+    {
+        let ledger = build(
+            entries, kind: "judgement", textKey: "judgement",
+            written: { $0.judgements.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
+            diagnostics: &diagnostics)
+        for (n, thread) in ledger.tracked.enumerated() {
+            var before: SiteModel.ResolvedJudgement?
+            for step in thread.steps {
+                let written = entries[step.entry].briefing.judgements[step.item]
+                var judgement = entries[step.entry].judgements[step.item]
+                judgement.text = thread.text
+                judgement.tracked = n
+                if let before {
+                    if written.likelihood == nil { judgement.likelihood = before.likelihood }
+                    if written.confidence == nil { judgement.confidence = before.confidence }
+                } else {
+                    for (key, missing) in [
+                        ("likelihood", written.likelihood == nil), ("confidence", written.confidence == nil),
+                    ] where missing {
+                        diagnostics.append(.error(written.location, EntryParser.missingEstimate(key)))
+                    }
+                }
+                entries[step.entry].judgements[step.item] = judgement
+                before = judgement
+            }
+        }
+        return ledger
+    }
+
+    /// The indicators ledger: a step keeps the status it does not give; a new one is watched.
+    static func indicators(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
+        -> TrackedLedger
+    {
+        let ledger = build(
+            entries, kind: "indicator", textKey: "indicator",
+            written: { $0.watch.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
+            diagnostics: &diagnostics)
+        for (n, thread) in ledger.tracked.enumerated() {
+            var before: SiteModel.ResolvedIndicator?
+            for step in thread.steps {
+                var indicator = entries[step.entry].indicators[step.item]
+                indicator.text = thread.text
+                indicator.tracked = n
+                if let before, entries[step.entry].briefing.watch[step.item].status == nil {
+                    indicator.status = before.status
+                }
+                entries[step.entry].indicators[step.item] = indicator
+                before = indicator
+            }
+        }
+        return ledger
+    }
+}

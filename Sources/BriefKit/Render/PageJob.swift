@@ -21,6 +21,13 @@ public enum PageJob: Sendable, Hashable {
     case sourceIndex
     /// `/sources/<slug>/`: one source, its briefings, claims and track record.
     case source(Int)
+    /// `/judgements/`: current key judgements and their revisions.
+    case judgementIndex
+    /// `/indicators/`: indicators by status.
+    case indicatorIndex
+    /// `/corrections/` and its feed.
+    case correctionIndex
+    case correctionFeed
     case timeline
     case search
     case searchIndex
@@ -53,6 +60,7 @@ extension PageJob {
         jobs += model.claims.tracked.indices.map { .claim($0) }
         jobs.append(.sourceIndex)
         jobs += model.sources.indices.map { .source($0) }
+        jobs += [.judgementIndex, .indicatorIndex, .correctionIndex, .correctionFeed]
         jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap]
         jobs += (0..<SiteMapParts.count(urls: SiteMapParts.urlCount(model))).map { .sitemapPart($0 + 1) }
         jobs += [.robots, .notFound]

@@ -37,13 +37,13 @@ extension SiteRenderer {
     }
 
     /// The resolved claim a reference shows: a tracked claim's latest step, or the one-off claim.
-    func latest(_ ref: ClaimRef) -> (entry: Int, claim: SiteModel.ResolvedClaim) {
+    func latest(_ ref: TrackedRef) -> (entry: Int, claim: SiteModel.ResolvedClaim) {
         switch ref {
         case .tracked(let n):
             let step = model.claims.tracked[n].steps.last!
             return (step.entry, model.entries[step.entry].claims[step.item])
-        case .oneOff(let entry, let claim):
-            return (entry, model.entries[entry].claims[claim])
+        case .oneOff(let entry, let item):
+            return (entry, model.entries[entry].claims[item])
         }
     }
 
@@ -66,7 +66,7 @@ extension SiteRenderer {
 
     /// A claim as lists show it: text, current status, grade, the briefing of its latest step,
     /// its page (tracked) or its place in its briefing (one-off), and its latest change.
-    func claimItem(_ ref: ClaimRef) -> Fields {
+    func claimItem(_ ref: TrackedRef) -> Fields {
         let (entry, claim) = latest(ref)
         var item = Self.statusFields(claim.status)
         item.reserveCapacity(12)
@@ -166,11 +166,11 @@ extension SiteRenderer {
     }
 
     /// Every step of a claim: (entry, resolved claim), oldest first.
-    func steps(of ref: ClaimRef) -> [(Int, SiteModel.ResolvedClaim)] {
+    func steps(of ref: TrackedRef) -> [(Int, SiteModel.ResolvedClaim)] {
         switch ref {
         case .tracked(let n):
             model.claims.tracked[n].steps.map { ($0.entry, model.entries[$0.entry].claims[$0.item]) }
-        case .oneOff(let entry, let claim): [(entry, model.entries[entry].claims[claim])]
+        case .oneOff(let entry, let item): [(entry, model.entries[entry].claims[item])]
         }
     }
 
@@ -199,7 +199,7 @@ extension SiteRenderer {
     }
 
     /// How a source's claims stand now: confirmed, denied, retracted, open (alleged or disputed).
-    func trackRecord(_ refs: [ClaimRef]) -> Fields {
+    func trackRecord(_ refs: [TrackedRef]) -> Fields {
         var counts: [Briefing.Claim.Status: Int] = [:]
         for ref in refs { counts[latest(ref).claim.status, default: 0] += 1 }
         let open = (counts[.alleged] ?? 0) + (counts[.disputed] ?? 0)

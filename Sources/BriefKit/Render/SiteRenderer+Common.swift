@@ -17,6 +17,9 @@ extension SiteRenderer {
                 "home": .string(urls.link("")), "briefings": .string(urls.link("briefings/")),
                 "actors": .string(urls.link("actors/")), "topics": .string(urls.link("topics/")),
                 "claims": .string(urls.link("claims/")), "sources": .string(urls.link("sources/")),
+                "judgements": .string(urls.link("judgements/")),
+                "indicators": .string(urls.link("indicators/")),
+                "corrections": .string(urls.link("corrections/")),
                 "timeline": .string(urls.link("timeline/")), "search": .string(urls.link("search/")),
             ],
         ]
@@ -29,20 +32,28 @@ extension SiteRenderer {
     /// feeds) and whatever the page kind adds.
     func pageContext(
         path: String, title: String, description: String?, kind: String, feeds: [(String, String)] = [],
-        extra: Fields
+        sharing: Fields = [:], extra: Fields
     ) -> TemplateValue {
         var allFeeds: [TemplateValue] = feeds.map {
             ["title": .string($0.0), "url": .string(urls.link($0.1))]
         }
         allFeeds.append(["title": .string(model.config.title), "url": .string(urls.link("feed.xml"))])
         let fullTitle = title == model.config.title ? title : "\(title) · \(model.config.title)"
-        let page: Fields = [
+        var page: Fields = [
             "title": .string(title), "url": .string(urls.link(path)),
             "canonical": .string(urls.absolute(path)),
             "kind": .string(kind), "feeds": .list(allFeeds), "is_\(kind)": true,
             "description": .string(description ?? model.config.description ?? model.config.title),
             "full_title": .string(fullTitle),
         ]
+        // What sharing cards show: a page's own image, else the site's; the times of articles.
+        for key in ["image", "image_alt", "published_time", "modified_time"] {
+            page[key] = sharing[key] ?? .null
+        }
+        if page["image"] == .null, let image = model.config.image {
+            page["image"] = .string(urls.absolute("media/" + image.value))
+        }
+        page["twitter_card"] = .string(page["image"] == .null ? "summary" : "summary_large_image")
         var context = extra
         context.reserveCapacity(extra.count + 2)
         context["site"] = site

@@ -47,7 +47,7 @@ extension SiteRenderer {
         Array(entries.lazy.filter { !self.model.entries[$0].briefing.draft }.prefix(model.config.feedLimit))
     }
 
-    private func updated(_ i: Int) -> String { updatedTimestamps[i] }
+    func updated(_ i: Int) -> String { updatedTimestamps[i] }
 
     private func feed(
         title: String, path: String, alternate: String, id: String, entries: [Int], content: Bool
@@ -171,6 +171,9 @@ extension SiteRenderer {
         for (id, source) in model.sources.enumerated() {
             add(SiteURLs.source(source.slug), index.claims.entriesBySource[id].first.map(updated))
         }
+        add("judgements/", newest)
+        add("indicators/", newest)
+        add("corrections/", index.analysis.corrections.first.map { updated($0.entry) })
         add("timeline/", newest)
         add("search/", nil)
         for page in model.pages { add(SiteURLs.page(page.slug.value), nil) }
@@ -250,6 +253,6 @@ enum SiteMapParts {
         // Counted in place: filtering would copy every entry.
         let published = model.entries.reduce(0) { $0 + ($1.briefing.draft ? 0 : 1) }
         return 2 * model.listPageCount + published + 1 + model.actors.count + 1 + model.topics.count + 1
-            + model.claims.tracked.count + 1 + model.sources.count + 2 + model.pages.count
+            + model.claims.tracked.count + 1 + model.sources.count + 3 + 2 + model.pages.count
     }
 }

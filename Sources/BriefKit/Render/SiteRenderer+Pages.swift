@@ -68,8 +68,8 @@ extension SiteRenderer {
         // Every key is set, null when absent: a tag for a missing field must not find the
         // field of an enclosing object (the source's author is not the briefing's).
         context["author"] = .optional(briefing.author ?? model.config.author)
-        context["updated"] = .optional(briefing.updated.map { calendar.day($0).display })
-        context["updated_iso"] = .optional(briefing.updated.map { calendar.rfc3339($0) })
+        context["updated"] = .optional(briefing.lastModified.map { calendar.day($0).display })
+        context["updated_iso"] = .optional(briefing.lastModified.map { calendar.rfc3339($0) })
         if let source = briefing.source {
             context["source"] = [
                 "title": .optional(source.title), "publisher": .optional(source.publisher),
@@ -82,6 +82,22 @@ extension SiteRenderer {
         }
         context["claims"] = briefingClaims(i)
         context["has_claims"] = .bool(!entry.claims.isEmpty)
+        context["judgements"] = briefingJudgements(i)
+        context["updates"] = briefingUpdates(i)
+        context["indicators"] = briefingIndicators(i)
+        context["likelihood_legend"] = Self.likelihoodLegend
+        var sharing: Fields = [
+            "published_time": .string(entryTimestamps[i]), "modified_time": .string(updatedTimestamps[i]),
+        ]
+        if let image = briefing.image {
+            context["image"] = [
+                "url": .string(urls.link("media/" + image.path.value)), "alt": .string(image.alt),
+            ]
+            sharing["image"] = .string(urls.absolute("media/" + image.path.value))
+            sharing["image_alt"] = .string(image.alt)
+        } else {
+            context["image"] = .null
+        }
         context["related"] = .list(index.related[i].map { .object(entryLink($0)) })
         context["previous"] = i + 1 < model.entries.count ? .object(entryLink(i + 1)) : .null
         context["next"] = i > 0 ? .object(entryLink(i - 1)) : .null
@@ -92,6 +108,10 @@ extension SiteRenderer {
                 modified: updatedTimestamps[i],
                 author: briefing.author ?? model.config.author ?? model.config.title,
                 source: entry.source.map { (model.sources[$0].name, model.sources[$0].url) },
+                corrections: briefing.updates.filter { $0.kind == .correction }.map {
+                    (calendar.rfc3339($0.date), $0.note)
+                },
+                image: briefing.image.map { urls.absolute("media/" + $0.path.value) },
                 actors: entry.actors.map {
                     (model.actors[$0].name, urls.absolute(SiteURLs.actor(model.actors[$0].slug)))
                 },
@@ -99,7 +119,7 @@ extension SiteRenderer {
         context["params"] = briefing.params.templateValue
         return pageContext(
             path: SiteURLs.briefing(entry.slug), title: briefing.title, description: summary(of: i),
-            kind: "briefing",
+            kind: "briefing", sharing: sharing,
             extra: ["entry": .object(context)])
     }
 
@@ -161,6 +181,7 @@ extension SiteRenderer {
         context["claims_made"] = .list(index.claims.madeBy[id].map { .object(claimItem($0)) })
         context["claims_denied"] = .list(index.claims.deniedBy[id].map { .object(claimItem($0)) })
         context["has_claims"] = .bool(!index.claims.madeBy[id].isEmpty || !index.claims.deniedBy[id].isEmpty)
+        context["indicators"] = .list(index.analysis.indicatorsByActor[id].map { .object(indicatorItem($0)) })
         context["feed_url"] = .string(urls.link(SiteURLs.actor(actor.slug) + "feed.xml"))
         context["json_ld"] = .string(
             StructuredData.actor(
@@ -201,6 +222,7 @@ extension SiteRenderer {
         context["key_actors"] = .list(
             index.topicActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
         context["claims"] = .list(index.claims.byTopic[id].map { .object(claimItem($0)) })
+        context["indicators"] = .list(index.analysis.indicatorsByTopic[id].map { .object(indicatorItem($0)) })
         context["feed_url"] = .string(urls.link(SiteURLs.topic(topic.slug) + "feed.xml"))
         context["params"] = topic.params.templateValue
         return pageContext(

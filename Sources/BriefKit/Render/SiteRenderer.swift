@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
         let entries = model.entries
         let stamps = Array(entries.indices).parallelMap { i in
             let date = entries[i].briefing.date
-            let updated = entries[i].briefing.updated ?? date
+            let updated = entries[i].briefing.lastModified ?? date
             return (calendar.rfc3339(date), calendar.rfc3339(updated), calendar.instant(updated))
         }
         self.entryTimestamps = stamps.map(\.0)
@@ -124,6 +124,9 @@ public struct SiteRenderer: Sendable {
         case .claim: "claim"
         case .sourceIndex: "sources"
         case .source: "source"
+        case .judgementIndex: "judgements"
+        case .indicatorIndex: "indicators"
+        case .correctionIndex: "corrections"
         case .timeline: "timeline"
         case .search: "search"
         case .notFound: "404"
@@ -141,6 +144,7 @@ public struct SiteRenderer: Sendable {
         return switch job {
         case .actorFeed(let i): OutputFile(path: path, text: actorFeed(i))
         case .topicFeed(let i): OutputFile(path: path, text: topicFeed(i))
+        case .correctionFeed: OutputFile(path: path, text: correctionFeed())
         case .searchIndex: OutputFile(path: path, content: .bytes(searchIndex()))
         case .siteFeed: OutputFile(path: path, text: siteFeed())
         case .sitemap: OutputFile(path: path, text: sitemap())
@@ -171,6 +175,10 @@ public struct SiteRenderer: Sendable {
         case .claim(let n): SiteURLs.file(for: SiteURLs.claim(model.claims.tracked[n].id))
         case .sourceIndex: SiteURLs.file(for: "sources/")
         case .source(let i): SiteURLs.file(for: SiteURLs.source(model.sources[i].slug))
+        case .judgementIndex: SiteURLs.file(for: "judgements/")
+        case .indicatorIndex: SiteURLs.file(for: "indicators/")
+        case .correctionIndex: SiteURLs.file(for: "corrections/")
+        case .correctionFeed: "corrections/feed.xml"
         case .timeline: SiteURLs.file(for: "timeline/")
         case .search: SiteURLs.file(for: "search/")
         case .searchIndex: "search.json"
@@ -206,6 +214,9 @@ public struct SiteRenderer: Sendable {
         case .claim(let n): claimContext(n)
         case .sourceIndex: sourceIndexContext()
         case .source(let i): sourceContext(i)
+        case .judgementIndex: judgementIndexContext()
+        case .indicatorIndex: indicatorIndexContext()
+        case .correctionIndex: correctionIndexContext()
         case .timeline: timelineContext()
         case .search: searchContext()
         case .notFound: notFoundContext()

@@ -7,7 +7,8 @@ import Foundation
 enum StructuredData {
     static func newsArticle(
         entry: SiteModel.Entry, url: String, published: String, modified: String, author: String,
-        source registered: (name: String, url: String?)?, actors: [(name: String, url: String)],
+        source registered: (name: String, url: String?)?, corrections: [(date: String, note: String)] = [],
+        image: String? = nil, actors: [(name: String, url: String)],
         description: String
     ) -> String {
         // Written directly as bytes, keys in sorted order (as JSONWriter sorts them), strings
@@ -38,10 +39,22 @@ enum StructuredData {
         raw(",\"author\":{\"@type\":\"Person\",\"name\":")
         string(author)
         raw("}")
+        if !corrections.isEmpty {
+            raw(",\"correction\":[")
+            for (n, correction) in corrections.enumerated() {
+                raw(n == 0 ? "{" : ",{")
+                raw("\"@type\":\"CorrectionComment\"")
+                field("datePublished", correction.date)
+                field("text", correction.note)
+                raw("}")
+            }
+            raw("]")
+        }
         field("dateModified", modified)
         field("datePublished", published)
         field("description", description)
         field("headline", entry.briefing.title)
+        if let image { field("image", image) }
         if let source = entry.briefing.source {
             raw(",\"isBasedOn\":{\"@type\":\"NewsArticle\"")
             if let author = source.author {

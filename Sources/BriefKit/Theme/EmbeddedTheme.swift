@@ -47,6 +47,10 @@ enum EmbeddedTheme {
             <ul class="claims-list">{{#claims_denied}}{{> claim-item}}{{/claims_denied}}</ul>
             {{/empty(claims_denied)}}
             {{#has_claims}}<p><a href="{{site.nav.claims}}?actor={{slug}}">Every claim about {{name}}</a></p>{{/has_claims}}
+            {{^empty(indicators)}}
+            <h2>Indicators</h2>
+            <ul class="claims-list">{{#indicators}}{{> indicator-item}}{{/indicators}}</ul>
+            {{/empty(indicators)}}
           </section>
           <aside class="sidebar" aria-label="Connections">
             {{^empty(topics)}}<h2>Topics</h2><ul class="counts">{{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/topics}}</ul>{{/empty(topics)}}
@@ -272,6 +276,25 @@ enum EmbeddedTheme {
         .steps { padding-left: 1.2rem; }
         .step { margin-bottom: 1rem; }
         .step p { margin: 0.2rem 0; }
+        .judgements, .updates { border: 2px solid var(--line); border-radius: 0.5rem; padding: 0.25rem 1rem 0.75rem; margin: 1.25rem 0; }
+        .updates { border-color: var(--accent); background: var(--accent-bg); }
+        .judgements ul, .updates ul { list-style: none; padding: 0; margin: 0; }
+        .judgement { padding: 0.5rem 0; border-bottom: 1px solid var(--line); }
+        .judgement:last-child { border-bottom: none; }
+        .judgement-text { margin: 0 0 0.25rem; font-weight: 600; }
+        .estimate { margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.95rem; }
+        .revision { margin: 0.25rem 0 0; color: var(--muted); font-size: 0.9rem; }
+        .legend-terms { margin-top: 0.5rem; font-size: 0.95rem; }
+        .legend-terms dl, .legend-list { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; }
+        .legend-terms dd, .legend-list dd { margin: 0; }
+        .update { padding: 0.35rem 0; }
+        .indicator { padding: 0.4rem 0; border-bottom: 1px solid var(--line); }
+        .judgement-card { border-bottom: 1px solid var(--line); padding: 0.5rem 0 0.75rem; }
+        .lead-image { margin: 1rem 0; }
+        .lead-image img { max-width: 100%; height: auto; border-radius: 0.35rem; }
+        .indicator-watching::before { content: "◔ "; } .indicator-observed::before { content: "● "; } .indicator-lapsed::before { content: "○ "; }
+        .indicator-watching { color: var(--alleged); } .indicator-observed { color: var(--confirmed); } .indicator-lapsed { color: var(--retracted); }
+        .footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
         .legend { display: flex; flex-wrap: wrap; gap: 0 3rem; }
         .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; }
         .legend dt { font-weight: 700; }
@@ -318,12 +341,41 @@ enum EmbeddedTheme {
               <time datetime="{{date_iso}}">{{date}}</time>{{#updated}} · updated <time datetime="{{updated_iso}}">{{updated}}</time>{{/updated}}{{#author}} · {{author}}{{/author}}{{#draft}} <span class="badge">Draft</span>{{/draft}}
             </p>
             {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
+            {{#image}}<figure class="lead-image"><img src="{{url}}" alt="{{alt}}"></figure>{{/image}}
             <dl class="facts">
               {{^empty(actors)}}<dt>Actors</dt><dd><ul class="tags">{{#actors}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/actors}}</ul></dd>{{/empty(actors)}}
               {{^empty(topics)}}<dt>Topics</dt><dd><ul class="tags">{{#topics}}<li><a class="tag topic" href="{{url}}">{{name}}</a></li>{{/topics}}</ul></dd>{{/empty(topics)}}
               {{#source}}<dt>Source</dt><dd class="source">{{#.url}}<a href="{{.}}">{{/.url}}{{#.title}}{{.}}{{/.title}}{{^.title}}{{.url}}{{/.title}}{{#.url}}</a>{{/.url}}{{#.publisher}}, {{.}}{{/.publisher}}{{#.registered}} (<a href="{{.url}}" title="{{.meaning}}">grade {{.grade}}</a>){{/.registered}}{{#.author}}, by {{.}}{{/.author}}{{#.editor}}, edited by {{.}}{{/.editor}}</dd>{{/source}}
             </dl>
           </header>
+          {{^empty(judgements)}}
+          <section class="judgements" aria-labelledby="judgements-title">
+            <h2 id="judgements-title">Key judgements</h2>
+            <ul>
+              {{#judgements}}
+              <li class="judgement">
+                <p class="judgement-text">{{text}}</p>
+                <p class="estimate"><span class="likelihood">Likelihood: <strong>{{likelihood_label}}</strong></span> <span class="confidence">Confidence: <strong>{{confidence}}</strong></span></p>
+                {{#previous}}<p class="revision">{{#changed}}Revised: was {{/changed}}{{^changed}}Unchanged: {{/changed}}{{likelihood_label}}, {{confidence}} confidence, since {{since}} (<a href="{{briefing.url}}">{{briefing.title}}</a>).</p>{{/previous}}
+              </li>
+              {{/judgements}}
+            </ul>
+            <details class="legend-terms">
+              <summary>What the terms mean</summary>
+              <p>Likelihood uses the seven terms of ICD 203, each a band of probability; confidence (low, moderate, high) says how sound the sources and reasoning are, and is given apart.</p>
+              <dl>{{#likelihood_legend}}<dt>{{likelihood}}</dt><dd>{{band}}</dd>{{/likelihood_legend}}</dl>
+              <p><a href="{{site.nav.judgements}}">Every key judgement</a></p>
+            </details>
+          </section>
+          {{/empty(judgements)}}
+          {{^empty(updates)}}
+          <section class="updates" id="updates" aria-labelledby="updates-title">
+            <h2 id="updates-title">Updates and corrections</h2>
+            <ul>
+              {{#updates}}<li class="update update-{{kind}}"><span class="badge">{{kind_label}}</span> <time datetime="{{date_iso}}">{{date}}</time>: {{note}}</li>{{/updates}}
+            </ul>
+          </section>
+          {{/empty(updates)}}
           {{#has_claims}}
           <section class="claims" aria-labelledby="claims-title">
             <h2 id="claims-title">Claims</h2>
@@ -344,6 +396,14 @@ enum EmbeddedTheme {
           <div class="body">
         {{{body}}}
           </div>
+          {{^empty(indicators)}}
+          <section class="indicators" aria-labelledby="indicators-title">
+            <h2 id="indicators-title">Indicators to watch</h2>
+            <ul class="claims-list">
+              {{#indicators}}<li class="indicator"><span class="status indicator-{{status}}">{{status_label}}</span> {{#url}}<a href="{{.}}">{{/url}}{{text}}{{#url}}</a>{{/url}}</li>{{/indicators}}
+            </ul>
+          </section>
+          {{/empty(indicators)}}
         </article>
         {{^empty(related)}}
         <section class="related" aria-labelledby="related-title">
@@ -426,6 +486,21 @@ enum EmbeddedTheme {
         {{> footer}}
 
         """#,
+        "corrections.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <h1>{{page.title}}</h1>
+        <p class="lede">Every correction made to a briefing, newest first. <a href="{{feed_url}}">Feed of corrections</a></p>
+        {{#corrections}}
+        <article class="correction">
+          <h2><a href="{{briefing.url}}#updates">{{briefing.title}}</a></h2>
+          <p><span class="badge">Correction</span> <time datetime="{{date_iso}}">{{date}}</time>: {{note}}</p>
+        </article>
+        {{/corrections}}
+        {{^corrections}}<p>No corrections so far.</p>{{/corrections}}
+        {{> footer}}
+
+        """#,
         "home.mustache": #"""
         {{> head}}
         {{> header}}
@@ -448,6 +523,48 @@ enum EmbeddedTheme {
             {{/empty(busiest_topics)}}
           </aside>
         </div>
+        {{> footer}}
+
+        """#,
+        "indicators.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <h1>{{page.title}}</h1>
+        <p class="lede">{{indicator_count}} indicators the briefings watch for, by whether they have been observed.</p>
+        {{#groups}}
+        <section aria-labelledby="indicators-{{status}}">
+          <h2 id="indicators-{{status}}"><span class="status indicator-{{status}}">{{status_label}}</span> <span class="count">{{count}}</span></h2>
+          <ul class="claims-list">{{#indicators}}{{> indicator-item}}{{/indicators}}</ul>
+        </section>
+        {{/groups}}
+        {{^groups}}<p>No indicators yet.</p>{{/groups}}
+        {{> footer}}
+
+        """#,
+        "judgements.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <h1>{{page.title}}</h1>
+        <p class="lede">What the briefings expect, how likely it is and how sure they are, newest first. A revised judgement shows what it was before.</p>
+        {{#judgements}}
+        <section class="judgement-card"{{#id}} id="judgement-{{.}}"{{/id}} aria-label="Judgement">
+          <p class="judgement-text">{{text}}</p>
+          <p class="estimate"><span class="likelihood">Likelihood: <strong>{{likelihood_label}}</strong></span> <span class="confidence">Confidence: <strong>{{confidence}}</strong></span></p>
+          <p class="claim-from">Latest: <a href="{{briefing.url}}">{{briefing.title}}</a>, {{briefing.date}}</p>
+          {{#revised}}
+          <details>
+            <summary>Revisions</summary>
+            <ol class="steps">{{#revisions}}<li><time datetime="{{date_iso}}">{{date}}</time>: {{likelihood_label}}, {{confidence}} confidence — <a href="{{briefing.url}}">{{briefing.title}}</a></li>{{/revisions}}</ol>
+          </details>
+          {{/revised}}
+        </section>
+        {{/judgements}}
+        {{^judgements}}<p>No key judgements yet.</p>{{/judgements}}
+        <section id="legend" aria-labelledby="legend-title">
+          <h2 id="legend-title">What the terms mean</h2>
+          <p>Likelihood uses the seven terms of ICD 203, each a band of probability. Confidence — low, moderate or high — says how sound the sources and the reasoning are; it is given apart from the likelihood, never mixed into one phrase.</p>
+          <dl class="legend-list">{{#legend}}<dt>{{likelihood}}</dt><dd>{{band}}</dd>{{/legend}}</dl>
+        </section>
         {{> footer}}
 
         """#,
@@ -483,7 +600,16 @@ enum EmbeddedTheme {
         <footer class="site-footer">
           <div class="wrap">
             <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-            <p><a href="{{site.feed_url}}">Atom feed</a></p>
+            <nav aria-label="Analysis">
+              <ul class="footer-links">
+                <li><a href="{{site.nav.claims}}">Claims</a></li>
+                <li><a href="{{site.nav.judgements}}">Key judgements</a></li>
+                <li><a href="{{site.nav.indicators}}">Indicators</a></li>
+                <li><a href="{{site.nav.sources}}">Sources</a></li>
+                <li><a href="{{site.nav.corrections}}">Corrections</a></li>
+                <li><a href="{{site.feed_url}}">Atom feed</a></li>
+              </ul>
+            </nav>
           </div>
         </footer>
         </body>
@@ -504,6 +630,11 @@ enum EmbeddedTheme {
         <meta property="og:description" content="{{page.description}}">
         <meta property="og:url" content="{{page.canonical}}">
         <meta property="og:site_name" content="{{site.title}}">
+        {{#page.image}}<meta property="og:image" content="{{.}}">
+        {{/page.image}}{{#page.image_alt}}<meta property="og:image:alt" content="{{.}}">
+        {{/page.image_alt}}{{#page.published_time}}<meta property="article:published_time" content="{{.}}">
+        {{/page.published_time}}{{#page.modified_time}}<meta property="article:modified_time" content="{{.}}">
+        {{/page.modified_time}}<meta name="twitter:card" content="{{page.twitter_card}}">
         <meta name="color-scheme" content="light dark">
         {{#page.feeds}}
         <link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{url}}">
@@ -534,6 +665,10 @@ enum EmbeddedTheme {
         <main id="main" class="wrap">
 
         """##,
+        "partials/indicator-item.mustache": #"""
+        <li class="indicator"{{#anchor}} id="{{.}}"{{/anchor}}><span class="status indicator-{{status}}">{{status_label}}</span> {{text}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a></span></li>
+
+        """#,
         "partials/months.mustache": #"""
         {{#months}}
         <section class="month" aria-labelledby="m-{{id}}">
@@ -663,6 +798,10 @@ enum EmbeddedTheme {
             <ul class="claims-list">{{#claims}}{{> claim-item}}{{/claims}}</ul>
             <p><a href="{{site.nav.claims}}?topic={{slug}}">These claims on the claims page</a></p>
             {{/empty(claims)}}
+            {{^empty(indicators)}}
+            <h2>Indicators</h2>
+            <ul class="claims-list">{{#indicators}}{{> indicator-item}}{{/indicators}}</ul>
+            {{/empty(indicators)}}
           </section>
           <aside class="sidebar" aria-label="Key actors">
             {{^empty(key_actors)}}<h2>Key actors</h2><ul class="counts">{{#key_actors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/key_actors}}</ul>{{/empty(key_actors)}}
