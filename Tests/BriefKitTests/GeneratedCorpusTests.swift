@@ -73,7 +73,8 @@ final class GeneratedCorpusTests: XCTestCase {
 
     func testRelatedBriefingsPreferRareSharedActors() throws {
         let html = Self.built.tree.text("briefings/entry-40/index.html")
-        let section = try XCTUnwrap(html.components(separatedBy: "id=\"related-title\"").last)
+        let after = try XCTUnwrap(html.components(separatedBy: "id=\"related-title\"").last)
+        let section = try XCTUnwrap(after.components(separatedBy: "</section>").first)
         let related = section.components(separatedBy: "<li><a href=\"").dropFirst().map {
             String($0.prefix { $0 != "\"" })
         }

@@ -14,6 +14,7 @@ final class GoldenPageTests: XCTestCase {
         "briefings/draft/index.html", "actors/index.html", "actors/kim-jong-un/index.html",
         "topics/index.html", "topics/troop-deployments/index.html", "claims/index.html",
         "claims/troops-sent/index.html", "sources/index.html", "sources/wire-service/index.html",
+        "judgements/index.html", "indicators/index.html", "corrections/index.html", "corrections/feed.xml",
         "timeline/index.html",
         "search/index.html", "about/index.html", "404.html", "feed.xml", "actors/kim-jong-un/feed.xml",
         "topics/troop-deployments/feed.xml", "sitemap.xml", "robots.txt", "search.json",

@@ -108,7 +108,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     let everyPage: Set<String> = [
         "footer", "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "claims", "claim",
-        "sources", "source", "timeline", "page", "search",
+        "sources", "source", "judgements", "indicators", "corrections", "timeline", "page", "search",
         "404",
     ]
 
@@ -249,6 +249,65 @@ final class IncrementalBuildTests: XCTestCase {
             })
         try write(sourceText, source)
         rebuild([source], expect: .content(0))
+    }
+
+    func testJudgementUpdateAndIndicatorEditsMatchAFullBuild() throws {
+        let second = "Content/briefings/2024/10/2024-10-24-second.md"
+        let secondText = try read(second)
+        let firstText = try read(first)
+        let thirdText = try read(third)
+        // A revision's likelihood, and a first appearance's confidence.
+        try write(
+            secondText.replacingOccurrences(of: "likelihood: very likely", with: "likelihood: unlikely"),
+            second)
+        XCTAssertGreaterThan(rebuild([second], expect: .content(0)).rendered, 1, "briefing and /judgements/")
+        try write(firstText.replacingOccurrences(of: "confidence: moderate", with: "confidence: high"), first)
+        rebuild([first], expect: .content(0))
+        // A judgement whose text mixes in another likelihood warns; an unknown term fails.
+        try write(
+            secondText.replacingOccurrences(
+                of: "Talks will resume this year", with: "Talks will probably resume"),
+            second)
+        XCTAssertTrue(
+            rebuild([second], expect: .content(0)).diagnostics.contains { $0.message.contains("'probably'") })
+        // A file that no longer parses is handed to a full build, which reports why.
+        try write(secondText.replacingOccurrences(of: "roughly even chance", with: "even odds"), second)
+        XCTAssertNil(rebuild([second], expect: .full).files)
+        try write(secondText, second)
+        rebuild([second], expect: .content(0))
+        // Updates: a new correction reaches the entry, /corrections/, its feed and the JSON-LD;
+        // the entry's last change moves its feed entries and sitemap line.
+        try write(
+            secondText.replacingOccurrences(
+                of: "updates:\n",
+                with: "updates:\n  - date: 2024-10-25\n    kind: correction\n    note: \"A second fix.\"\n"),
+            second)
+        rebuild([second], expect: .content(0))
+        try write(
+            secondText.replacingOccurrences(of: "updated: 2024-10-25", with: "updated: 2024-10-26"), second)
+        rebuild([second], expect: .content(0))
+        try write(
+            secondText.replacingOccurrences(
+                of: "updated: 2024-10-25", with: "updated: 2024-10-24T10:00:00+09:00"),
+            second)
+        XCTAssertNil(rebuild([second], expect: .full).files, "'updated' before the newest update")
+        try write(secondText, second)
+        rebuild([second], expect: .content(0))
+        // Indicators: a later status, a new one, and a first appearance moved after its step.
+        try write(thirdText.replacingOccurrences(of: "status: observed", with: "status: lapsed"), third)
+        rebuild([third], expect: .content(0))
+        try write(
+            thirdText.replacingOccurrences(of: "  - indicator: \"Sanctions are widened\"\n", with: ""), third)
+        rebuild([third], expect: .content(0))
+        try write(thirdText.replacingOccurrences(of: "date: 2024-11-01", with: "date: 2024-10-01"), third)
+        XCTAssertNil(rebuild([third], expect: .content(0)).files)
+        try write(thirdText, third)
+        rebuild([third], expect: .content(0))
+        // The lead image's alt text is the entry's and its sharing card's.
+        try write(firstText.replacingOccurrences(of: "A map of the border region", with: "The border"), first)
+        rebuild([first], expect: .content(0))
+        try write(firstText, first)
+        rebuild([first], expect: .content(0))
     }
 
     func testAddedAndRemovedFilesAndSiteYmlAreFullRebuilds() throws {

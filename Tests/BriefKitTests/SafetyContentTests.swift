@@ -44,13 +44,13 @@ final class SafetyContentTests: XCTestCase {
         XCTAssertEqual(printed.count, 11)
         XCTAssertEqual(
             printed[0],
-            "Content/briefings/2024-11-01-third.md:14:1: error: [[Nobody]] does not match any actor")
+            "Content/briefings/2024-11-01-third.md:18:1: error: [[Nobody]] does not match any actor")
         XCTAssertEqual(
             printed[1],
-            "Content/briefings/2024-11-01-third.md:14:12: error: [[Nobody]] does not match any actor")
+            "Content/briefings/2024-11-01-third.md:18:12: error: [[Nobody]] does not match any actor")
         XCTAssertEqual(
             printed[10],
-            "Content/briefings/2024-11-01-third.md:14:111: note: and 29,990 more of the error above in this file (30,000 in all)"
+            "Content/briefings/2024-11-01-third.md:18:111: note: and 29,990 more of the error above in this file (30,000 in all)"
         )
     }
 

@@ -28,7 +28,7 @@ extension EntryParser {
             document.diagnostics.append(
                 .error(
                     updated.location,
-                    "'updated' is earlier than the newest update (\(newest.date), at line \(newest.location.line)); the entry's last change is its newest update: remove 'updated' or move it on"
+                    "'updated' is earlier than the newest update (\(newest.date), at \(newest.location)); the entry's last change is its newest update: remove 'updated' or move it on"
                 ))
         }
         if let date {
