@@ -11,7 +11,8 @@ final class GoldenPageTests: XCTestCase {
     static let golden = TestPaths.fixtures + "/golden"
     static let pages = [
         "index.html", "page/2/index.html", "briefings/index.html", "briefings/first/index.html",
-        "briefings/second/index.html", "briefings/draft/index.html", "actors/index.html", "actors/kim-jong-un/index.html",
+        "briefings/second/index.html", "briefings/draft/index.html", "actors/index.html",
+        "actors/kim-jong-un/index.html",
         "topics/index.html", "topics/troop-deployments/index.html", "claims/index.html",
         "claims/troops-sent/index.html", "sources/index.html", "sources/wire-service/index.html",
         "judgements/index.html", "indicators/index.html", "corrections/index.html", "corrections/feed.xml",
