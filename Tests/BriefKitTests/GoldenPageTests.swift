@@ -16,7 +16,7 @@ final class GoldenPageTests: XCTestCase {
         "topics/index.html", "topics/troop-deployments/index.html", "claims/index.html",
         "claims/troops-sent/index.html", "sources/index.html", "sources/wire-service/index.html",
         "judgements/index.html", "indicators/index.html", "corrections/index.html", "corrections/feed.xml",
-        "timeline/index.html",
+        "timeline/index.html", "timeline/2024/index.html", "actors/kim-jong-un/page/2/index.html",
         "search/index.html", "about/index.html", "404.html", "feed.xml", "actors/kim-jong-un/feed.xml",
         "topics/troop-deployments/feed.xml", "sitemap.xml", "robots.txt", "search.json",
     ]

@@ -108,7 +108,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     let everyPage: Set<String> = [
         "footer", "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "claims", "claim",
-        "sources", "source", "judgements", "indicators", "corrections", "timeline", "page", "search",
+        "sources", "source", "judgements", "indicators", "corrections", "timeline", "year", "page", "search",
         "404",
     ]
 

@@ -173,7 +173,7 @@ final class TemplateEngineTests: XCTestCase {
             theirs.register(try MustacheTemplate(string: text), named: name)
         }
         var pages = 0
-        for job in PageJob.plan(model: model, theme: theme) {
+        for job in renderer.plan() {
             guard let page = renderer.htmlPage(job) else { continue }
             let ours = String(decoding: theme.render(page.template, page.context), as: UTF8.self)
             let expected = theirs.render(Self.any(page.context), withTemplate: page.template)

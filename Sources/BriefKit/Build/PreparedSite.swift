@@ -38,7 +38,7 @@ public struct PreparedSite: Sendable {
         self.bodies = bodies
         self.index = SiteIndex(model: model)
         self.renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
-        self.jobs = PageJob.plan(model: model, theme: theme)
+        self.jobs = renderer.plan()
         self.links = links
         self.absoluteLinks = absoluteLinks
         self.loadDiagnostics = loadDiagnostics
@@ -47,11 +47,13 @@ public struct PreparedSite: Sendable {
         self.resolveDiagnostics = resolveDiagnostics
     }
 
-    /// New bodies for `entries` (their front matter unchanged): the index and the plan stand.
+    /// New bodies for `entries` (their front matter unchanged): the index stands; the plan is
+    /// made again, as quotes may have moved an actor's page count.
     mutating func replacingBodies(of entries: [Int], model: SiteModel, bodies: RenderedBodies) {
         self.model = model
         self.bodies = bodies
         renderer = renderer.updating(model: model, bodies: bodies, entries: entries)
+        jobs = renderer.plan()
     }
 
     /// A new theme with the same templates and partials.
@@ -66,7 +68,7 @@ public struct PreparedSite: Sendable {
         self.bodies = bodies
         index = SiteIndex(model: model)
         renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
-        jobs = PageJob.plan(model: model, theme: theme)
+        jobs = renderer.plan()
     }
 }
 

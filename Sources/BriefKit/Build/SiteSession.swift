@@ -137,6 +137,8 @@ public final class SiteSession: @unchecked Sendable {
                 site.renderer.jobsShowingBody(ofEntry: i, before: before, after: bodies.entries[i]))
         }
         site.replacingBodies(of: edited.map(\.index), model: model, bodies: bodies)
+        // Quotes that moved an actor's page count change the plan: the content path handles that.
+        guard site.jobs == prepared?.jobs else { return nil }
         let diagnostics = site.diagnostics
         guard !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .entryBodies(edited.count))

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     public var timeZone: TimeZone
     public var pageSize: Int
     public var feedLimit: Int
+    /// Entries (or actors) on each archive page of a long actor, topic, timeline or actor list.
+    public var archiveSize: Int = 200
     public var unsafeHTML: Bool
     public var params: ParamValue
     public var publishKeep: [String]

@@ -4,7 +4,7 @@ import Foundation
 public enum SiteConfigLoader {
     static let keys = [
         "title", "base_url", "description", "language", "author", "timezone", "page_size", "feed_limit",
-        "unsafe_html", "params", "publish", "image",
+        "unsafe_html", "params", "publish", "image", "archive_size",
     ]
 
     /// Parses `site.yml` text; `baseURLOverride` is `--base-url`.
@@ -42,6 +42,7 @@ public enum SiteConfigLoader {
         }
         config.pageSize = document.int("page_size", range: 1...10_000) ?? 20
         config.feedLimit = document.int("feed_limit", range: 1...100_000) ?? 50
+        config.archiveSize = document.int("archive_size", range: 1...10_000) ?? 200
         config.unsafeHTML = document.bool("unsafe_html") ?? false
         if let image = document.string("image") {
             if let path = EntryParser.mediaPath(image.value) {

@@ -155,6 +155,11 @@ extension EntryParser {
     private static func claimID(_ document: inout YAMLDocument, _ node: YAMLNode) -> Located<String>? {
         guard let id = document.string(node, key: "id", required: true) else { return nil }
         let slug = NameKey.slug(id.value)
+        if id.value == "page" {
+            document.error(
+                node, "claim id 'page' is taken by the pages of /claims/ (/claims/page/2/); choose another")
+            return nil
+        }
         if !slug.isEmpty && slug == id.value { return id }
         var message =
             "claim id '\(id.value)' must be lower-case letters, digits and '-' (it is the claim's URL, /claims/<id>/)"

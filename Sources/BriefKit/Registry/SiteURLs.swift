@@ -16,6 +16,7 @@ public struct SiteURLs: Sendable {
     public static func actor(_ slug: String) -> String { "actors/\(slug)/" }
     public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
     public static func claim(_ id: String) -> String { "claims/\(id)/" }
+    public static func year(_ year: Int) -> String { "timeline/\(year)/" }
     public static func source(_ slug: String) -> String { "sources/\(slug)/" }
     public static func page(_ slug: String) -> String { "\(slug)/" }
 

@@ -8,27 +8,36 @@ public enum PageJob: Sendable, Hashable {
     case briefingList(page: Int)
     case briefing(Int)
     case actorIndex
+    /// `/actors/page/N/`, N from 2: the actor index continued.
+    case actorIndexPage(Int)
     case actor(Int)
+    /// `/actors/<slug>/page/N/`, N from 2: the actor's older briefings, quotes and claims.
+    case actorPage(Int, page: Int)
     case actorFeed(Int)
     case topicIndex
     case topic(Int)
+    /// `/topics/<slug>/page/N/`, N from 2.
+    case topicPage(Int, page: Int)
     case topicFeed(Int)
-    /// `/claims/`: every claim by current status.
-    case claimIndex
+    /// `/claims/` (page 1) and `/claims/page/N/`: every claim by current status.
+    case claimIndex(page: Int)
     /// `/claims/<id>/`: one tracked claim's history.
     case claim(Int)
     /// `/sources/`: the source registry by grade.
     case sourceIndex
     /// `/sources/<slug>/`: one source, its briefings, claims and track record.
     case source(Int)
-    /// `/judgements/`: current key judgements and their revisions.
-    case judgementIndex
-    /// `/indicators/`: indicators by status.
-    case indicatorIndex
-    /// `/corrections/` and its feed.
-    case correctionIndex
+    /// `/judgements/` (+ `page/N/`): current key judgements and their revisions.
+    case judgementIndex(page: Int)
+    /// `/indicators/` (+ `page/N/`): indicators by status.
+    case indicatorIndex(page: Int)
+    /// `/corrections/` (+ `page/N/`) and its feed.
+    case correctionIndex(page: Int)
     case correctionFeed
+    /// `/timeline/`: years and months with counts.
     case timeline
+    /// `/timeline/<year>/` (page 1) and `/timeline/<year>/page/N/`: that year's briefings by month.
+    case timelineYear(Int, page: Int)
     case search
     case searchIndex
     case siteFeed
@@ -42,32 +51,4 @@ public enum PageJob: Sendable, Hashable {
     case asset(Int)
     case media(Int)
     case staticFile(Int)
-}
-
-extension PageJob {
-    /// Every job of a site, in output order.
-    static func plan(model: SiteModel, theme: Theme) -> [PageJob] {
-        let listPages = model.listPageCount
-        var jobs: [PageJob] = []
-        jobs += (1...listPages).map { .home(page: $0) }
-        jobs += (1...listPages).map { .briefingList(page: $0) }
-        jobs += model.entries.indices.map { .briefing($0) }
-        jobs.append(.actorIndex)
-        jobs += model.actors.indices.flatMap { [PageJob.actor($0), .actorFeed($0)] }
-        jobs.append(.topicIndex)
-        jobs += model.topics.indices.flatMap { [PageJob.topic($0), .topicFeed($0)] }
-        jobs.append(.claimIndex)
-        jobs += model.claims.tracked.indices.map { .claim($0) }
-        jobs.append(.sourceIndex)
-        jobs += model.sources.indices.map { .source($0) }
-        jobs += [.judgementIndex, .indicatorIndex, .correctionIndex, .correctionFeed]
-        jobs += [.timeline, .search, .searchIndex, .siteFeed, .sitemap]
-        jobs += (0..<SiteMapParts.count(urls: SiteMapParts.urlCount(model))).map { .sitemapPart($0 + 1) }
-        jobs += [.robots, .notFound]
-        jobs += model.pages.indices.map { .page($0) }
-        jobs += theme.assets.indices.map { .asset($0) }
-        jobs += model.media.indices.map { .media($0) }
-        jobs += model.statics.indices.map { .staticFile($0) }
-        return jobs
-    }
 }

@@ -134,8 +134,10 @@ extension SiteRenderer {
             })
     }
 
-    func judgementIndexContext() -> TemplateValue {
-        let judgements = index.analysis.judgements.map { ref -> TemplateValue in
+    /// `/judgements/` and its continuation pages, `archive_size` judgements to a page.
+    func judgementIndexContext(page: Int) -> TemplateValue {
+        let all = index.analysis.judgements
+        let judgements = all[archivePages.slice(all.count, page: page)].map { ref -> TemplateValue in
             let steps: [(Int, SiteModel.ResolvedJudgement)]
             let id: TemplateValue
             switch ref {
@@ -164,38 +166,66 @@ extension SiteRenderer {
             return .object(item)
         }
         return pageContext(
-            path: "judgements/", title: "Key judgements",
+            path: SiteURLs.paginated("judgements/", page),
+            title: page == 1 ? "Key judgements" : "Key judgements, page \(page)",
             description:
                 "The current key judgements of the briefings, with how likely and how sure, and their revisions.",
             kind: "judgements",
-            extra: ["judgements": .list(judgements), "legend": Self.likelihoodLegend])
+            extra: [
+                "judgements": .list(judgements), "legend": Self.likelihoodLegend,
+                "pagination": pagination(
+                    first: "judgements/", number: page, count: archivePages.count(all.count)),
+            ])
     }
 
-    func indicatorIndexContext() -> TemplateValue {
-        var byStatus: [Briefing.Indicator.Status: [TemplateValue]] = [:]
+    /// `/indicators/` and its continuation pages: by status (watching, observed, lapsed), newest
+    /// first within a status, `archive_size` to a page; each group counts its status over all.
+    func indicatorIndexContext(page: Int) -> TemplateValue {
+        let statuses = Briefing.Indicator.Status.allCases
+        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
         for ref in index.analysis.indicators {
-            let item = indicatorItem(ref)
-            if case .string(let status) = item["status"],
-                let key = Briefing.Indicator.Status(rawValue: status)
-            {
-                byStatus[key, default: []].append(.object(item))
-            }
+            byStatus[statuses.firstIndex(of: currentIndicator(ref).status)!].append(ref)
         }
-        let groups = Briefing.Indicator.Status.allCases.compactMap { status -> TemplateValue? in
-            guard let items = byStatus[status] else { return nil }
-            return [
-                "status": .string(status.rawValue), "status_label": .string(status.rawValue.capitalized),
-                "count": .int(items.count), "indicators": .list(items),
-            ]
+        let ordered = byStatus.flatMap { $0 }
+        let shown = archivePages.slice(ordered.count, page: page)
+        var groups: [TemplateValue] = []
+        var start = 0
+        for (s, refs) in byStatus.enumerated() {
+            let here = (start..<start + refs.count).clamped(to: shown)
+            start += refs.count
+            guard !here.isEmpty else { continue }
+            groups.append([
+                "status": .string(statuses[s].rawValue),
+                "status_label": .string(statuses[s].rawValue.capitalized),
+                "count": .int(refs.count),
+                "indicators": .list(ordered[here].map { .object(indicatorItem($0)) }),
+            ])
         }
         return pageContext(
-            path: "indicators/", title: "Indicators",
+            path: SiteURLs.paginated("indicators/", page),
+            title: page == 1 ? "Indicators" : "Indicators, page \(page)",
             description: "What the briefings watch for, by whether it has been observed.", kind: "indicators",
-            extra: ["groups": .list(groups), "indicator_count": .int(index.analysis.indicators.count)])
+            extra: [
+                "groups": .list(groups), "indicator_count": .int(index.analysis.indicators.count),
+                "pagination": pagination(
+                    first: "indicators/", number: page, count: archivePages.count(ordered.count)),
+            ])
     }
 
-    func correctionIndexContext() -> TemplateValue {
-        let corrections = index.analysis.corrections.map { entry, k -> TemplateValue in
+    /// An indicator's latest step.
+    func currentIndicator(_ ref: TrackedRef) -> SiteModel.ResolvedIndicator {
+        switch ref {
+        case .tracked(let n):
+            let last = model.indicators.tracked[n].steps.last!
+            return model.entries[last.entry].indicators[last.item]
+        case .oneOff(let i, let k): return model.entries[i].indicators[k]
+        }
+    }
+
+    /// `/corrections/` and its continuation pages, `archive_size` corrections to a page.
+    func correctionIndexContext(page: Int) -> TemplateValue {
+        let all = index.analysis.corrections
+        let corrections = all[archivePages.slice(all.count, page: page)].map { entry, k -> TemplateValue in
             let update = model.entries[entry].briefing.updates[k]
             return [
                 "date": .string(calendar.day(update.date).display),
@@ -204,11 +234,14 @@ extension SiteRenderer {
             ]
         }
         return pageContext(
-            path: "corrections/", title: "Corrections",
+            path: SiteURLs.paginated("corrections/", page),
+            title: page == 1 ? "Corrections" : "Corrections, page \(page)",
             description: "Every correction made to a briefing, newest first.", kind: "corrections",
             feeds: [("Corrections — \(model.config.title)", "corrections/feed.xml")],
             extra: [
                 "corrections": .list(corrections), "feed_url": .string(urls.link("corrections/feed.xml")),
+                "pagination": pagination(
+                    first: "corrections/", number: page, count: archivePages.count(all.count)),
             ])
     }
 

@@ -123,45 +123,60 @@ extension SiteRenderer {
             })
     }
 
-    func claimIndexContext() -> TemplateValue {
-        var byStatus: [Briefing.Claim.Status: [TemplateValue]] = [:]
+    /// `/claims/` and its continuation pages: every claim, by current status (in the order
+    /// alleged, confirmed, denied, disputed, retracted), newest first within a status,
+    /// `archive_size` to a page; each group gives its status's count over all pages.
+    func claimIndexContext(page: Int) -> TemplateValue {
+        let statuses = Briefing.Claim.Status.allCases
+        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
+        for ref in index.claims.all {
+            byStatus[statuses.firstIndex(of: latest(ref).claim.status)!].append(ref)
+        }
+        let ordered = byStatus.flatMap { $0 }
+        let shown = archivePages.slice(ordered.count, page: page)
         var actorsSeen = Set<Int>()
         var topicsSeen = Set<Int>()
-        for ref in index.claims.all {
-            var item = claimItem(ref)
-            // What the page's filter narrows by: every actor and topic the claim concerns.
-            var actors: [Int] = []
-            var topics: [Int] = []
-            for (entry, claim) in steps(of: ref) {
-                actors += claim.by + claim.deniedBy
-                topics += model.entries[entry].topics
+        var groups: [TemplateValue] = []
+        var start = 0
+        for (s, refs) in byStatus.enumerated() {
+            let range = start..<start + refs.count
+            start += refs.count
+            let here = range.clamped(to: shown)
+            guard !here.isEmpty else { continue }
+            let claims = ordered[here].map { ref -> TemplateValue in
+                var item = claimItem(ref)
+                // What the page's filter narrows by: every actor and topic the claim concerns.
+                var actors: [Int] = []
+                var topics: [Int] = []
+                for (entry, claim) in steps(of: ref) {
+                    actors += claim.by + claim.deniedBy
+                    topics += model.entries[entry].topics
+                }
+                actorsSeen.formUnion(actors)
+                topicsSeen.formUnion(topics)
+                item["actor_slugs"] = .string(
+                    Set(actors).map { model.actors[$0].slug }.sorted().joined(separator: " "))
+                item["topic_slugs"] = .string(
+                    Set(topics).map { model.topics[$0].slug }.sorted().joined(separator: " "))
+                return .object(item)
             }
-            actorsSeen.formUnion(actors)
-            topicsSeen.formUnion(topics)
-            item["actor_slugs"] = .string(
-                Set(actors).map { model.actors[$0].slug }.sorted().joined(separator: " "))
-            item["topic_slugs"] = .string(
-                Set(topics).map { model.topics[$0].slug }.sorted().joined(separator: " "))
-            byStatus[latest(ref).claim.status, default: []].append(.object(item))
-        }
-        let groups = Briefing.Claim.Status.allCases.compactMap { status -> TemplateValue? in
-            guard let claims = byStatus[status] else { return nil }
-            var group = Self.statusFields(status)
-            group["count"] = .int(claims.count)
+            var group = Self.statusFields(statuses[s])
+            group["count"] = .int(refs.count)
             group["claims"] = .list(claims)
-            return .object(group)
+            groups.append(.object(group))
         }
         let actorOptions = actorsSeen.sorted { model.actors[$0].name < model.actors[$1].name }
             .map { TemplateValue.object(actorLink($0)) }
         let topicOptions = topicsSeen.sorted { model.topics[$0].name < model.topics[$1].name }
             .map { TemplateValue.object(topicLink($0)) }
         return pageContext(
-            path: "claims/", title: "Claims",
+            path: SiteURLs.paginated("claims/", page), title: page == 1 ? "Claims" : "Claims, page \(page)",
             description: "Every claim in the briefings, by where it stands now.", kind: "claims",
             extra: [
                 "groups": .list(groups), "claim_count": .int(index.claims.all.count),
                 "tracked_count": .int(model.claims.tracked.count),
                 "actors": .list(actorOptions), "topics": .list(topicOptions),
+                "pagination": pagination(first: "claims/", number: page, count: claimIndexPageCount),
             ])
     }
 

@@ -155,15 +155,21 @@ extension SiteRenderer {
         for i in model.entries.indices where !model.entries[i].briefing.draft {
             add(SiteURLs.briefing(model.entries[i].slug), updated(i))
         }
-        add("actors/", newest)
+        for page in 1...actorIndexPageCount { add(SiteURLs.paginated("actors/", page), newest) }
         for (id, actor) in model.actors.enumerated() {
-            add(SiteURLs.actor(actor.slug), index.entriesByActor[id].first.map(updated))
+            let lastmod = index.entriesByActor[id].first.map(updated)
+            for page in 1...actorPageCount(id) {
+                add(SiteURLs.paginated(SiteURLs.actor(actor.slug), page), lastmod)
+            }
         }
         add("topics/", newest)
         for (id, topic) in model.topics.enumerated() {
-            add(SiteURLs.topic(topic.slug), index.entriesByTopic[id].first.map(updated))
+            let lastmod = index.entriesByTopic[id].first.map(updated)
+            for page in 1...topicPageCount(id) {
+                add(SiteURLs.paginated(SiteURLs.topic(topic.slug), page), lastmod)
+            }
         }
-        add("claims/", newest)
+        for page in 1...claimIndexPageCount { add(SiteURLs.paginated("claims/", page), newest) }
         for claim in model.claims.tracked {
             add(SiteURLs.claim(claim.id), updated(claim.steps.last!.entry))
         }
@@ -171,10 +177,22 @@ extension SiteRenderer {
         for (id, source) in model.sources.enumerated() {
             add(SiteURLs.source(source.slug), index.claims.entriesBySource[id].first.map(updated))
         }
-        add("judgements/", newest)
-        add("indicators/", newest)
-        add("corrections/", index.analysis.corrections.first.map { updated($0.entry) })
+        for page in 1...archivePages.count(index.analysis.judgements.count) {
+            add(SiteURLs.paginated("judgements/", page), newest)
+        }
+        for page in 1...archivePages.count(index.analysis.indicators.count) {
+            add(SiteURLs.paginated("indicators/", page), newest)
+        }
+        let corrected = index.analysis.corrections.first.map { updated($0.entry) }
+        for page in 1...archivePages.count(index.analysis.corrections.count) {
+            add(SiteURLs.paginated("corrections/", page), corrected)
+        }
         add("timeline/", newest)
+        for year in years {
+            for page in 1...archivePages.count(year.entries.count) {
+                add(SiteURLs.paginated(SiteURLs.year(year.year), page), updated(year.entries.lowerBound))
+            }
+        }
         add("search/", nil)
         for page in model.pages { add(SiteURLs.page(page.slug.value), nil) }
         return list
@@ -248,11 +266,4 @@ enum SiteMapParts {
         urls > limit ? (urls + limit - 1) / limit : 0
     }
 
-    /// How many URLs `SiteRenderer.sitemapURLs` lists for `model`.
-    static func urlCount(_ model: SiteModel) -> Int {
-        // Counted in place: filtering would copy every entry.
-        let published = model.entries.reduce(0) { $0 + ($1.briefing.draft ? 0 : 1) }
-        return 2 * model.listPageCount + published + 1 + model.actors.count + 1 + model.topics.count + 1
-            + model.claims.tracked.count + 1 + model.sources.count + 3 + 2 + model.pages.count
-    }
 }

@@ -123,7 +123,9 @@ extension SiteRenderer {
             extra: ["entry": .object(context)])
     }
 
-    func actorIndexContext() -> TemplateValue {
+    /// `/actors/` and its continuation pages: actors grouped by kind, by name within a kind,
+    /// `archive_size` to a page.
+    func actorIndexContext(page: Int) -> TemplateValue {
         let kinds: [(Actor.Kind?, String)] = [
             (.person, "People"), (.country, "Countries"), (.organization, "Organisations"),
             (.group, "Groups"),
@@ -133,13 +135,16 @@ extension SiteRenderer {
         let byName = model.actors.indices.sorted {
             model.actors[$0].name.utf8.lexicographicallyPrecedes(model.actors[$1].name.utf8)
         }
-        let groups = kinds.compactMap { kind, label -> TemplateValue? in
-            let members = byName.filter {
-                model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil)
-            }
+        let ordered = kinds.map { kind, _ in
+            byName.filter { model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil) }
+        }
+        let all = ordered.flatMap { $0 }
+        let shown = Set(all[archivePages.slice(all.count, page: page)])
+        let groups = zip(kinds, ordered).compactMap { kind, members -> TemplateValue? in
+            let members = members.filter(shown.contains)
             guard !members.isEmpty else { return nil }
             return [
-                "label": .string(label), "kind": .string(kind?.rawValue ?? "unregistered"),
+                "label": .string(kind.1), "kind": .string(kind.0?.rawValue ?? "unregistered"),
                 "actors": .list(
                     members.map { id in
                         var link = actorLink(id)
@@ -150,15 +155,23 @@ extension SiteRenderer {
             ]
         }
         return pageContext(
-            path: "actors/", title: "Actors",
+            path: SiteURLs.paginated("actors/", page), title: page == 1 ? "Actors" : "Actors, page \(page)",
             description: "Every person, country and organisation in the briefings.",
-            kind: "actors", extra: ["groups": .list(groups), "actor_count": .int(model.actors.count)])
+            kind: "actors",
+            extra: [
+                "groups": .list(groups), "actor_count": .int(model.actors.count),
+                "pagination": pagination(first: "actors/", number: page, count: actorIndexPageCount),
+            ])
     }
 
-    func actorContext(_ id: Int) -> TemplateValue {
+    /// An actor's page `page`: page 1 has the profile and the newest `page_size` briefings,
+    /// quotes, claims and indicators; each archive page the next `archive_size` of each.
+    func actorContext(_ id: Int, page: Int) -> TemplateValue {
         let actor = model.actors[id]
+        let pages = listPages
+        func slice<T>(_ list: [T]) -> ArraySlice<T> { list[pages.slice(list.count, page: page)] }
         var context = actorLink(id)
-        context.reserveCapacity(context.count + 20)
+        context.reserveCapacity(context.count + 24)
         context["kind"] = .string(actor.kind?.rawValue ?? "")
         context["role"] = .optional(actor.role)
         context["aliases"] = .list(actor.aliases.map(TemplateValue.string))
@@ -167,21 +180,26 @@ extension SiteRenderer {
         context["profile"] = .string(bodies.actors[id].html)
         context["registered"] = .bool(actor.path != nil)
         context["count"] = .int(index.entriesByActor[id].count)
-        context["months"] = .list(monthGroups(index.entriesByActor[id]).map(\.group))
+        context["months"] = .list(monthGroups(Array(slice(index.entriesByActor[id]))).map(\.group))
         context["topics"] = .list(index.actorTopics[id].map { counted(topicLink($0.id), $0.count) })
         context["seen_with"] = .list(
             index.coActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
         context["quotes"] = .list(
-            quotesByActor[id].map { item in
+            slice(quotesByActor[id]).map { item in
                 var link = entryLink(item.entry)
                 link["url"] = .string(
                     urls.link(SiteURLs.briefing(model.entries[item.entry].slug)) + "#" + item.quote.anchor)
                 return ["text": .string(item.quote.text), "briefing": .object(link)]
             })
-        context["claims_made"] = .list(index.claims.madeBy[id].map { .object(claimItem($0)) })
-        context["claims_denied"] = .list(index.claims.deniedBy[id].map { .object(claimItem($0)) })
+        context["claims_made"] = .list(slice(index.claims.madeBy[id]).map { .object(claimItem($0)) })
+        context["claims_denied"] = .list(slice(index.claims.deniedBy[id]).map { .object(claimItem($0)) })
         context["has_claims"] = .bool(!index.claims.madeBy[id].isEmpty || !index.claims.deniedBy[id].isEmpty)
-        context["indicators"] = .list(index.analysis.indicatorsByActor[id].map { .object(indicatorItem($0)) })
+        context["indicators"] = .list(
+            slice(index.analysis.indicatorsByActor[id]).map { .object(indicatorItem($0)) })
+        context["page_number"] = .int(page)
+        context["is_archive"] = .bool(page > 1)
+        context["pagination"] = pagination(
+            first: SiteURLs.actor(actor.slug), number: page, count: actorPageCount(id))
         context["feed_url"] = .string(urls.link(SiteURLs.actor(actor.slug) + "feed.xml"))
         context["json_ld"] = .string(
             StructuredData.actor(
@@ -190,7 +208,8 @@ extension SiteRenderer {
                 role: actor.role))
         context["params"] = actor.params.templateValue
         return pageContext(
-            path: SiteURLs.actor(actor.slug), title: actor.name,
+            path: SiteURLs.paginated(SiteURLs.actor(actor.slug), page),
+            title: page == 1 ? actor.name : "\(actor.name), page \(page)",
             description: actor.role.map { "\(actor.name), \($0): briefings, claims and quotes." }
                 ?? "Briefings about \(actor.name).",
             kind: "actor", feeds: [("\(actor.name) — briefings", SiteURLs.actor(actor.slug) + "feed.xml")],
@@ -211,40 +230,92 @@ extension SiteRenderer {
             extra: ["topics": .list(topics), "topic_count": .int(model.topics.count)])
     }
 
-    func topicContext(_ id: Int) -> TemplateValue {
+    /// A topic's page `page`, split as an actor's.
+    func topicContext(_ id: Int, page: Int) -> TemplateValue {
         let topic = model.topics[id]
+        let pages = listPages
+        func slice<T>(_ list: [T]) -> ArraySlice<T> { list[pages.slice(list.count, page: page)] }
         var context = topicLink(id)
         context["summary"] = .optional(topic.summary)
         context["aliases"] = .list(topic.aliases.map(TemplateValue.string))
         context["description"] = .string(bodies.topics[id].html)
         context["count"] = .int(index.entriesByTopic[id].count)
-        context["months"] = .list(monthGroups(index.entriesByTopic[id]).map(\.group))
+        context["months"] = .list(monthGroups(Array(slice(index.entriesByTopic[id]))).map(\.group))
         context["key_actors"] = .list(
             index.topicActors[id].prefix(10).map { counted(actorLink($0.id), $0.count) })
-        context["claims"] = .list(index.claims.byTopic[id].map { .object(claimItem($0)) })
-        context["indicators"] = .list(index.analysis.indicatorsByTopic[id].map { .object(indicatorItem($0)) })
+        context["claims"] = .list(slice(index.claims.byTopic[id]).map { .object(claimItem($0)) })
+        context["indicators"] = .list(
+            slice(index.analysis.indicatorsByTopic[id]).map { .object(indicatorItem($0)) })
+        context["page_number"] = .int(page)
+        context["is_archive"] = .bool(page > 1)
+        context["pagination"] = pagination(
+            first: SiteURLs.topic(topic.slug), number: page, count: topicPageCount(id))
         context["feed_url"] = .string(urls.link(SiteURLs.topic(topic.slug) + "feed.xml"))
         context["params"] = topic.params.templateValue
         return pageContext(
-            path: SiteURLs.topic(topic.slug), title: topic.name,
+            path: SiteURLs.paginated(SiteURLs.topic(topic.slug), page),
+            title: page == 1 ? topic.name : "\(topic.name), page \(page)",
             description: topic.summary ?? "Briefings on \(topic.name).",
             kind: "topic", feeds: [("\(topic.name) — briefings", SiteURLs.topic(topic.slug) + "feed.xml")],
             extra: ["topic": .object(context)])
     }
 
+    /// `/timeline/`: every year with its months and their counts, each month linked to the
+    /// page of its year that starts it.
     func timelineContext() -> TemplateValue {
-        var years: [(year: Int, months: [TemplateValue])] = []
-        for (year, group) in monthGroups(Array(model.entries.indices)) {
-            if let last = years.last, last.year == year {
-                years[years.count - 1].months.append(group)
-            } else {
-                years.append((year, [group]))
+        let pages = archivePages
+        let years = self.years.map { year -> TemplateValue in
+            var months: [TemplateValue] = []
+            var i = year.entries.lowerBound
+            while i < year.entries.upperBound {
+                let day = model.entries[i].day
+                var end = i
+                while end < year.entries.upperBound, model.entries[end].day.month == day.month { end += 1 }
+                // The year page holding the month's first (newest) entry.
+                let position = i - year.entries.lowerBound
+                let page = position < pages.first ? 1 : 2 + (position - pages.first) / pages.rest
+                let id = CalendarDay(year: day.year, month: day.month, day: 1).isoMonth
+                months.append([
+                    "label": .string("\(CalendarDay.monthNames[day.month - 1]) \(day.year)"),
+                    "month": .int(day.month), "count": .int(end - i), "id": .string(id),
+                    "url": .string(
+                        urls.link(SiteURLs.paginated(SiteURLs.year(year.year), page)) + "#m-" + id),
+                ])
+                i = end
             }
+            return [
+                "year": .int(year.year), "count": .int(year.entries.count),
+                "url": .string(urls.link(SiteURLs.year(year.year))), "months": .list(months),
+            ]
         }
         return pageContext(
             path: "timeline/", title: "Timeline", description: "Every briefing by year and month.",
-            kind: "timeline",
-            extra: ["years": .list(years.map { ["year": .int($0.year), "months": .list($0.months)] })])
+            kind: "timeline", extra: ["years": .list(years), "entry_count": .int(model.entries.count)])
+    }
+
+    /// `/timeline/<year>/` and its continuation pages: the year's briefings by month,
+    /// `archive_size` to a page.
+    func yearContext(_ year: Int, page: Int) -> TemplateValue {
+        let entries = years.first { $0.year == year }?.entries ?? 0..<0
+        let shown = archivePages.slice(entries.count, page: page)
+        let indices = Array(entries.lowerBound + shown.lowerBound..<entries.lowerBound + shown.upperBound)
+        let position = years.firstIndex { $0.year == year }
+        let neighbour = { (offset: Int) -> TemplateValue in
+            guard let position, years.indices.contains(position + offset) else { return .null }
+            let other = years[position + offset].year
+            return ["year": .int(other), "url": .string(urls.link(SiteURLs.year(other)))]
+        }
+        let path = SiteURLs.paginated(SiteURLs.year(year), page)
+        return pageContext(
+            path: path, title: page == 1 ? "\(year)" : "\(year), page \(page)",
+            description: "Every briefing of \(year), by month.", kind: "year",
+            extra: [
+                "year": .int(year), "count": .int(entries.count),
+                "months": .list(monthGroups(indices).map(\.group)),
+                "pagination": pagination(
+                    first: SiteURLs.year(year), number: page, count: archivePages.count(entries.count)),
+                "newer_year": neighbour(-1), "older_year": neighbour(1),
+            ])
     }
 
     func searchContext() -> TemplateValue {

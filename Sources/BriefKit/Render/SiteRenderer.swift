@@ -18,6 +18,8 @@ public struct SiteRenderer: Sendable {
     let updatedInstants: [Int]
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
     private(set) var quotesByActor: [[(entry: Int, quote: Quote)]]
+    /// The years with entries, newest first, and their entries.
+    let years: [(year: Int, entries: Range<Int>)]
     /// Context pieces many pages share, built once per site rather than once per use.
     let site: TemplateValue
     private(set) var actorLinks: [Fields] = []
@@ -46,6 +48,7 @@ public struct SiteRenderer: Sendable {
         self.updatedTimestamps = stamps.map(\.1)
         self.updatedInstants = stamps.map(\.2)
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
+        self.years = Self.years(model.entries)
         let urls = self.urls
         self.site = Self.siteContext(config: model.config, urls: urls)
         self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
@@ -98,7 +101,12 @@ public struct SiteRenderer: Sendable {
         jobs.formUnion(model.entries[i].actors.map(PageJob.actorFeed))
         jobs.formUnion(model.entries[i].topics.map(PageJob.topicFeed))
         if before.quotes != after.quotes {
-            jobs.formUnion((before.quotes + after.quotes).map { PageJob.actor($0.actor) })
+            for actor in Set((before.quotes + after.quotes).map(\.actor)) {
+                jobs.insert(.actor(actor))
+                // Every page of the actor: its quotes are split across them.
+                let pages = actorPageCount(actor)
+                if pages > 1 { jobs.formUnion((2...pages).map { PageJob.actorPage(actor, page: $0) }) }
+            }
         }
         return jobs
     }
@@ -116,10 +124,10 @@ public struct SiteRenderer: Sendable {
         case .home: "home"
         case .briefingList: "briefings"
         case .briefing: "briefing"
-        case .actorIndex: "actors"
-        case .actor: "actor"
+        case .actorIndex, .actorIndexPage: "actors"
+        case .actor, .actorPage: "actor"
         case .topicIndex: "topics"
-        case .topic: "topic"
+        case .topic, .topicPage: "topic"
         case .claimIndex: "claims"
         case .claim: "claim"
         case .sourceIndex: "sources"
@@ -128,6 +136,7 @@ public struct SiteRenderer: Sendable {
         case .indicatorIndex: "indicators"
         case .correctionIndex: "corrections"
         case .timeline: "timeline"
+        case .timelineYear: "year"
         case .search: "search"
         case .notFound: "404"
         case .page: "page"
@@ -166,20 +175,27 @@ public struct SiteRenderer: Sendable {
         case .briefingList(let page): SiteURLs.file(for: SiteURLs.paginated("briefings/", page))
         case .briefing(let i): SiteURLs.file(for: SiteURLs.briefing(model.entries[i].slug))
         case .actorIndex: SiteURLs.file(for: "actors/")
+        case .actorIndexPage(let page): SiteURLs.file(for: SiteURLs.paginated("actors/", page))
         case .actor(let i): SiteURLs.file(for: SiteURLs.actor(model.actors[i].slug))
+        case .actorPage(let i, let page):
+            SiteURLs.file(for: SiteURLs.paginated(SiteURLs.actor(model.actors[i].slug), page))
         case .actorFeed(let i): SiteURLs.actor(model.actors[i].slug) + "feed.xml"
         case .topicIndex: SiteURLs.file(for: "topics/")
         case .topic(let i): SiteURLs.file(for: SiteURLs.topic(model.topics[i].slug))
+        case .topicPage(let i, let page):
+            SiteURLs.file(for: SiteURLs.paginated(SiteURLs.topic(model.topics[i].slug), page))
         case .topicFeed(let i): SiteURLs.topic(model.topics[i].slug) + "feed.xml"
-        case .claimIndex: SiteURLs.file(for: "claims/")
+        case .claimIndex(let page): SiteURLs.file(for: SiteURLs.paginated("claims/", page))
         case .claim(let n): SiteURLs.file(for: SiteURLs.claim(model.claims.tracked[n].id))
         case .sourceIndex: SiteURLs.file(for: "sources/")
         case .source(let i): SiteURLs.file(for: SiteURLs.source(model.sources[i].slug))
-        case .judgementIndex: SiteURLs.file(for: "judgements/")
-        case .indicatorIndex: SiteURLs.file(for: "indicators/")
-        case .correctionIndex: SiteURLs.file(for: "corrections/")
+        case .judgementIndex(let page): SiteURLs.file(for: SiteURLs.paginated("judgements/", page))
+        case .indicatorIndex(let page): SiteURLs.file(for: SiteURLs.paginated("indicators/", page))
+        case .correctionIndex(let page): SiteURLs.file(for: SiteURLs.paginated("corrections/", page))
         case .correctionFeed: "corrections/feed.xml"
         case .timeline: SiteURLs.file(for: "timeline/")
+        case .timelineYear(let year, let page):
+            SiteURLs.file(for: SiteURLs.paginated(SiteURLs.year(year), page))
         case .search: SiteURLs.file(for: "search/")
         case .searchIndex: "search.json"
         case .siteFeed: "feed.xml"
@@ -206,18 +222,22 @@ public struct SiteRenderer: Sendable {
         case .home(let page): homeContext(page: page)
         case .briefingList(let page): briefingListContext(page: page)
         case .briefing(let i): briefingContext(i)
-        case .actorIndex: actorIndexContext()
-        case .actor(let i): actorContext(i)
+        case .actorIndex: actorIndexContext(page: 1)
+        case .actorIndexPage(let page): actorIndexContext(page: page)
+        case .actor(let i): actorContext(i, page: 1)
+        case .actorPage(let i, let page): actorContext(i, page: page)
         case .topicIndex: topicIndexContext()
-        case .topic(let i): topicContext(i)
-        case .claimIndex: claimIndexContext()
+        case .topic(let i): topicContext(i, page: 1)
+        case .topicPage(let i, let page): topicContext(i, page: page)
+        case .claimIndex(let page): claimIndexContext(page: page)
         case .claim(let n): claimContext(n)
         case .sourceIndex: sourceIndexContext()
         case .source(let i): sourceContext(i)
-        case .judgementIndex: judgementIndexContext()
-        case .indicatorIndex: indicatorIndexContext()
-        case .correctionIndex: correctionIndexContext()
+        case .judgementIndex(let page): judgementIndexContext(page: page)
+        case .indicatorIndex(let page): indicatorIndexContext(page: page)
+        case .correctionIndex(let page): correctionIndexContext(page: page)
         case .timeline: timelineContext()
+        case .timelineYear(let year, let page): yearContext(year, page: page)
         case .search: searchContext()
         case .notFound: notFoundContext()
         case .page(let i): pageContext(i)

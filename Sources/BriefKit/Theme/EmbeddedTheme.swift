@@ -16,6 +16,11 @@ enum EmbeddedTheme {
         {{> head}}
         {{> header}}
         {{#actor}}
+        {{#is_archive}}
+        <h1>{{name}}: page {{page_number}}</h1>
+        <p class="lede">Older briefings, quotes and claims. <a href="{{url}}">{{name}}</a> has the profile and the newest.</p>
+        {{/is_archive}}
+        {{^is_archive}}
         <article class="profile">
           <h1>{{name}}</h1>
           <p class="meta">{{#kind}}<span class="badge">{{kind}}</span> {{/kind}}{{#role}}{{role}}{{/role}}{{#affiliation}} · <a href="{{url}}">{{name}}</a>{{/affiliation}}</p>
@@ -24,11 +29,12 @@ enum EmbeddedTheme {
           <div class="body">{{{profile}}}</div>
           <p><a href="{{feed_url}}">Feed of briefings about {{name}}</a></p>
         </article>
+        {{/is_archive}}
         <div class="layout">
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline ({{count}})</h2>
             {{> months}}
-            {{^months}}<p>No briefings yet.</p>{{/months}}
+            {{^months}}<p>{{#is_archive}}No older briefings.{{/is_archive}}{{^is_archive}}No briefings yet.{{/is_archive}}</p>{{/months}}
             {{^empty(quotes)}}
             <h2>Quotes</h2>
             {{#quotes}}
@@ -51,6 +57,7 @@ enum EmbeddedTheme {
             <h2>Indicators</h2>
             <ul class="claims-list">{{#indicators}}{{> indicator-item}}{{/indicators}}</ul>
             {{/empty(indicators)}}
+            {{> pagination}}
           </section>
           <aside class="sidebar" aria-label="Connections">
             {{^empty(topics)}}<h2>Topics</h2><ul class="counts">{{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/topics}}</ul>{{/empty(topics)}}
@@ -75,6 +82,13 @@ enum EmbeddedTheme {
           </ul>
         </section>
         {{/groups}}
+        {{#pagination.is_paginated}}
+        <nav class="pagination" aria-label="Pages">
+          {{#pagination.previous}}<a rel="prev" href="{{pagination.previous}}">← Previous</a>{{/pagination.previous}}
+          <span>Page {{pagination.current}} of {{pagination.total}}</span>
+          {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Next →</a>{{/pagination.next}}
+        </nav>
+        {{/pagination.is_paginated}}
         {{> footer}}
 
         """#,
@@ -294,6 +308,7 @@ enum EmbeddedTheme {
         .lead-image img { max-width: 100%; height: auto; border-radius: 0.35rem; }
         .indicator-watching::before { content: "◔ "; } .indicator-observed::before { content: "● "; } .indicator-lapsed::before { content: "○ "; }
         .indicator-watching { color: var(--alleged); } .indicator-observed { color: var(--confirmed); } .indicator-lapsed { color: var(--retracted); }
+        .month-index { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; }
         .footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
         .legend { display: flex; flex-wrap: wrap; gap: 0 3rem; }
         .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; }
@@ -483,6 +498,7 @@ enum EmbeddedTheme {
         {{/groups}}
         {{^groups}}<p>No claims yet.</p>{{/groups}}
         <script src="{{site.assets}}claims.js"></script>
+        {{> pagination}}
         {{> footer}}
 
         """#,
@@ -498,6 +514,7 @@ enum EmbeddedTheme {
         </article>
         {{/corrections}}
         {{^corrections}}<p>No corrections so far.</p>{{/corrections}}
+        {{> pagination}}
         {{> footer}}
 
         """#,
@@ -538,6 +555,7 @@ enum EmbeddedTheme {
         </section>
         {{/groups}}
         {{^groups}}<p>No indicators yet.</p>{{/groups}}
+        {{> pagination}}
         {{> footer}}
 
         """#,
@@ -565,6 +583,7 @@ enum EmbeddedTheme {
           <p>Likelihood uses the seven terms of ICD 203, each a band of probability. Confidence — low, moderate or high — says how sound the sources and the reasoning are; it is given apart from the likelihood, never mixed into one phrase.</p>
           <dl class="legend-list">{{#legend}}<dt>{{likelihood}}</dt><dd>{{band}}</dd>{{/legend}}</dl>
         </section>
+        {{> pagination}}
         {{> footer}}
 
         """#,
@@ -768,10 +787,13 @@ enum EmbeddedTheme {
         {{> head}}
         {{> header}}
         <h1>{{page.title}}</h1>
+        <p class="lede">{{entry_count}} briefings by year and month.</p>
         {{#years}}
         <section aria-labelledby="y-{{year}}">
-          <h2 id="y-{{year}}">{{year}}</h2>
-          {{> months}}
+          <h2 id="y-{{year}}"><a href="{{url}}">{{year}}</a> <span class="count">{{count}}</span></h2>
+          <ul class="month-index">
+            {{#months}}<li><a href="{{url}}">{{label}}</a> <span class="count">{{count}}</span></li>{{/months}}
+          </ul>
         </section>
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
@@ -782,17 +804,23 @@ enum EmbeddedTheme {
         {{> head}}
         {{> header}}
         {{#topic}}
+        {{#is_archive}}
+        <h1>{{name}}: page {{page_number}}</h1>
+        <p class="lede">Older briefings and claims. <a href="{{url}}">{{name}}</a> has the description and the newest.</p>
+        {{/is_archive}}
+        {{^is_archive}}
         <article class="profile">
           <h1>{{name}}</h1>
           {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
           <div class="body">{{{description}}}</div>
           <p><a href="{{feed_url}}">Feed of briefings on {{name}}</a></p>
         </article>
+        {{/is_archive}}
         <div class="layout">
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline ({{count}})</h2>
             {{> months}}
-            {{^months}}<p>No briefings yet.</p>{{/months}}
+            {{^months}}<p>{{#is_archive}}No older briefings.{{/is_archive}}{{^is_archive}}No briefings yet.{{/is_archive}}</p>{{/months}}
             {{^empty(claims)}}
             <h2>Claims</h2>
             <ul class="claims-list">{{#claims}}{{> claim-item}}{{/claims}}</ul>
@@ -802,6 +830,7 @@ enum EmbeddedTheme {
             <h2>Indicators</h2>
             <ul class="claims-list">{{#indicators}}{{> indicator-item}}{{/indicators}}</ul>
             {{/empty(indicators)}}
+            {{> pagination}}
           </section>
           <aside class="sidebar" aria-label="Key actors">
             {{^empty(key_actors)}}<h2>Key actors</h2><ul class="counts">{{#key_actors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/key_actors}}</ul>{{/empty(key_actors)}}
@@ -819,6 +848,21 @@ enum EmbeddedTheme {
         <ul class="index-list">
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
+        {{> footer}}
+
+        """#,
+        "year.mustache": #"""
+        {{> head}}
+        {{> header}}
+        <p class="kicker"><a href="{{site.nav.timeline}}">Timeline</a></p>
+        <h1>{{page.title}}</h1>
+        <p class="lede">{{count}} briefings in {{year}}, newest first.</p>
+        {{> months}}
+        {{> pagination}}
+        <nav class="prev-next" aria-label="Other years">
+          {{#newer_year}}<a rel="next" href="{{url}}"><span>Later year</span> {{year}}</a>{{/newer_year}}
+          {{#older_year}}<a rel="prev" href="{{url}}"><span>Earlier year</span> {{year}}</a>{{/older_year}}
+        </nav>
         {{> footer}}
 
         """#,

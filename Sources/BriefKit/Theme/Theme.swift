@@ -7,7 +7,7 @@ public struct Theme: Sendable {
     /// Page templates every theme provides; a site may override any of them.
     public static let pageTemplates = [
         "home", "briefings", "briefing", "actors", "actor", "topics", "topic", "claims", "claim", "sources",
-        "source", "judgements", "indicators", "corrections", "timeline", "page", "search",
+        "source", "judgements", "indicators", "corrections", "timeline", "year", "page", "search",
         "404",
     ]
 
