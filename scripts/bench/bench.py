@@ -150,6 +150,12 @@ def main():
                 if rows:
                     walls = [w for w, _, _ in rows]
                     print(f"  cold {name:5s}  median {median(walls):7.3f} s  peak RSS {max(m for _, m, _ in rows):7.1f} MiB  runs {fmt(walls)}")
+            largest = max(
+                ((os.path.getsize(os.path.join(folder, name)), os.path.relpath(os.path.join(folder, name), out))
+                 for folder, _, names in os.walk(out) for name in names if name.endswith(".html")))
+            budget = 300 * 1024
+            print(f"  largest HTML page   {largest[0] / 1024:7.1f} KB  ({largest[1]}; budget 300 KB: "
+                  f"{'within' if largest[0] <= budget else 'OVER'})")
             if results["hugo"]:
                 b, h = results["brief"], results["hugo"]
                 print(f"  speed-up hugo/brief {median([w for w, _, _ in h]) / median([w for w, _, _ in b]):.2f}x, "
