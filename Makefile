@@ -7,7 +7,7 @@ TEMPLATES := $(shell find Templates -type f)
 
 .PHONY: site test deps theme build release lint format unit validate gates fuzz bench bench-100k yardstick clean
 
-SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'EmbeddedTheme.swift')
+SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'Embedded*.swift')
 
 ## Install what is missing (libcmark-dev, pkg-config), then build brief and render Content/ into Site/.
 site: release

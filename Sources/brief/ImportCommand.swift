@@ -23,6 +23,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today, with a warning).")
     var date: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Write an actor file for each person, country or organisation the registry lacks, and list them in the draft."
+    )
+    var addActors = false
+
     /// The older spelling of DIR, kept working.
     @Option(name: .long, help: .hidden)
     var site: String?
@@ -64,30 +71,52 @@ struct ImportCommand: ParsableCommand {
             let errors = diagnostics.filter { $0.severity == .error }
             throw SiteFailure(report: (errors.map(\.description) + [errors.summary]).joined(separator: "\n"))
         }
-        let day = date ?? Today.iso(in: model.config.timeZone)
-        if date == nil {
+        let found = Article.parse(source.text)
+        let day = date ?? found.date ?? Today.iso(in: model.config.timeZone)
+        if date == nil, found.dateLine == nil {
             FileOutput.standardError.write(
-                "\(article): warning: no --date given; the briefing is dated today, \(day); pass --date YYYY-MM-DD for the article's own day\n"
+                "\(article): warning: the article gives no date and no --date was given; the briefing is dated today, \(day); pass --date YYYY-MM-DD for the article's own day\n"
             )
         }
         let result = ArticleImporter(model: model).importArticle(
-            source.text, options: .init(url: url, publisher: publisher, date: day))
+            source.text, options: .init(url: url, publisher: publisher, date: day, addActors: addActors))
         guard !result.article.headline.isEmpty else {
             throw SiteFailure(report: "\(article): error: the article is empty")
+        }
+        var added: [String] = []
+        if addActors {
+            for found in result.discovered {
+                let file = found.actorFile(article: article == "-" ? "standard input" : article)
+                if case .success(let written) = EntryWriter.create(file.text, at: file.path, siteRoot: site) {
+                    added.append(written)
+                }
+            }
         }
         let path = EntryWriter.path(date: day, title: result.article.headline)
         switch EntryWriter.create(result.text, at: path, siteRoot: site) {
         case .failure(let failure): throw SiteFailure(report: failure.description)
         case .success(let written): print(site == "." ? written : site + "/" + written)
         }
+        if date == nil, let line = found.dateLine {
+            print("  dated \(day), from the article's line \"\(line)\"")
+        }
         let actors = result.actors.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
         print(
             "  \(result.actors.count) known actor\(result.actors.count == 1 ? "" : "s")\(actors.isEmpty ? "" : ": " + actors)"
         )
-        if !result.candidates.isEmpty {
+        if !added.isEmpty {
             print(
-                "  \(result.candidates.count) unknown name\(result.candidates.count == 1 ? "" : "s") suggested: "
-                    + result.candidates.map(\.name).joined(separator: ", "))
+                "  \(added.count) actor file\(added.count == 1 ? "" : "s") added: "
+                    + added.joined(separator: ", "))
+        } else if !result.discovered.isEmpty {
+            print(
+                "  \(result.discovered.count) name\(result.discovered.count == 1 ? "" : "s") not in the registry (add them with --add-actors): "
+                    + result.discovered.map(\.name).joined(separator: ", "))
+        }
+        if !result.claims.isEmpty {
+            print(
+                "  \(result.claims.count) claim\(result.claims.count == 1 ? "" : "s") suggested from attributed statements and denials (alleged; check each)"
+            )
         }
         let attributed = result.quotes.filter { $0.speaker != nil }.count
         print(

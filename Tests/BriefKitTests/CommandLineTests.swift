@@ -218,8 +218,16 @@ final class CommandLineTests: XCTestCase {
         ])
         XCTAssertEqual(undated.status, 0, undated.stderr)
         XCTAssertTrue(
-            undated.stderr.contains("warning: no --date given; the briefing is dated today, "), undated.stderr
-        )
+            undated.stderr.contains(
+                "warning: the article gives no date and no --date was given; the briefing is dated today, "),
+            undated.stderr)
+        let dated = try brief(["import", TestPaths.fixtures + "/articles/wire-story.txt", site])
+        XCTAssertEqual(dated.status, 0, dated.stderr)
+        XCTAssertEqual(dated.stderr, "")
+        XCTAssertTrue(
+            dated.stdout.contains(
+                "Content/briefings/2024-11-14-finland-to-add-border-guards-after-russian-helicopters.md\n  dated 2024-11-14, from the article's line \"Published: November 14, 2024 09:12 UTC\"\n"
+            ), dated.stdout)
         let help = try brief(["new", "--help"]).stdout
         XCTAssertFalse(help.contains("(default: .)"), help)
         XCTAssertFalse(help.contains("--site"), "the old spelling is hidden")
@@ -249,6 +257,46 @@ final class CommandLineTests: XCTestCase {
         try text.replacingOccurrences(of: EntryParser.importMarker + "\n", with: "").write(
             toFile: path, atomically: true, encoding: .utf8)
         XCTAssertFalse(try brief(["check", site]).stderr.contains("import marker"))
+    }
+
+    /// The walkthrough from a fresh `brief init` folder: import the sample article with
+    /// `--add-actors`, and the draft checks clean but for its import marker; without the marker
+    /// and the draft flag, it passes a strict check.
+    func testImportWithAddActorsIntoANewSite() throws {
+        let site = TestPaths.temporaryFolder() + "/watch"
+        XCTAssertEqual(try brief(["init", site]).status, 0)
+        let article = TestPaths.repository + "/docs/sample-article.txt"
+        let run = try brief(["import", article, site, "--date", "2024-10-24", "--add-actors"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.contains("  11 actor files added: Content/actors/north-korea.md, "), run.stdout)
+        XCTAssertEqual(
+            try String(contentsOfFile: site + "/Content/actors/kim-yong-hyun.md", encoding: .utf8),
+            """
+            ---
+            name: "Kim Yong Hyun"
+            kind: person
+            role: "Defense Minister of South Korea"
+            ---
+            Added by `brief import` from \(article): write a short profile.
+
+            """)
+        let path = String(run.stdout.split(separator: "\n")[0])
+        let draft = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(
+            draft.contains("actors: [\"North Korea\", \"South Korea\", \"Russia\", \"Ukraine\", "), draft)
+        XCTAssertTrue(draft.contains("    denied_by: [\"Russia\", \"North Korea\"]\n"), draft)
+        let checked = try brief(["check", site, "--drafts"])
+        XCTAssertEqual(checked.stderr.split(separator: "\n").last, "0 errors, 1 warning", checked.stderr)
+        try draft.replacingOccurrences(of: "draft: true\n", with: "")
+            .replacingOccurrences(of: EntryParser.importMarker + "\n", with: "")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let strict = try brief(["check", site, "--strict"])
+        XCTAssertEqual(strict.status, 0, strict.stderr)
+        // A second import never overwrites the actor files it made.
+        let again = try brief(["import", article, site, "--date", "2024-10-25", "--add-actors"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stdout.contains("actor files added"), again.stdout)
     }
 
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {

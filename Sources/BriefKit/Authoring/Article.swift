@@ -15,6 +15,9 @@ public struct Article: Sendable, Equatable {
     public var byline: String?
     /// Who edited the article ("Edited By: …"): its editor, not its author.
     public var editor: String? = nil
+    /// The day the article was published, YYYY-MM-DD, when one of its lines gives it, and that line.
+    public var date: String? = nil
+    public var dateLine: String? = nil
     public var blocks: [Block]
 
     /// Parses article text. Lines are blocks; blank lines only separate them.
@@ -27,7 +30,27 @@ public struct Article: Sendable, Equatable {
         var article = Article(headline: headline, dek: nil, byline: nil, blocks: [])
         var beforeByline: [String] = []
         var sawChrome = false
+        var updatedDate: (day: String, line: String)?
         for line in lines {
+            // Publication lines and datelines give the date and are not part of the text.
+            if let day = ArticleDate.day(in: line), line.count <= 120 {
+                if ArticleDate.isUpdateLine(line) {
+                    if updatedDate == nil { updatedDate = (day, line) }
+                    sawChrome = true
+                    continue
+                }
+                if ArticleDate.isPublicationLine(line) || ArticleDate.isDateOnly(line) {
+                    if article.date == nil
+                        || ArticleDate.isPublicationLine(line)
+                            && !ArticleDate.isPublicationLine(article.dateLine ?? "")
+                    {
+                        article.date = day
+                        article.dateLine = line
+                    }
+                    sawChrome = true
+                    continue
+                }
+            }
             if let editor = editorLine(in: line) {
                 if article.editor == nil { article.editor = editor }
                 sawChrome = true
@@ -42,7 +65,10 @@ public struct Article: Sendable, Equatable {
                 sawChrome = true
                 continue
             }
-            if line.hasPrefix("#") {
+            if isTimestamp(line) {
+                // A live blog's entry times: headings of their entries.
+                article.blocks.append(.heading(line))
+            } else if line.hasPrefix("#") {
                 article.blocks.append(.heading(stripMarkdownHeading(line)))
             } else if isHeading(line) {
                 article.blocks.append(.heading(line))
@@ -51,6 +77,10 @@ public struct Article: Sendable, Equatable {
             } else {
                 article.blocks.append(.paragraph(line))
             }
+        }
+        if article.date == nil, let updatedDate {
+            article.date = updatedDate.day
+            article.dateLine = updatedDate.line
         }
         // Text between the headline and the byline is a standfirst when a byline or chrome
         // follows it; otherwise it is simply the first paragraph.
@@ -115,6 +145,13 @@ public struct Article: Sendable, Equatable {
         let creditWords = credit.split(separator: " ").count
         let sentences = line[..<open].filter { $0 == "." }.count
         return creditWords <= 4 && sentences == 0
+    }
+
+    /// "10:42", "10:42 KST", "9:05 am GMT": the time of a live blog's entry.
+    static func isTimestamp(_ line: String) -> Bool {
+        line.range(
+            of: "^\\d{1,2}[:.]\\d{2}(\\s?([aApP]\\.?[mM]\\.?))?(\\s+[A-Z]{2,5})?$",
+            options: .regularExpression) != nil
     }
 
     /// A short line with no closing punctuation, between paragraphs: a section heading.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// `brief import`: turns an article into a draft briefing — headline as title, byline as
-/// `source.author`, lede as summary, the registry's actors found in the text, unknown
-/// capitalised names suggested in a comment, direct quotes kept with their speakers, and the
-/// article's headings and paragraphs as notes to rewrite.
+/// `source.author`, lede as summary, the registry's actors found in the text, the people,
+/// countries and organisations it lacks (suggested, or added with `--add-actors`), direct
+/// quotes kept with their speakers, and the article's headings and paragraphs as notes.
 public struct ArticleImporter: Sendable {
     public var directory: ActorDirectory
     /// True for actors of kind person; a quote's speaker is guessed among people first.
@@ -19,11 +19,14 @@ public struct ArticleImporter: Sendable {
         public var url: String?
         public var publisher: String?
         public var date: String
+        /// `--add-actors`: the names the registry lacks get actor files and go into `actors:`.
+        public var addActors: Bool
 
-        public init(url: String? = nil, publisher: String? = nil, date: String) {
+        public init(url: String? = nil, publisher: String? = nil, date: String, addActors: Bool = false) {
             self.url = url
             self.publisher = publisher
             self.date = date
+            self.addActors = addActors
         }
     }
 
@@ -33,14 +36,42 @@ public struct ArticleImporter: Sendable {
         public var speaker: String?
     }
 
+    /// A claim suggested from the article: its text and who made or denied it.
+    public struct SuggestedClaim: Sendable, Equatable {
+        public var text: String
+        public var by: [String]
+        public var deniedBy: [String]
+    }
+
+    /// An actor the registry lacks, as the article names it.
+    public struct Discovered: Sendable, Equatable {
+        public var name: String
+        public var kind: Actor.Kind
+        public var role: String?
+        public var aliases: [String]
+        public var count: Int
+
+        /// A stub actor file for it, `Content/actors/<slug>.md`, and the file's text.
+        public func actorFile(article: String) -> (path: String, text: String) {
+            var lines = ["---", "name: \(YAMLWriter.quoted(name))", "kind: \(kind.rawValue)"]
+            if let role { lines.append("role: \(YAMLWriter.quoted(role))") }
+            if !aliases.isEmpty { lines.append("aliases: \(YAMLWriter.list(aliases))") }
+            lines += ["---", "Added by `brief import` from \(article): write a short profile.", ""]
+            return ("Content/actors/\(NameKey.slug(name)).md", lines.joined(separator: "\n"))
+        }
+    }
+
     /// What an import found, for the front matter and the command's report.
     public struct Result: Sendable {
         public var article: Article
         public var summary: String
         /// Known actors with their number of mentions, most mentioned first.
         public var actors: [(name: String, count: Int)]
-        public var candidates: [(name: String, count: Int)]
+        /// People, countries and organisations the article names that the registry lacks.
+        public var discovered: [Discovered]
         public var quotes: [FoundQuote]
+        /// Claims suggested from attributed statements and denials, all `alleged`.
+        public var claims: [SuggestedClaim] = []
         public var text: String
     }
 
@@ -60,12 +91,44 @@ public struct ArticleImporter: Sendable {
         let actors = counts.sorted { a, b in
             a.value != b.value ? a.value > b.value : directory.names[a.key] < directory.names[b.key]
         }.map { (name: directory.names[$0.key], count: $0.value) }
-        let candidates = CandidateNames.find(in: [article.dek ?? ""] + paragraphs, knownBy: directory)
-        let quotes = QuoteFinder(directory: directory, isPerson: isPerson).quotes(
+        let discovered = ActorDiscovery(gazetteer: .shared).find(in: [article.dek ?? ""] + paragraphs)
+            .filter { found in
+                // Known by name or alias (the acronym too): counted among the known actors.
+                ([found.name] + found.aliases).allSatisfy { name in
+                    if case .unknown = directory.registry.match(name) { return true }
+                    return false
+                } && !NameKey.slug(found.name).isEmpty
+            }
+            .map {
+                Discovered(name: $0.name, kind: $0.kind, role: $0.role, aliases: $0.aliases, count: $0.count)
+            }
+        var finder = QuoteFinder(directory: directory, isPerson: isPerson)
+        finder.people = discovered.filter { $0.kind == .person }.map(\.name)
+        let quotes = finder.quotes(
             in: [article.dek ?? ""] + paragraphs, fullText: bytes, mentions: matches)
-        let result = Result(
-            article: article, summary: summary, actors: actors, candidates: candidates, quotes: quotes,
+        var result = Result(
+            article: article, summary: summary, actors: actors, discovered: discovered, quotes: quotes,
             text: "")
+        // The actors a subject names: registered names first, then the discovered ones.
+        let namer = ClaimSuggestions(name: { subject in
+            let known = directory.matcher.matches(in: Array(subject.utf8)).filter {
+                directory.registered[$0.actor]
+            }
+            .map { directory.names[$0.actor] }
+            let found = ActorDiscovery(gazetteer: .shared).find(in: [subject]).map(\.name)
+                .filter { name in discovered.contains { $0.name == name } }
+            var names: [String] = []
+            for name in known + found where !names.contains(name) { names.append(name) }
+            // In the order the subject names them ("Both Russia and North Korea").
+            func position(_ name: String) -> Int {
+                subject.range(of: name).map { subject.distance(from: subject.startIndex, to: $0.lowerBound) }
+                    ?? subject.count
+            }
+            return names.enumerated().sorted { (position($0.1), $0.0) < (position($1.1), $1.0) }.map(\.1)
+        })
+        result.claims = namer.suggestions(in: [article.dek ?? ""] + paragraphs).map {
+            SuggestedClaim(text: $0.text, by: $0.by, deniedBy: $0.deniedBy)
+        }
         var withText = result
         withText.text = render(result, options: options)
         return withText
@@ -87,8 +150,25 @@ public struct ArticleImporter: Sendable {
         return sentences.prefix(2).joined(separator: " ")
     }
 
+    /// A kicker ("South Korea considers weapons for Ukraine: …") that the standfirst and the
+    /// first paragraph both open with: page furniture, not text, so the notes drop it.
+    static func sharedKicker(_ article: Article) -> String? {
+        guard let dek = article.dek, let colon = dek.range(of: ": ") else { return nil }
+        let kicker = String(dek[..<colon.upperBound])
+        guard kicker.split(separator: " ").count <= 10,
+            case .paragraph(let first)? = article.blocks.first, first.hasPrefix(kicker)
+        else { return nil }
+        return kicker
+    }
+
     func render(_ result: Result, options: Options) -> String {
-        let article = result.article
+        var article = result.article
+        if let kicker = Self.sharedKicker(article) {
+            article.dek = article.dek.map { String($0.dropFirst(kicker.count)) }
+            if case .paragraph(let first) = article.blocks[0] {
+                article.blocks[0] = .paragraph(String(first.dropFirst(kicker.count)))
+            }
+        }
         var lines = [
             "---", "title: \(YAMLWriter.quoted(article.headline))", "date: \(options.date)", "draft: true",
         ]
@@ -100,14 +180,36 @@ public struct ArticleImporter: Sendable {
                 "# \(result.actors.count) known actor\(result.actors.count == 1 ? "" : "s") found (mentions): "
                     + result.actors.map { "\($0.name) (\($0.count))" }.joined(separator: ", "))
         }
-        lines.append("actors: \(YAMLWriter.list(result.actors.map(\.name)))")
-        if !result.candidates.isEmpty {
-            lines.append("# Names the registry does not know; add an actor file for those that matter:")
-            for candidate in result.candidates {
-                lines.append("#   \(YAMLWriter.quoted(candidate.name)) (\(candidate.count))")
+        if options.addActors, !result.discovered.isEmpty {
+            lines.append(
+                "# Added to Content/actors/ by --add-actors (mentions): "
+                    + result.discovered.map { "\($0.name) (\($0.count))" }.joined(separator: ", "))
+        }
+        let listed = result.actors.map(\.name) + (options.addActors ? result.discovered.map(\.name) : [])
+        lines.append("actors: \(YAMLWriter.list(listed))")
+        if !options.addActors, !result.discovered.isEmpty {
+            lines.append(
+                "# Named in the article but not in the registry; add them with --add-actors, or an actor file each:"
+            )
+            for found in result.discovered {
+                let role = found.role.map { ", \($0)" } ?? ""
+                lines.append(
+                    "#   \(YAMLWriter.quoted(found.name)) (\(found.kind.rawValue)\(role); \(found.count))")
             }
         }
         lines.append("topics: []")
+        if !result.claims.isEmpty {
+            lines.append(
+                "claims:  # suggested from attributed statements and denials: check, reword and grade each")
+            for claim in result.claims {
+                lines.append("  - claim: \(YAMLWriter.quoted(claim.text))")
+                if !claim.by.isEmpty { lines.append("    by: \(YAMLWriter.list(claim.by))") }
+                lines.append("    status: alleged")
+                if !claim.deniedBy.isEmpty {
+                    lines.append("    denied_by: \(YAMLWriter.list(claim.deniedBy))")
+                }
+            }
+        }
         lines.append("source:")
         lines.append("  title: \(YAMLWriter.quoted(article.headline))")
         if let publisher = options.publisher { lines.append("  publisher: \(YAMLWriter.quoted(publisher))") }

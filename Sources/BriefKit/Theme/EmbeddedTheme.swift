@@ -10,7 +10,7 @@ enum EmbeddedTheme {
         <h1>Page not found</h1>
         <p>There is no page at this address. Try the <a href="{{site.nav.home}}">latest briefings</a> or <a href="{{site.nav.search}}">search</a>.</p>
         {{> footer}}
-
+        
         """#,
         "actor.mustache": #"""
         {{> head}}
@@ -67,7 +67,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/actor}}
         {{> footer}}
-
+        
         """#,
         "actors.mustache": #"""
         {{> head}}
@@ -90,7 +90,7 @@ enum EmbeddedTheme {
         </nav>
         {{/pagination.is_paginated}}
         {{> footer}}
-
+        
         """#,
         "assets/claims.js": #"""
         // Narrows the claims page to one actor and/or topic, from the form or from ?actor=&topic= in
@@ -134,7 +134,7 @@ enum EmbeddedTheme {
           form.addEventListener("change", apply);
           apply();
         })();
-
+        
         """#,
         "assets/search.js": #"""
         // brief search: loads /search.json once and filters it in the page. No third-party code.
@@ -145,11 +145,11 @@ enum EmbeddedTheme {
           var results = document.getElementById("results");
           if (!script || !input || !results) return;
           var entries = null;
-
+        
           function fold(text) {
             return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
           }
-
+        
           function prepare(list) {
             return list.map(function (e) {
               var names = [];
@@ -157,7 +157,7 @@ enum EmbeddedTheme {
               return { entry: e, title: fold(e.title), text: fold([e.title, e.summary, names.join(" "), (e.topics || []).join(" "), (e.claims || []).join(" "), e.source || ""].join(" ")) };
             });
           }
-
+        
           function render(query) {
             results.textContent = "";
             var terms = fold(query).split(/\s+/).filter(Boolean);
@@ -191,7 +191,7 @@ enum EmbeddedTheme {
             });
             results.appendChild(list);
           }
-
+        
           var timer = null;
           input.addEventListener("input", function () {
             clearTimeout(timer);
@@ -207,7 +207,7 @@ enum EmbeddedTheme {
             })
             .catch(function () { results.textContent = "The search index could not be loaded."; });
         })();
-
+        
         """#,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
@@ -343,7 +343,7 @@ enum EmbeddedTheme {
           .body a[href^="http"]::after, .source a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
           .card { break-inside: avoid; border: none; padding: 0; }
         }
-
+        
         """#,
         "briefing.mustache": #"""
         {{> head}}
@@ -433,7 +433,7 @@ enum EmbeddedTheme {
         <script type="application/ld+json">{{{json_ld}}}</script>
         {{/entry}}
         {{> footer}}
-
+        
         """#,
         "briefings.mustache": #"""
         {{> head}}
@@ -446,7 +446,7 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "claim.mustache": #"""
         {{> head}}
@@ -470,7 +470,7 @@ enum EmbeddedTheme {
         </article>
         {{/claim}}
         {{> footer}}
-
+        
         """#,
         "claims.mustache": #"""
         {{> head}}
@@ -500,7 +500,7 @@ enum EmbeddedTheme {
         <script src="{{site.assets}}claims.js"></script>
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "corrections.mustache": #"""
         {{> head}}
@@ -516,7 +516,7 @@ enum EmbeddedTheme {
         {{^corrections}}<p>No corrections so far.</p>{{/corrections}}
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "home.mustache": #"""
         {{> head}}
@@ -541,7 +541,7 @@ enum EmbeddedTheme {
           </aside>
         </div>
         {{> footer}}
-
+        
         """#,
         "indicators.mustache": #"""
         {{> head}}
@@ -557,7 +557,7 @@ enum EmbeddedTheme {
         {{^groups}}<p>No indicators yet.</p>{{/groups}}
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "judgements.mustache": #"""
         {{> head}}
@@ -585,7 +585,7 @@ enum EmbeddedTheme {
         </section>
         {{> pagination}}
         {{> footer}}
-
+        
         """#,
         "page.mustache": #"""
         {{> head}}
@@ -595,7 +595,7 @@ enum EmbeddedTheme {
           <div class="body">{{{content}}}</div>
         </article>
         {{> footer}}
-
+        
         """#,
         "partials/card.mustache": #"""
         <article class="card">
@@ -608,11 +608,11 @@ enum EmbeddedTheme {
           </ul>
           {{/empty(actors)}}
         </article>
-
+        
         """#,
         "partials/claim-item.mustache": #"""
         <li class="claim"><span class="status status-{{status}}">{{status_label}}</span> <a href="{{url}}">{{text}}</a>{{#grade}} <abbr class="grade" title="{{meaning}}">{{text}}</abbr>{{/grade}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a></span></li>
-
+        
         """#,
         "partials/footer.mustache": #"""
         </main>
@@ -633,7 +633,7 @@ enum EmbeddedTheme {
         </footer>
         </body>
         </html>
-
+        
         """#,
         "partials/head.mustache": #"""
         <!DOCTYPE html>
@@ -660,7 +660,7 @@ enum EmbeddedTheme {
         {{/page.feeds}}
         <link rel="stylesheet" href="{{site.assets}}style.css">
         </head>
-
+        
         """#,
         "partials/header.mustache": ##"""
         <body>
@@ -682,11 +682,11 @@ enum EmbeddedTheme {
           </div>
         </header>
         <main id="main" class="wrap">
-
+        
         """##,
         "partials/indicator-item.mustache": #"""
         <li class="indicator"{{#anchor}} id="{{.}}"{{/anchor}}><span class="status indicator-{{status}}">{{status_label}}</span> {{text}}{{#change}} <span class="change">({{.}})</span>{{/change}} <span class="claim-from">— <a href="{{briefing.url}}">{{briefing.title}}</a></span></li>
-
+        
         """#,
         "partials/months.mustache": #"""
         {{#months}}
@@ -699,7 +699,7 @@ enum EmbeddedTheme {
           </ol>
         </section>
         {{/months}}
-
+        
         """#,
         "partials/pagination.mustache": #"""
         {{#pagination.is_paginated}}
@@ -709,7 +709,7 @@ enum EmbeddedTheme {
           {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Older →</a>{{/pagination.next}}
         </nav>
         {{/pagination.is_paginated}}
-
+        
         """#,
         "search.mustache": #"""
         {{> head}}
@@ -723,7 +723,7 @@ enum EmbeddedTheme {
         <noscript><p>Search needs JavaScript. Browse the <a href="{{site.nav.briefings}}">briefings</a>, <a href="{{site.nav.actors}}">actors</a>, <a href="{{site.nav.topics}}">topics</a> or the <a href="{{site.nav.timeline}}">timeline</a> instead.</p></noscript>
         <script src="{{site.assets}}search.js" data-index="{{search_index}}"></script>
         {{> footer}}
-
+        
         """#,
         "source.mustache": #"""
         {{> head}}
@@ -750,7 +750,7 @@ enum EmbeddedTheme {
         </div>
         {{/source}}
         {{> footer}}
-
+        
         """#,
         "sources.mustache": #"""
         {{> head}}
@@ -781,7 +781,7 @@ enum EmbeddedTheme {
           </div>
         </section>
         {{> footer}}
-
+        
         """#,
         "timeline.mustache": #"""
         {{> head}}
@@ -798,7 +798,7 @@ enum EmbeddedTheme {
         {{/years}}
         {{^years}}<p>No briefings yet.</p>{{/years}}
         {{> footer}}
-
+        
         """#,
         "topic.mustache": #"""
         {{> head}}
@@ -838,7 +838,7 @@ enum EmbeddedTheme {
         </div>
         {{/topic}}
         {{> footer}}
-
+        
         """#,
         "topics.mustache": #"""
         {{> head}}
@@ -849,7 +849,7 @@ enum EmbeddedTheme {
           {{#topics}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span>{{#summary}} <span class="role">{{summary}}</span>{{/summary}}</li>{{/topics}}
         </ul>
         {{> footer}}
-
+        
         """#,
         "year.mustache": #"""
         {{> head}}
@@ -864,7 +864,7 @@ enum EmbeddedTheme {
           {{#older_year}}<a rel="prev" href="{{url}}"><span>Earlier year</span> {{year}}</a>{{/older_year}}
         </nav>
         {{> footer}}
-
+        
         """#,
     ]
 }
