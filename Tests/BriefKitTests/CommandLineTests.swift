@@ -77,7 +77,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(
             failed.stderr,
             "Content/briefings/2024-12-01-broken.md:3:7: error: 'date' is 2024-02-30, which is not a day on the calendar\n"
-                + "1 error, 0 warnings\n")
+                + "Content/briefings/2024/10/2024-10-24-second.md:8:31: warning: 'Sanctions' is not in the topic registry; it gets a page of its own (add Content/topics/sanctions.md to register it)\n"
+                + "1 error, 1 warning\n",
+            "one run reports the problems of every stage")
         XCTAssertEqual(TreeSnapshot(output), before)
         try FileManager.default.removeItem(atPath: broken)
         try FileManager.default.removeItem(atPath: site + "/Content/briefings/2024-11-01-third.md")

@@ -86,7 +86,7 @@ extension SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
-            consume inputs)
+            consume inputs, partial: true)
         diagnostics += loadDiagnostics
         timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)

@@ -83,7 +83,7 @@ extension SiteSession {
             return diagnostics
         }
         switch folder {
-        case "briefings": return put(EntryParser.parseBriefing, &sources.briefings, \.path)
+        case "briefings": return put({ EntryParser.parseBriefing($0) }, &sources.briefings, \.path)
         case "actors": return put(EntryParser.parseActor, &sources.actors, \.path)
         case "topics": return put(EntryParser.parseTopic, &sources.topics, \.path)
         case "sources": return put(EntryParser.parseSource, &sources.gradedSources, \.path)

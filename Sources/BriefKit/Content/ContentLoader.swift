@@ -36,6 +36,13 @@ public struct ContentLoader: Sendable {
     /// Parses what `SiteInputs` read, without touching the disk again. Each file's bytes are
     /// let go once parsed, so the bytes and the parsed text are never all in memory at once.
     public func load(_ inputs: consuming SiteInputs) -> (SiteSources?, [Diagnostic]) {
+        load(inputs, partial: false)
+    }
+
+    /// With `partial`, sources come back despite errors in briefing files (those briefings
+    /// salvaged, their paths in `salvaged`), so the build goes on to report the problems of
+    /// later stages too; the errors are in the diagnostics, and still fail the build.
+    public func load(_ inputs: consuming SiteInputs, partial: Bool) -> (SiteSources?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let walkDiagnostics = inputs.diagnostics
         let config: SiteConfig?
@@ -89,8 +96,12 @@ public struct ContentLoader: Sendable {
             }
             return files
         }
-        let briefings = parse(
-            markdown("briefings", nested: true), with: EntryParser.parseBriefing, into: &diagnostics)
+        let before = diagnostics.count
+        var briefings = parse(
+            markdown("briefings", nested: true), with: { EntryParser.parseBriefing($0, salvaging: partial) },
+            into: &diagnostics)
+        let failedFiles = Set(diagnostics[before...].filter { $0.severity == .error }.map(\.location.path))
+        let salvaged = Set(briefings.map(\.path).filter(failedFiles.contains))
         let actors = parse(
             markdown("actors", nested: false), with: EntryParser.parseActor, into: &diagnostics)
         let topics = parse(
@@ -106,13 +117,17 @@ public struct ContentLoader: Sendable {
                     displayPath: file.relativePath)
             }
         }
-        guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {
+        // Only briefings may be salvaged: any other error stops here.
+        let stopping = diagnostics.contains { $0.severity == .error && !salvaged.contains($0.location.path) }
+        if !partial { briefings.removeAll { salvaged.contains($0.path) } }
+        guard let config, !stopping, partial || salvaged.isEmpty else {
             return (nil, diagnostics)
         }
         var sources = SiteSources(
             root: root, config: config, briefings: briefings, actors: actors, topics: topics, pages: pages,
             media: copies("media", "media/"), statics: copies("static", ""))
         sources.gradedSources = gradedSources
+        sources.salvaged = salvaged
         return (sources, diagnostics)
     }
 

@@ -1,5 +1,11 @@
 extension EntryParser {
-    public static func parseBriefing(_ source: SourceText) -> (Briefing?, [Diagnostic]) {
+    /// The briefing in `source`, or nil with the diagnostics that say why. With `salvaging`,
+    /// a briefing whose front matter composes but has errors comes back anyway, its bad fields
+    /// left out or given placeholders, so a build can still check its body and report every
+    /// problem of the file in one run; the errors still fail the build.
+    public static func parseBriefing(_ source: SourceText, salvaging: Bool = false) -> (
+        Briefing?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         guard case (var document, let parts)? = document(source, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
@@ -46,7 +52,26 @@ extension EntryParser {
                     "the import marker is still here: rewrite the imported notes in your own words, then delete this line"
                 ))
         }
-        guard let title, let date, let slug, !diagnostics.contains(where: { $0.severity == .error }) else {
+        let failed = diagnostics.contains(where: { $0.severity == .error })
+        guard salvaging || !failed,
+            let title = title
+                ?? (salvaging
+                    ? Located("", at: document.keyLocation("title") ?? SourceLocation(path: document.path))
+                    : nil)
+        else {
+            return (nil, diagnostics)
+        }
+        guard
+            let date = date
+                ?? (salvaging
+                    ? Located(
+                        try! EntryDate.parse("1970-01-01").get(), at: SourceLocation(path: document.path))
+                    : nil),
+            let slug = slug
+                ?? (salvaging
+                    ? Located(NameKey.slug(stem(of: document.path)), at: SourceLocation(path: document.path))
+                    : nil)
+        else {
             return (nil, diagnostics)
         }
         var briefing = Briefing(

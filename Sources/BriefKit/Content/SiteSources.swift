@@ -17,6 +17,9 @@ public struct SiteSources: Sendable {
     public var topics: [Topic]
     /// The source registry, `Content/sources/`.
     public var gradedSources: [GradedSource] = []
+    /// Briefings whose front matter has errors, kept (with placeholders for bad fields) so a
+    /// failing build still checks their bodies and links to them: their paths.
+    public var salvaged: Set<String> = []
     public var pages: [StaticPage]
     public var media: [CopiedFile]
     public var statics: [CopiedFile]

@@ -54,7 +54,12 @@ public struct SiteResolver: Sendable {
         let judgements = TrackedLedger.judgements(&entries, diagnostics: &state.diagnostics)
         let indicators = TrackedLedger.indicators(&entries, diagnostics: &state.diagnostics)
         state.checkImages(entries, config: sources.config, media: sources.media)
-        let diagnostics = state.diagnostics
+        // A salvaged briefing's placeholders (its title, date or slug) may clash: its file's
+        // own errors were reported when it was read.
+        let salvaged = sources.salvaged
+        let diagnostics = state.diagnostics.filter {
+            $0.severity != .error || !salvaged.contains($0.location.path)
+        }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var model = SiteModel(
             config: sources.config, root: sources.root, entries: entries, actors: state.actors,
