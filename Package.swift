@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -32,9 +33,12 @@ let package = Package(
         .target(name: "CBriefScan"),
         // The Mustache engine: parses, compiles and renders templates; knows nothing of sites.
         .target(name: "BriefTemplates"),
+        // An S3 client that signs its requests (AWS Signature Version 4); knows nothing of sites.
+        .target(name: "BriefS3", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "BriefKit",
             dependencies: [
+                "BriefS3",
                 "CCmark",
                 "CBriefSystem",
                 "CBriefArena",
@@ -62,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "BriefKitTests",
             dependencies: [
-                "BriefKit", "BriefServer", "BriefTemplates",
+                "BriefKit", "BriefServer", "BriefTemplates", "BriefS3",
                 // The engine brief used first: templates must render the same bytes with both.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
