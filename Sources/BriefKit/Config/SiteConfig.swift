@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     public var params: ParamValue
     public var publishKeep: [String]
+    /// `publish.cache_control`: (path pattern, Cache-Control value), first match wins, for
+    /// object-storage publishing.
+    public var cacheControl: [(pattern: String, value: String)] = []
     /// The sharing image of pages without one of their own: a path below `Content/media/`.
     public var image: Located<String>? = nil
     /// base_url as site.yml writes it, before any `--base-url` override: feed ids use its host.

@@ -61,11 +61,28 @@ public enum SiteConfigLoader {
                 for (key, value) in mapping {
                     if key.scalar?.string == "keep" {
                         config.publishKeep = document.stringList(value, key: "keep").map(\.value)
+                    } else if key.scalar?.string == "cache_control" {
+                        guard case .mapping(let rules, _) = value else {
+                            document.error(
+                                value,
+                                "'publish.cache_control' must map paths to values, like { \"assets/**\": \"public, max-age=31536000\" }"
+                            )
+                            continue
+                        }
+                        for (pattern, header) in rules {
+                            guard let glob = pattern.scalar?.string,
+                                let text = document.string(
+                                    header, key: "publish.cache_control", required: true)
+                            else { continue }
+                            config.cacheControl.append((glob, text.value))
+                        }
                     } else {
-                        document.diagnostics.append(
-                            .warning(
-                                document.location(of: key),
-                                "unknown key '\(key.scalar?.string ?? "")' in publish; did you mean 'keep'?"))
+                        let name = key.scalar?.string ?? ""
+                        var message = "unknown key '\(name)' in publish"
+                        if let guess = EditDistance.suggestion(for: name, among: ["keep", "cache_control"]) {
+                            message += "; did you mean '\(guess)'?"
+                        }
+                        document.diagnostics.append(.warning(document.location(of: key), message))
                     }
                 }
             } else {
