@@ -247,6 +247,34 @@ final class S3PublishTests: XCTestCase {
         XCTAssertTrue(error.description.hasPrefix("no credentials: set AWS_ACCESS_KEY_ID"))
     }
 
+    func testRequestsAreRetriedWithBackoffButNotForBadCredentials() throws {
+        var publisher = publisher(try siteCopy())
+        publisher.attempts = 4
+        var calls = 0
+        let start = Date()
+        let flaky = publisher.retrying {
+            calls += 1
+            return calls < 3 ? .failure(.unreachable("down")) : .success(())
+        }
+        XCTAssertNoThrow(try flaky.get())
+        XCTAssertEqual(calls, 3)
+        XCTAssertGreaterThanOrEqual(
+            Date().timeIntervalSince(start), 0.01 + 0.02, "waits 0.01 s, then twice that")
+        calls = 0
+        let refused = publisher.retrying {
+            calls += 1
+            return .failure(.credentials("refused"))
+        }
+        XCTAssertEqual(calls, 1)
+        guard case .failure(.credentials) = refused else { return XCTFail("\(refused)") }
+        calls = 0
+        _ = publisher.retrying {
+            calls += 1
+            return .failure(.failed("HTTP 500"))
+        }
+        XCTAssertEqual(calls, 4, "gives up after the last attempt")
+    }
+
     func testLocationsAndCacheRules() {
         XCTAssertEqual(
             try S3Publisher.Location.parse("s3://my-bucket/a/b/").get(),
