@@ -93,90 +93,96 @@ public struct TrackedLedger: Sendable {
     }
 }
 
+/// A resolved item a ledger threads: its text and its place in the ledger.
+protocol LedgerItem {
+    var text: String { get set }
+    var tracked: Int? { get set }
+}
+
+extension SiteModel.ResolvedClaim: LedgerItem {}
+extension SiteModel.ResolvedJudgement: LedgerItem {}
+extension SiteModel.ResolvedIndicator: LedgerItem {}
+
 extension TrackedLedger {
-    /// The claims ledger of `entries`: each step of a tracked claim gets the claim's first
-    /// text and its place in the ledger, and keeps from the step before what it does not give
-    /// (status, source, credibility).
-    static func claims(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic]) -> TrackedLedger {
-        let ledger = build(
-            entries, kind: "claim", textKey: "claim",
-            written: { $0.claims.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
-            diagnostics: &diagnostics)
+    /// Threads the items at `items` of every entry (written as `written` lists them), then
+    /// walks each thread in order: every step gets the thread's text and place, and `carry`
+    /// fills in, from the step before (nil at the first), what the step's briefing (entry
+    /// index) did not write.
+    static func thread<Item: LedgerItem>(
+        _ entries: inout [SiteModel.Entry], items: WritableKeyPath<SiteModel.Entry, [Item]>, kind: String,
+        written: (Briefing) -> [Written], diagnostics: inout [Diagnostic],
+        carry: (inout Item, Item?, Step, inout [Diagnostic]) -> Void
+    ) -> TrackedLedger {
+        let ledger = build(entries, kind: kind, textKey: kind, written: written, diagnostics: &diagnostics)
         for (n, thread) in ledger.tracked.enumerated() {
-            var before: SiteModel.ResolvedClaim?
+            var before: Item?
             for step in thread.steps {
-                let written = entries[step.entry].briefing.claims[step.item]
-                var claim = entries[step.entry].claims[step.item]
-                claim.text = thread.text
-                claim.tracked = n
-                if let before {
-                    if written.status == nil { claim.status = before.status }
-                    if written.source == nil { claim.source = before.source }
-                    if written.credibility == nil { claim.credibility = before.credibility }
-                }
-                entries[step.entry].claims[step.item] = claim
-                before = claim
+                var item = entries[step.entry][keyPath: items][step.item]
+                item.text = thread.text
+                item.tracked = n
+                carry(&item, before, step, &diagnostics)
+                entries[step.entry][keyPath: items][step.item] = item
+                before = item
             }
         }
         return ledger
     }
-}
 
-extension TrackedLedger {
+    /// The claims ledger: a step keeps the status, source and credibility it does not give.
+    static func claims(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic]) -> TrackedLedger {
+        let written = entries.map { $0.briefing.claims }
+        return thread(
+            &entries, items: \.claims, kind: "claim",
+            written: { $0.claims.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
+            diagnostics: &diagnostics,
+            carry: { claim, before, step, _ in
+                guard let before else { return }
+                let given = written[step.entry][step.item]
+                if given.status == nil { claim.status = before.status }
+                if given.source == nil { claim.source = before.source }
+                if given.credibility == nil { claim.credibility = before.credibility }
+            })
+    }
+
     /// The key judgements ledger: a step keeps the likelihood and confidence it does not give;
     /// the first appearance must give both.
     static func judgements(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
         -> TrackedLedger
     {
-        let ledger = build(
-            entries, kind: "judgement", textKey: "judgement",
+        let written = entries.map { $0.briefing.judgements }
+        return thread(
+            &entries, items: \.judgements, kind: "judgement",
             written: { $0.judgements.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
-            diagnostics: &diagnostics)
-        for (n, thread) in ledger.tracked.enumerated() {
-            var before: SiteModel.ResolvedJudgement?
-            for step in thread.steps {
-                let written = entries[step.entry].briefing.judgements[step.item]
-                var judgement = entries[step.entry].judgements[step.item]
-                judgement.text = thread.text
-                judgement.tracked = n
-                if let before {
-                    if written.likelihood == nil { judgement.likelihood = before.likelihood }
-                    if written.confidence == nil { judgement.confidence = before.confidence }
-                } else {
+            diagnostics: &diagnostics,
+            carry: { judgement, before, step, diagnostics in
+                let given = written[step.entry][step.item]
+                guard let before else {
                     for (key, missing) in [
-                        ("likelihood", written.likelihood == nil), ("confidence", written.confidence == nil),
-                    ] where missing {
-                        diagnostics.append(.error(written.location, EntryParser.missingEstimate(key)))
+                        ("likelihood", given.likelihood == nil), ("confidence", given.confidence == nil),
+                    ]
+                    where missing {
+                        diagnostics.append(.error(given.location, EntryParser.missingEstimate(key)))
                     }
+                    return
                 }
-                entries[step.entry].judgements[step.item] = judgement
-                before = judgement
-            }
-        }
-        return ledger
+                if given.likelihood == nil { judgement.likelihood = before.likelihood }
+                if given.confidence == nil { judgement.confidence = before.confidence }
+            })
     }
 
     /// The indicators ledger: a step keeps the status it does not give; a new one is watched.
     static func indicators(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
         -> TrackedLedger
     {
-        let ledger = build(
-            entries, kind: "indicator", textKey: "indicator",
+        let written = entries.map { $0.briefing.watch }
+        return thread(
+            &entries, items: \.indicators, kind: "indicator",
             written: { $0.watch.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
-            diagnostics: &diagnostics)
-        for (n, thread) in ledger.tracked.enumerated() {
-            var before: SiteModel.ResolvedIndicator?
-            for step in thread.steps {
-                var indicator = entries[step.entry].indicators[step.item]
-                indicator.text = thread.text
-                indicator.tracked = n
-                if let before, entries[step.entry].briefing.watch[step.item].status == nil {
+            diagnostics: &diagnostics,
+            carry: { indicator, before, step, _ in
+                if let before, written[step.entry][step.item].status == nil {
                     indicator.status = before.status
                 }
-                entries[step.entry].indicators[step.item] = indicator
-                before = indicator
-            }
-        }
-        return ledger
+            })
     }
 }
