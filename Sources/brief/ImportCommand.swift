@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(
         name: .long,
         help:
-            "Write an actor file for each person, country or organisation the registry lacks, and list them in the draft."
+            "Write an actor file for each person, country or organisation the registry lacks (and a source file for an unregistered --publisher), and list them in the draft."
     )
     var addActors = false
 
@@ -92,6 +92,30 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
+        // A publisher the source registry lacks (when the site keeps one) fails strict checks.
+        var sourceNote: String?
+        if let publisher, !model.sources.isEmpty {
+            var names = NameRegistry()
+            for (id, source) in model.sources.enumerated() {
+                names.add(id: id, name: source.name, aliases: source.aliases)
+            }
+            if case .unknown = names.match(publisher) {
+                let file = "Content/sources/\(NameKey.slug(publisher)).md"
+                if addActors {
+                    let stub = [
+                        "---", "name: \(YAMLWriter.quoted(publisher))", "kind: news", "reliability: F", "---",
+                        "Added by `brief import`: grade this source (A completely reliable … E unreliable, F cannot be judged) and say why.",
+                        "",
+                    ].joined(separator: "\n")
+                    if case .success(let written) = EntryWriter.create(stub, at: file, siteRoot: site) {
+                        added.append(written)
+                    }
+                } else {
+                    sourceNote =
+                        "  publisher '\(publisher)' is not in the source registry: add \(file) and grade it (--add-actors writes it)"
+                }
+            }
+        }
         let path = EntryWriter.path(date: day, title: result.article.headline)
         switch EntryWriter.create(result.text, at: path, siteRoot: site) {
         case .failure(let failure): throw SiteFailure(report: failure.description)
@@ -104,9 +128,10 @@ struct ImportCommand: ParsableCommand {
         print(
             "  \(result.actors.count) known actor\(result.actors.count == 1 ? "" : "s")\(actors.isEmpty ? "" : ": " + actors)"
         )
+        if let sourceNote { print(sourceNote) }
         if !added.isEmpty {
             print(
-                "  \(added.count) actor file\(added.count == 1 ? "" : "s") added: "
+                "  \(added.count) registry file\(added.count == 1 ? "" : "s") added: "
                     + added.joined(separator: ", "))
         } else if !result.discovered.isEmpty {
             print(

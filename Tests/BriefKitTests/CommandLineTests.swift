@@ -271,7 +271,7 @@ final class CommandLineTests: XCTestCase {
         let run = try brief(["import", article, site, "--date", "2024-10-24", "--add-actors"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(
-            run.stdout.contains("  11 actor files added: Content/actors/north-korea.md, "), run.stdout)
+            run.stdout.contains("  11 registry files added: Content/actors/north-korea.md, "), run.stdout)
         XCTAssertEqual(
             try String(contentsOfFile: site + "/Content/actors/kim-yong-hyun.md", encoding: .utf8),
             """
@@ -298,7 +298,7 @@ final class CommandLineTests: XCTestCase {
         // A second import never overwrites the actor files it made.
         let again = try brief(["import", article, site, "--date", "2024-10-25", "--add-actors"])
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertFalse(again.stdout.contains("actor files added"), again.stdout)
+        XCTAssertFalse(again.stdout.contains("files added"), again.stdout)
     }
 
     func testDefaultOutputIsSiteInsideTheSiteRoot() throws {
