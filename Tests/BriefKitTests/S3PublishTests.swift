@@ -179,6 +179,37 @@ final class S3PublishTests: XCTestCase {
                 "\(edited.uploaded.count) uploaded, \(edited.unchanged) unchanged, 1 deleted."), true)
     }
 
+    /// An upload that fails for good stops the publish before any deletion, and says what is
+    /// live and how to finish; the next publish, once the cause is gone, completes it.
+    func testAFailedUploadDeletesNothingAndTheNextPublishFinishes() throws {
+        let site = try siteCopy()
+        XCTAssertTrue(publisher(site).publish().report.succeeded)
+        let third = site + "/Content/briefings/2024-11-01-third.md"
+        try (try String(contentsOfFile: third, encoding: .utf8) + "\nLater.\n").write(
+            toFile: third, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/Content/pages/about.md")
+        // The stored object cannot be replaced while it is immutable (root on ext4 only).
+        let pinned = storage + "/briefings/watch/briefings/third/index.html"
+        guard SafetyPublishTests.chattr("+i", pinned) else { throw XCTSkip("chattr +i needs root on ext4") }
+        defer { _ = SafetyPublishTests.chattr("-i", pinned) }
+        let failed = publisher(site).publish()
+        XCTAssertFalse(failed.report.succeeded)
+        let message = try XCTUnwrap(failed.report.diagnostics.last?.description)
+        XCTAssertTrue(
+            message.hasPrefix("s3://briefings/watch/: error: uploading briefings/third/index.html failed: "),
+            message)
+        XCTAssertTrue(
+            message.hasSuffix(
+                "are now live beside the rest of the previous version, and nothing was deleted: run the same command again to finish"
+            ), message)
+        XCTAssertNotNil(stored()["about/index.html"], "nothing deleted")
+        _ = SafetyPublishTests.chattr("-i", pinned)
+        let finished = publisher(site).publish()
+        XCTAssertTrue(finished.report.succeeded, "\(finished.report.diagnostics)")
+        XCTAssertTrue(finished.uploaded.contains("briefings/third/index.html"))
+        XCTAssertEqual(finished.deleted, ["about/index.html"])
+    }
+
     func testDryRunSendsNothing() throws {
         let site = try siteCopy()
         let outcome = publisher(site, dryRun: true).publish()
