@@ -53,27 +53,13 @@ extension EntryParser {
                 ))
         }
         let failed = diagnostics.contains(where: { $0.severity == .error })
-        guard salvaging || !failed,
-            let title = title
-                ?? (salvaging
-                    ? Located("", at: document.keyLocation("title") ?? SourceLocation(path: document.path))
-                    : nil)
-        else {
-            return (nil, diagnostics)
-        }
-        guard
-            let date = date
-                ?? (salvaging
-                    ? Located(
-                        try! EntryDate.parse("1970-01-01").get(), at: SourceLocation(path: document.path))
-                    : nil),
-            let slug = slug
-                ?? (salvaging
-                    ? Located(NameKey.slug(stem(of: document.path)), at: SourceLocation(path: document.path))
-                    : nil)
-        else {
-            return (nil, diagnostics)
-        }
+        guard salvaging || !failed else { return (nil, diagnostics) }
+        // A salvaged briefing stands in with placeholders for the fields that failed.
+        let file = SourceLocation(path: document.path)
+        guard let title = title ?? (salvaging ? Located("", at: file) : nil),
+            let date = date ?? (salvaging ? Located(placeholderDate, at: file) : nil),
+            let slug = slug ?? (salvaging ? Located(NameKey.slug(stem(of: document.path)), at: file) : nil)
+        else { return (nil, diagnostics) }
         var briefing = Briefing(
             path: document.path, title: title.value, date: date.value, updated: updated?.value,
             author: author,
@@ -204,6 +190,9 @@ extension EntryParser {
         }
         return document.stringList(node, key: key)
     }
+
+    /// The date a salvaged briefing whose own date failed stands in with.
+    static let placeholderDate = try! EntryDate.parse("1970-01-01").get()
 
     /// The line `brief import` writes at the top of a draft's body until the analyst has made
     /// the notes their own.
