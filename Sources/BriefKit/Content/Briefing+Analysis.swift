@@ -56,6 +56,7 @@ extension Briefing {
 
     /// A dated update or correction of the entry, shown on it, newest first.
     public struct Update: Sendable, Hashable {
+        /// A correction fixes an error and is listed on `/corrections/`; an update adds news.
         public enum Kind: String, Sendable, CaseIterable {
             case update, correction
         }
@@ -68,6 +69,7 @@ extension Briefing {
 
     /// An indicator to watch for; later briefings revise its status by `id`.
     public struct Indicator: Sendable, Hashable {
+        /// Whether what an indicator watches for has happened, or no longer can.
         public enum Status: String, Sendable, CaseIterable {
             case watching, observed, lapsed
         }

@@ -143,7 +143,8 @@ public struct S3Publisher: Sendable {
         }
         // Uploads, rank by rank: each rank's objects are all up before the next rank starts.
         let uploads = (added + changed).sorted { (Self.rank($0), $0) < (Self.rank($1), $1) }
-        let log = UploadLog()
+        // The paths uploaded, in the order their uploads finished.
+        let log = Locked<[String]>([])
         let files = site
         var done = 0
         for rank in Set(uploads.map(Self.rank)).sorted() {
@@ -154,7 +155,7 @@ public struct S3Publisher: Sendable {
                     client.put(
                         location.prefix + path, body: data,
                         headers: ["content-type": entry.type, "cache-control": entry.cache])
-                }.map { log.add(path) }
+                }.map { log.withValue { $0.append(path) } }
             }
             done += batch.count - failed.count
             if let (path, error) = failed.first {
@@ -165,7 +166,7 @@ public struct S3Publisher: Sendable {
                                 SourceLocation(path: destination),
                                 "uploading \(path) failed: \(error); \(done) of \(uploads.count) changed objects are now live beside the rest of the previous version, and nothing was deleted: run the same command again to finish"
                             )
-                        ], summary: nil), uploaded: log.paths)
+                        ], summary: nil), uploaded: log.withValue { $0 })
             }
             progress("  uploaded \(done) of \(uploads.count)")
         }
@@ -201,7 +202,7 @@ public struct S3Publisher: Sendable {
         report.messages = [
             "Published \(summary.counts) to \(destination): \(uploads.count) uploaded, \(unchanged) unchanged, \(deleted.count) deleted."
         ]
-        return Outcome(report: report, uploaded: log.paths, deleted: deleted, unchanged: unchanged)
+        return Outcome(report: report, uploaded: log.withValue { $0 }, deleted: deleted, unchanged: unchanged)
     }
 
     /// When an object goes up: assets and other files (0), briefing pages (1), other pages
@@ -242,41 +243,20 @@ public struct S3Publisher: Sendable {
     func runBounded(_ items: [String], _ work: @escaping @Sendable (String) -> Result<Void, S3Error>) -> [(
         String, S3Error
     )] {
-        let failures = FailureList()
-        let next = Counter()
+        let failures = Locked<[(index: Int, path: String, error: S3Error)]>([])
+        let next = Locked(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(parallel, items.count))) { _ in
-            while let i = next.take(below: items.count) {
-                if case .failure(let error) = work(items[i]) { failures.add(i, items[i], error) }
+            while true {
+                let i = next.withValue { value -> Int in
+                    defer { value += 1 }
+                    return value
+                }
+                guard i < items.count else { return }
+                if case .failure(let error) = work(items[i]) {
+                    failures.withValue { $0.append((i, items[i], error)) }
+                }
             }
         }
-        return failures.sorted
+        return failures.withValue { $0 }.sorted { $0.index < $1.index }.map { ($0.path, $0.error) }
     }
-}
-
-/// The paths uploaded, in the order their uploads finished.
-private final class UploadLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [String] = []
-    func add(_ path: String) { lock.withLock { list.append(path) } }
-    var paths: [String] { lock.withLock { list } }
-}
-
-/// The next index to work on, shared by the upload workers.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
-}
-
-private final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [(Int, String, S3Error)] = []
-    func add(_ i: Int, _ path: String, _ error: S3Error) { lock.withLock { list.append((i, path, error)) } }
-    var sorted: [(String, S3Error)] { lock.withLock { list.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) } } }
 }
