@@ -51,7 +51,9 @@ extension EntryParser {
                 switch name {
                 case "judgement": judgement.text = document.string(value, key: name, required: true)?.value
                 case "id":
-                    judgement.id = trackedID(&document, value, kind: "judgement", folder: "judgements")
+                    judgement.id = trackedID(
+                        &document, value, kind: "judgement", purpose: "it names the judgement on /judgements/"
+                    )
                     valid = valid && judgement.id != nil
                 case "likelihood":
                     judgement.likelihood = likelihood(&document, value)
@@ -167,7 +169,9 @@ extension EntryParser {
                 switch name {
                 case "indicator": indicator.text = document.string(value, key: name, required: true)?.value
                 case "id":
-                    indicator.id = trackedID(&document, value, kind: "indicator", folder: "indicators")
+                    indicator.id = trackedID(
+                        &document, value, kind: "indicator", purpose: "it names the indicator on /indicators/"
+                    )
                     valid = valid && indicator.id != nil
                 default:
                     indicator.status = choice(
@@ -250,15 +254,22 @@ extension EntryParser {
         return path
     }
 
-    /// An `id` of a tracked item: its URL fragment or segment, so lower-case letters, digits and '-'.
-    static func trackedID(_ document: inout YAMLDocument, _ node: YAMLNode, kind: String, folder: String)
-        -> Located<String>?
-    {
+    /// An `id` of a tracked item (claim, judgement, indicator): part of a URL, so lower-case
+    /// letters, digits and '-'. `purpose` says where it shows; `reserved` ids are refused with
+    /// their reason.
+    static func trackedID(
+        _ document: inout YAMLDocument, _ node: YAMLNode, kind: String, purpose: String,
+        reserved: [String: String] = [:]
+    ) -> Located<String>? {
         guard let id = document.string(node, key: "id", required: true) else { return nil }
+        if let reason = reserved[id.value] {
+            document.error(node, "\(kind) id '\(id.value)' \(reason)")
+            return nil
+        }
         let slug = NameKey.slug(id.value)
         if !slug.isEmpty && slug == id.value { return id }
         var message =
-            "\(kind) id '\(id.value)' must be lower-case letters, digits and '-' (it names the \(kind) on /\(folder)/)"
+            "\(kind) id '\(id.value)' must be lower-case letters, digits and '-' (\(purpose))"
         if !slug.isEmpty { message += "; write '\(slug)'" }
         document.error(node, message)
         return nil

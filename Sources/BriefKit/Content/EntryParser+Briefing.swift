@@ -129,7 +129,11 @@ extension EntryParser {
                 switch name {
                 case "claim": claim.text = document.string(value, key: "claim", required: true)?.value
                 case "id":
-                    claim.id = claimID(&document, value)
+                    claim.id = trackedID(
+                        &document, value, kind: "claim", purpose: "it is the claim's URL, /claims/<id>/",
+                        reserved: [
+                            "page": "is taken by the pages of /claims/ (/claims/page/2/); choose another"
+                        ])
                     if claim.id == nil { valid = false }
                 case "by": claim.by = namesOrName(&document, value, key: "by")
                 case "denied_by": claim.deniedBy = namesOrName(&document, value, key: "denied_by")
@@ -160,23 +164,6 @@ extension EntryParser {
             if claim.text != nil || claim.id != nil { claims.append(claim) }
         }
         return claims
-    }
-
-    /// A claim's `id`: it is also the claim's URL segment, so lower-case letters, digits and '-'.
-    private static func claimID(_ document: inout YAMLDocument, _ node: YAMLNode) -> Located<String>? {
-        guard let id = document.string(node, key: "id", required: true) else { return nil }
-        let slug = NameKey.slug(id.value)
-        if id.value == "page" {
-            document.error(
-                node, "claim id 'page' is taken by the pages of /claims/ (/claims/page/2/); choose another")
-            return nil
-        }
-        if !slug.isEmpty && slug == id.value { return id }
-        var message =
-            "claim id '\(id.value)' must be lower-case letters, digits and '-' (it is the claim's URL, /claims/<id>/)"
-        if !slug.isEmpty { message += "; write '\(slug)'" }
-        document.error(node, message)
-        return nil
     }
 
     /// `by:` takes a list, but one name alone is common enough to accept.

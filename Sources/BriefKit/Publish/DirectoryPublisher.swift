@@ -89,16 +89,11 @@ public struct DirectoryPublisher: Sendable {
                 "cannot remove \(place.trash), an old version an earlier publish could not delete: \(problem) (an immutable file? see lsattr -R); remove it and publish again"
             )
         }
-        var options = BuildOptions(
-            siteRoot: siteRoot, output: place.next, strict: true, baseURL: baseURL, cache: false)
-        options.guardsOutput = false
-        let result = SiteBuilder(options: options).build()
+        let result = SiteBuilder.buildForPublishing(siteRoot: siteRoot, output: place.next, baseURL: baseURL)
         guard let summary = result.summary else {
             _ = StateFolder.remove(place.next)
             return Report(diagnostics: result.printedDiagnostics, summary: nil)
         }
-        // The build's own marker says "brief wrote this folder"; it is not part of the site.
-        _ = StateFolder.remove(place.next + "/" + SiteWriter.marker)
         keepFiles(config: result.config?.publishKeep ?? [])
         var report = Report(diagnostics: result.printedDiagnostics, summary: summary)
         if place.isOurs && FolderComparison.same(place.next, place.destination) {

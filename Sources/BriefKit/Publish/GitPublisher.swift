@@ -79,14 +79,10 @@ public struct GitPublisher: Sendable {
         let scratch = NSTemporaryDirectory() + "brief-publish-\(getpid())-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let site = scratch + "/site"
-        var options = BuildOptions(
-            siteRoot: siteRoot, output: site, strict: true, baseURL: baseURL, cache: false)
-        options.guardsOutput = false
-        let result = SiteBuilder(options: options).build()
+        let result = SiteBuilder.buildForPublishing(siteRoot: siteRoot, output: site, baseURL: baseURL)
         guard let summary = result.summary else {
             return .init(diagnostics: result.printedDiagnostics, summary: nil)
         }
-        try? FileManager.default.removeItem(atPath: site + "/" + SiteWriter.marker)
         func fail(_ message: String) -> DirectoryPublisher.Report {
             .init(
                 diagnostics: result.printedDiagnostics + [.error(SourceLocation(path: repository), message)],

@@ -93,29 +93,24 @@ public struct S3Publisher: Sendable {
         if case .failure(let error) = client.checkBucket() { return failure([], error.description) }
         let scratch = NSTemporaryDirectory() + "brief-publish-\(getpid())-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        var options = BuildOptions(
-            siteRoot: siteRoot, output: scratch, strict: true, baseURL: baseURL, cache: false)
-        options.guardsOutput = false
-        let result = SiteBuilder(options: options).build()
+        let result = SiteBuilder.buildForPublishing(siteRoot: siteRoot, output: scratch, baseURL: baseURL)
         guard let summary = result.summary else {
             return Outcome(report: .init(diagnostics: result.printedDiagnostics, summary: nil))
         }
         let diagnostics = result.printedDiagnostics
-        let config = SiteConfigLoader.loadLeniently(siteRoot: siteRoot)
         // The site's files, their hashes and headers.
         var site: [String: (data: Data, entry: Entry)] = [:]
         let enumerator = FileManager.default.enumerator(atPath: scratch)
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            guard path != SiteWriter.marker,
-                FileManager.default.fileExists(atPath: scratch + "/" + path, isDirectory: &isFolder),
+            guard FileManager.default.fileExists(atPath: scratch + "/" + path, isDirectory: &isFolder),
                 !isFolder.boolValue, let data = FileManager.default.contents(atPath: scratch + "/" + path)
             else { continue }
             site[path] = (
                 data,
                 Entry(
                     sha256: SigV4.hash(data), type: ObjectHeaders.contentType(path),
-                    cache: ObjectHeaders.cacheControl(path, rules: config?.cacheControl ?? []))
+                    cache: ObjectHeaders.cacheControl(path, rules: result.config?.cacheControl ?? []))
             )
         }
         // What the bucket holds from the last publish.

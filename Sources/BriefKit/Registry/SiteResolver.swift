@@ -192,12 +192,10 @@ struct ResolutionState {
                 switch sources.names.match(name) {
                 case .found(let id): return id
                 case .ambiguous(let ids):
-                    let list = ids.map { "'\(sources.records[$0].name)' (\(sources.records[$0].path))" }
-                    found.append(
-                        .error(
-                            location,
-                            "'\(name)' is ambiguous: it is an alias of \(list.joined(separator: " or ")); write the full name"
-                        ))
+                    let candidates = ids.map {
+                        (sources.records[$0].name, Optional(sources.records[$0].path))
+                    }
+                    found.append(.error(location, ResolutionState.ambiguity(name, candidates)))
                     return nil
                 case .unknown:
                     var message = "'\(name)' is not in the source registry"
@@ -303,7 +301,7 @@ struct ResolutionState {
             diagnostics.append(
                 .error(
                     reference.location,
-                    ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
+                    Self.ambiguity(reference.value, ids.map { (actors[$0].name, actors[$0].path) })))
             return nil
         case .unknown:
             let message = Self.unregistered(
@@ -322,7 +320,7 @@ struct ResolutionState {
             diagnostics.append(
                 .error(
                     reference.location,
-                    ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
+                    Self.ambiguity(reference.value, ids.map { (topics[$0].name, topics[$0].path) })))
             return nil
         case .unknown:
             let message = Self.unregistered(
@@ -347,7 +345,8 @@ struct ResolutionState {
         return message
     }
 
-    private func ambiguity(_ name: String, _ candidates: [(String, String?)]) -> String {
+    /// The error for a reference that is an alias of several entries, naming each with its file.
+    static func ambiguity(_ name: String, _ candidates: [(String, String?)]) -> String {
         let list = candidates.map { "'\($0.0)' (\($0.1 ?? "no file"))" }.joined(separator: " or ")
         return "'\(name)' is ambiguous: it is an alias of \(list); write the full name"
     }

@@ -106,12 +106,13 @@ extension SiteModel.ResolvedIndicator: LedgerItem {}
 extension TrackedLedger {
     /// Threads the items at `items` of every entry (written as `written` lists them), then
     /// walks each thread in order: every step gets the thread's text and place, and `carry`
-    /// fills in, from the step before (nil at the first), what the step's briefing (entry
-    /// index) did not write.
+    /// fills in, from the step before (nil at the first), what the step's briefing did not
+    /// write for it (its item number `item` there).
     static func thread<Item: LedgerItem>(
         _ entries: inout [SiteModel.Entry], items: WritableKeyPath<SiteModel.Entry, [Item]>, kind: String,
         written: (Briefing) -> [Written], diagnostics: inout [Diagnostic],
-        carry: (inout Item, Item?, Step, inout [Diagnostic]) -> Void
+        carry: (_ item: inout Item, _ before: Item?, _ briefing: Briefing, _ number: Int, inout [Diagnostic])
+            -> Void
     ) -> TrackedLedger {
         let ledger = build(entries, kind: kind, textKey: kind, written: written, diagnostics: &diagnostics)
         for (n, thread) in ledger.tracked.enumerated() {
@@ -120,7 +121,7 @@ extension TrackedLedger {
                 var item = entries[step.entry][keyPath: items][step.item]
                 item.text = thread.text
                 item.tracked = n
-                carry(&item, before, step, &diagnostics)
+                carry(&item, before, entries[step.entry].briefing, step.item, &diagnostics)
                 entries[step.entry][keyPath: items][step.item] = item
                 before = item
             }
@@ -130,14 +131,13 @@ extension TrackedLedger {
 
     /// The claims ledger: a step keeps the status, source and credibility it does not give.
     static func claims(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic]) -> TrackedLedger {
-        let written = entries.map { $0.briefing.claims }
         return thread(
             &entries, items: \.claims, kind: "claim",
             written: { $0.claims.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
             diagnostics: &diagnostics,
-            carry: { claim, before, step, _ in
+            carry: { claim, before, briefing, number, _ in
                 guard let before else { return }
-                let given = written[step.entry][step.item]
+                let given = briefing.claims[number]
                 if given.status == nil { claim.status = before.status }
                 if given.source == nil { claim.source = before.source }
                 if given.credibility == nil { claim.credibility = before.credibility }
@@ -149,13 +149,12 @@ extension TrackedLedger {
     static func judgements(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
         -> TrackedLedger
     {
-        let written = entries.map { $0.briefing.judgements }
         return thread(
             &entries, items: \.judgements, kind: "judgement",
             written: { $0.judgements.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
             diagnostics: &diagnostics,
-            carry: { judgement, before, step, diagnostics in
-                let given = written[step.entry][step.item]
+            carry: { judgement, before, briefing, number, diagnostics in
+                let given = briefing.judgements[number]
                 guard let before else {
                     for (key, missing) in [
                         ("likelihood", given.likelihood == nil), ("confidence", given.confidence == nil),
@@ -174,13 +173,12 @@ extension TrackedLedger {
     static func indicators(_ entries: inout [SiteModel.Entry], diagnostics: inout [Diagnostic])
         -> TrackedLedger
     {
-        let written = entries.map { $0.briefing.watch }
         return thread(
             &entries, items: \.indicators, kind: "indicator",
             written: { $0.watch.map { Written(id: $0.id, text: $0.text, location: $0.location) } },
             diagnostics: &diagnostics,
-            carry: { indicator, before, step, _ in
-                if let before, written[step.entry][step.item].status == nil {
+            carry: { indicator, before, briefing, number, _ in
+                if let before, briefing.watch[number].status == nil {
                     indicator.status = before.status
                 }
             })

@@ -84,37 +84,24 @@ extension SiteRenderer {
     /// An indicator as pages show it: text, current status, the briefing of its latest step and,
     /// when tracked, when its status last changed.
     func indicatorItem(_ ref: TrackedRef) -> Fields {
-        let (entry, indicator): (Int, SiteModel.ResolvedIndicator)
-        var item: Fields = [:]
+        let entry: Int
+        let thread: TrackedLedger.Thread?
         switch ref {
         case .tracked(let n):
-            let thread = model.indicators.tracked[n]
-            let last = thread.steps.last!
-            (entry, indicator) = (last.entry, model.entries[last.entry].indicators[last.item])
-            item["id"] = .string(thread.id)
-            item["anchor"] = .string("indicator-" + thread.id)
-            item["change"] = .null
-            let steps = thread.steps
-            for s in steps.indices.dropFirst().reversed() {
-                let before = model.entries[steps[s - 1].entry].indicators[steps[s - 1].item].status
-                let after = model.entries[steps[s].entry].indicators[steps[s].item].status
-                if before != after {
-                    item["change"] = .string(
-                        "\(before.rawValue) → \(after.rawValue), \(model.entries[steps[s].entry].day.display)"
-                    )
-                    break
-                }
-            }
-        case .oneOff(let i, let k):
-            (entry, indicator) = (i, model.entries[i].indicators[k])
-            item["id"] = .null
-            item["anchor"] = .null
-            item["change"] = .null
+            thread = model.indicators.tracked[n]
+            entry = thread!.steps.last!.entry
+        case .oneOff(let i, _):
+            thread = nil
+            entry = i
         }
+        let indicator = currentIndicator(ref)
+        var item = Self.statusFields(indicator.status)
         item["text"] = .string(indicator.text)
-        item["status"] = .string(indicator.status.rawValue)
-        item["status_label"] = .string(indicator.status.rawValue.capitalized)
         item["briefing"] = .object(entryLink(entry))
+        item["id"] = .optional(thread?.id)
+        item["anchor"] = .optional(thread.map { "indicator-" + $0.id })
+        item["change"] = .optional(
+            thread.flatMap { lastChange($0.steps) { model.entries[$0.entry].indicators[$0.item].status } })
         return item
     }
 
@@ -122,10 +109,8 @@ extension SiteRenderer {
     func briefingIndicators(_ i: Int) -> TemplateValue {
         .list(
             model.entries[i].indicators.map { indicator in
-                var item: Fields = [
-                    "text": .string(indicator.text), "status": .string(indicator.status.rawValue),
-                    "status_label": .string(indicator.status.rawValue.capitalized),
-                ]
+                var item = Self.statusFields(indicator.status)
+                item["text"] = .string(indicator.text)
                 item["url"] =
                     indicator.tracked.map {
                         .string(urls.link("indicators/") + "#indicator-" + model.indicators.tracked[$0].id)
@@ -181,25 +166,14 @@ extension SiteRenderer {
     /// `/indicators/` and its continuation pages: by status (watching, observed, lapsed), newest
     /// first within a status, `archive_size` to a page; each group counts its status over all.
     func indicatorIndexContext(page: Int) -> TemplateValue {
-        let statuses = Briefing.Indicator.Status.allCases
-        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
-        for ref in index.analysis.indicators {
-            byStatus[statuses.firstIndex(of: currentIndicator(ref).status)!].append(ref)
-        }
-        let ordered = byStatus.flatMap { $0 }
-        let shown = archivePages.slice(ordered.count, page: page)
-        var groups: [TemplateValue] = []
-        var start = 0
-        for (s, refs) in byStatus.enumerated() {
-            let here = (start..<start + refs.count).clamped(to: shown)
-            start += refs.count
-            guard !here.isEmpty else { continue }
-            groups.append([
-                "status": .string(statuses[s].rawValue),
-                "status_label": .string(statuses[s].rawValue.capitalized),
-                "count": .int(refs.count),
-                "indicators": .list(ordered[here].map { .object(indicatorItem($0)) }),
-            ])
+        let (statusGroups, pages) = statusPages(
+            index.analysis.indicators, statuses: Briefing.Indicator.Status.allCases, page: page,
+            status: { currentIndicator($0).status })
+        let groups = statusGroups.map { group -> TemplateValue in
+            var fields = Self.statusFields(group.status)
+            fields["count"] = .int(group.count)
+            fields["indicators"] = .list(group.items.map { .object(indicatorItem($0)) })
+            return .object(fields)
         }
         return pageContext(
             path: SiteURLs.paginated("indicators/", page),
@@ -207,8 +181,7 @@ extension SiteRenderer {
             description: "What the briefings watch for, by whether it has been observed.", kind: "indicators",
             extra: [
                 "groups": .list(groups), "indicator_count": .int(index.analysis.indicators.count),
-                "pagination": pagination(
-                    first: "indicators/", number: page, count: archivePages.count(ordered.count)),
+                "pagination": pagination(first: "indicators/", number: page, count: pages),
             ])
     }
 

@@ -3,10 +3,45 @@ import BriefTemplates
 /// The contexts of the claims and sources pages, and the claim items every page lists;
 /// docs/templates.md lists every key.
 extension SiteRenderer {
-    /// A claim status as pages show it: the word (`status`, `status_label`); the theme adds a
-    /// symbol to it, never a colour alone.
-    static func statusFields(_ status: Briefing.Claim.Status) -> Fields {
+    /// A status (of a claim or an indicator) as pages show it: the word (`status`,
+    /// `status_label`); the theme adds a symbol to it, never a colour alone.
+    static func statusFields<Status: RawRepresentable>(_ status: Status) -> Fields
+    where Status.RawValue == String {
         ["status": .string(status.rawValue), "status_label": .string(status.rawValue.capitalized)]
+    }
+
+    /// The last change of status along a tracked item's steps, "alleged → confirmed, 20
+    /// November 2024"; nil while it has kept its first status.
+    func lastChange<Status: RawRepresentable & Equatable>(
+        _ steps: [TrackedLedger.Step], status: (TrackedLedger.Step) -> Status
+    ) -> String? where Status.RawValue == String {
+        for s in steps.indices.dropFirst().reversed() {
+            let (before, after) = (status(steps[s - 1]), status(steps[s]))
+            if before != after {
+                return "\(before.rawValue) → \(after.rawValue), \(model.entries[steps[s].entry].day.display)"
+            }
+        }
+        return nil
+    }
+
+    /// Items grouped by status, in the statuses' order and newest first within one, the
+    /// groups of page `page` only (`archive_size` items a page): each group's status, its
+    /// count over all pages, and its items on this page; and how many pages there are.
+    func statusPages<Status: Equatable>(
+        _ refs: [TrackedRef], statuses: [Status], page: Int, status: (TrackedRef) -> Status
+    ) -> (groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)], pages: Int) {
+        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
+        for ref in refs { byStatus[statuses.firstIndex(of: status(ref))!].append(ref) }
+        let ordered = byStatus.flatMap { $0 }
+        let shown = archivePages.slice(ordered.count, page: page)
+        var groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)] = []
+        var start = 0
+        for (s, members) in byStatus.enumerated() {
+            let here = (start..<start + members.count).clamped(to: shown)
+            start += members.count
+            if !here.isEmpty { groups.append((statuses[s], members.count, ordered[here])) }
+        }
+        return (groups, archivePages.count(ordered.count))
     }
 
     /// The Admiralty grade of one claim as written: its source's letter and its credibility
@@ -47,23 +82,6 @@ extension SiteRenderer {
         }
     }
 
-    /// A tracked claim's last change of status, "alleged → confirmed, 20 November 2024"; nil
-    /// while it has kept its first status.
-    func latestChange(ofTracked n: Int) -> (from: String, to: String, date: String, text: String)? {
-        let steps = model.claims.tracked[n].steps
-        for s in steps.indices.dropFirst().reversed() {
-            let before = model.entries[steps[s - 1].entry].claims[steps[s - 1].item].status
-            let after = model.entries[steps[s].entry].claims[steps[s].item].status
-            if before != after {
-                let date = model.entries[steps[s].entry].day.display
-                return (
-                    before.rawValue, after.rawValue, date, "\(before.rawValue) → \(after.rawValue), \(date)"
-                )
-            }
-        }
-        return nil
-    }
-
     /// A claim as lists show it: text, current status, grade, the briefing of its latest step,
     /// its page (tracked) or its place in its briefing (one-off), and its latest change.
     func claimItem(_ ref: TrackedRef) -> Fields {
@@ -80,7 +98,8 @@ extension SiteRenderer {
             item["url"] = .string(urls.link(SiteURLs.claim(tracked.id)))
             item["tracked"] = true
             item["steps"] = .int(tracked.steps.count)
-            item["change"] = .optional(latestChange(ofTracked: n)?.text)
+            item["change"] = .optional(
+                lastChange(tracked.steps) { model.entries[$0.entry].claims[$0.item].status })
         case .oneOff(let i, let k):
             item["id"] = .null
             item["url"] = .string(urls.link(SiteURLs.briefing(model.entries[i].slug)) + "#claim_\(k + 1)")
@@ -127,23 +146,13 @@ extension SiteRenderer {
     /// alleged, confirmed, denied, disputed, retracted), newest first within a status,
     /// `archive_size` to a page; each group gives its status's count over all pages.
     func claimIndexContext(page: Int) -> TemplateValue {
-        let statuses = Briefing.Claim.Status.allCases
-        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
-        for ref in index.claims.all {
-            byStatus[statuses.firstIndex(of: latest(ref).claim.status)!].append(ref)
-        }
-        let ordered = byStatus.flatMap { $0 }
-        let shown = archivePages.slice(ordered.count, page: page)
+        let (statusGroups, pages) = statusPages(
+            index.claims.all, statuses: Briefing.Claim.Status.allCases, page: page,
+            status: { latest($0).claim.status })
         var actorsSeen = Set<Int>()
         var topicsSeen = Set<Int>()
-        var groups: [TemplateValue] = []
-        var start = 0
-        for (s, refs) in byStatus.enumerated() {
-            let range = start..<start + refs.count
-            start += refs.count
-            let here = range.clamped(to: shown)
-            guard !here.isEmpty else { continue }
-            let claims = ordered[here].map { ref -> TemplateValue in
+        let groups = statusGroups.map { group -> TemplateValue in
+            let claims = group.items.map { ref -> TemplateValue in
                 var item = claimItem(ref)
                 // What the page's filter narrows by: every actor and topic the claim concerns.
                 var actors: [Int] = []
@@ -160,10 +169,10 @@ extension SiteRenderer {
                     Set(topics).map { model.topics[$0].slug }.sorted().joined(separator: " "))
                 return .object(item)
             }
-            var group = Self.statusFields(statuses[s])
-            group["count"] = .int(refs.count)
-            group["claims"] = .list(claims)
-            groups.append(.object(group))
+            var fields = Self.statusFields(group.status)
+            fields["count"] = .int(group.count)
+            fields["claims"] = .list(claims)
+            return .object(fields)
         }
         let actorOptions = actorsSeen.sorted { model.actors[$0].name < model.actors[$1].name }
             .map { TemplateValue.object(actorLink($0)) }
@@ -176,7 +185,7 @@ extension SiteRenderer {
                 "groups": .list(groups), "claim_count": .int(index.claims.all.count),
                 "tracked_count": .int(model.claims.tracked.count),
                 "actors": .list(actorOptions), "topics": .list(topicOptions),
-                "pagination": pagination(first: "claims/", number: page, count: claimIndexPageCount),
+                "pagination": pagination(first: "claims/", number: page, count: pages),
             ])
     }
 
