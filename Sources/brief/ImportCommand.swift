@@ -6,7 +6,9 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a news article into a draft briefing: title, byline, lede, known actors and quotes.")
+        abstract:
+            "Turn a news article into a draft briefing: title, date, byline, lede, the actors it names, suggested claims and quotes."
+    )
 
     @Argument(help: "The article file, or - to read standard input.", completion: .file())
     var article: String
@@ -20,7 +22,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The publisher (source.publisher).")
     var publisher: String?
 
-    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: today, with a warning).")
+    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: the date the article gives, else today with a warning).")
     var date: String?
 
     @Flag(

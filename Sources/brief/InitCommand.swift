@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract:
-            "Create a new site in DIR (empty or new): site.yml, a sample briefing, actor and topic; then build it."
+            "Create a new site in DIR (empty or new): site.yml, a sample briefing, actor, topic and graded source; then build it."
     )
 
     @Argument(help: "The folder for the new site.", completion: .directory)
