@@ -22,7 +22,11 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The publisher (source.publisher).")
     var publisher: String?
 
-    @Option(name: .long, help: "The briefing's date, YYYY-MM-DD (default: the date the article gives, else today with a warning).")
+    @Option(
+        name: .long,
+        help:
+            "The briefing's date, YYYY-MM-DD (default: the date the article gives, else today with a warning)."
+    )
     var date: String?
 
     @Flag(
