@@ -138,7 +138,10 @@ public final class SiteSession: @unchecked Sendable {
         }
         site.replacingBodies(of: edited.map(\.index), model: model, bodies: bodies)
         // Quotes that moved an actor's page count change the plan: the content path handles that.
-        guard site.jobs == prepared?.jobs else { return nil }
+        // So do search index files that appear or go (a new term's postings file, a new shard).
+        guard site.jobs == prepared?.jobs,
+            site.renderer.search.files.map(\.path) == prepared?.renderer.search.files.map(\.path)
+        else { return nil }
         let diagnostics = site.diagnostics
         guard !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .entryBodies(edited.count))

@@ -5,7 +5,7 @@ extension PageJob {
     /// One file that lists every entry or actor of the site: costly alone, and few.
     var coversWholeSite: Bool {
         switch self {
-        case .actorIndex, .topicIndex, .timeline, .searchIndex, .siteFeed, .sitemap, .sitemapPart: true
+        case .actorIndex, .topicIndex, .timeline, .siteFeed, .sitemap, .sitemapPart: true
         default: false
         }
     }

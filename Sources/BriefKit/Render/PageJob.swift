@@ -39,7 +39,11 @@ public enum PageJob: Sendable, Hashable {
     /// `/timeline/<year>/` (page 1) and `/timeline/<year>/page/N/`: that year's briefings by month.
     case timelineYear(Int, page: Int)
     case search
-    case searchIndex
+    /// File N of the search index (`SearchIndex.files`): manifest, shards, postings, facets.
+    case searchFile(Int)
+    /// `search/doc/N.json`: the search records of documents 8N to 8N + 7 (title, date,
+    /// summary, facets).
+    case searchDocuments(Int)
     case siteFeed
     /// `/sitemap.xml`: the URL set, or above `SiteMapParts.limit` URLs the index of the parts.
     case sitemap

@@ -1,7 +1,7 @@
 import BriefTemplates
 import Foundation
 
-/// Atom feeds, the sitemap and the search index: written in code, not templates, so escaping
+/// Atom feeds, the sitemap and the search records: written in code, not templates, so escaping
 /// is always right.
 extension SiteRenderer {
     /// The stable part of `tag:` ids: the host of base_url as site.yml writes it (never the
@@ -198,56 +198,49 @@ extension SiteRenderer {
         return list
     }
 
-    /// `/search.json`: one object per entry with what the search page matches on, keys sorted.
-    func searchIndex() -> Data {
-        // Each actor's and topic's JSON is written once, not once per entry that lists it, and
-        // the entries are written on all cores: the file grows with the whole archive.
-        let actorJSON = model.actors.map { actor -> [UInt8] in
-            var json: [UInt8] = []
-            JSONWriter.writeRaw("{\"aliases\":", into: &json)
-            JSONWriter.writeArray(actor.aliases.lazy.map(Self.jsonString), into: &json)
-            JSONWriter.writeRaw(",\"name\":", into: &json)
-            JSONWriter.writeString(actor.name, into: &json, scriptSafe: false)
-            json.append(UInt8(ascii: "}"))
-            return json
+    /// `search/doc/N.json`: the records of documents 8N to 8N + 7, what the search page shows
+    /// of a result and counts facets from: title, URL, date, summary, actors, topics, claim
+    /// statuses. The page takes a snippet of the text from the briefing's own page.
+    func searchDocuments(_ n: Int) -> Data {
+        let first = n * SearchIndex.documentsPerFile
+        let documents = first..<min(first + SearchIndex.documentsPerFile, search.entryOfDocument.count)
+        var json: [UInt8] = []
+        JSONWriter.writeArray(documents.lazy.map { searchDocument(self.search.entryOfDocument[$0]) }, into: &json)
+        return Data(json)
+    }
+
+    private func searchDocument(_ i: Int) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(512)
+        func labels(_ pairs: [(slug: String, name: String)]) {
+            JSONWriter.writeArray(
+                pairs.lazy.map { pair in
+                    var label: [UInt8] = [UInt8(ascii: "[")]
+                    JSONWriter.writeString(pair.slug, into: &label, scriptSafe: false)
+                    label.append(UInt8(ascii: ","))
+                    JSONWriter.writeString(pair.name, into: &label, scriptSafe: false)
+                    label.append(UInt8(ascii: "]"))
+                    return label
+                }, into: &json)
         }
-        let topicJSON = model.topics.map { Self.jsonString($0.name) }
-        let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
-        let items = published.parallelMap { i -> [UInt8] in
-            var json: [UInt8] = []
-            json.reserveCapacity(1_024)
-            JSONWriter.writeRaw("{\"actors\":", into: &json)
-            JSONWriter.writeArray(model.entries[i].actors.lazy.map { actorJSON[$0] }, into: &json)
-            // Claims ("status: text") and the source's publisher, only where an entry has them.
-            if !model.entries[i].claims.isEmpty {
-                JSONWriter.writeRaw(",\"claims\":", into: &json)
-                JSONWriter.writeArray(
-                    model.entries[i].claims.lazy.map { Self.jsonString($0.status.rawValue + ": " + $0.text) },
-                    into: &json)
-            }
-            JSONWriter.writeRaw(",\"date\":\"", into: &json)
-            json.append(contentsOf: model.entries[i].day.iso.utf8)
-            json.append(UInt8(ascii: "\""))
-            if let publisher = model.entries[i].briefing.source?.publisher {
-                JSONWriter.writeRaw(",\"source\":", into: &json)
-                JSONWriter.writeString(publisher, into: &json, scriptSafe: false)
-            }
-            JSONWriter.writeRaw(",\"summary\":", into: &json)
-            JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)
-            JSONWriter.writeRaw(",\"title\":", into: &json)
-            JSONWriter.writeString(model.entries[i].briefing.title, into: &json, scriptSafe: false)
-            JSONWriter.writeRaw(",\"topics\":", into: &json)
-            JSONWriter.writeArray(model.entries[i].topics.lazy.map { topicJSON[$0] }, into: &json)
-            JSONWriter.writeRaw(",\"url\":", into: &json)
-            JSONWriter.writeString(
-                urls.link(SiteURLs.briefing(model.entries[i].slug)), into: &json, scriptSafe: false)
-            json.append(UInt8(ascii: "}"))
-            return json
-        }
-        var all: [UInt8] = []
-        all.reserveCapacity(items.reduce(2) { $0 + $1.count + 1 })
-        JSONWriter.writeArray(items, into: &all)
-        return Data(all)
+        let entry = model.entries[i]
+        JSONWriter.writeRaw("{\"actors\":", into: &json)
+        labels(entry.actors.map { (model.actors[$0].slug, model.actors[$0].name) })
+        JSONWriter.writeRaw(",\"date\":", into: &json)
+        JSONWriter.writeString(entry.day.display, into: &json, scriptSafe: false)
+        JSONWriter.writeRaw(",\"statuses\":", into: &json)
+        let statuses = Briefing.Claim.Status.allCases.filter { status in entry.claims.contains { $0.status == status } }
+        JSONWriter.writeArray(statuses.lazy.map { Self.jsonString($0.rawValue) }, into: &json)
+        JSONWriter.writeRaw(",\"summary\":", into: &json)
+        JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)
+        JSONWriter.writeRaw(",\"title\":", into: &json)
+        JSONWriter.writeString(entry.briefing.title, into: &json, scriptSafe: false)
+        JSONWriter.writeRaw(",\"topics\":", into: &json)
+        labels(entry.topics.map { (model.topics[$0].slug, model.topics[$0].name) })
+        JSONWriter.writeRaw(",\"url\":", into: &json)
+        JSONWriter.writeString(urls.link(SiteURLs.briefing(entry.slug)), into: &json, scriptSafe: false)
+        json.append(UInt8(ascii: "}"))
+        return json
     }
 
     private static func jsonString(_ text: String) -> [UInt8] {

@@ -321,7 +321,7 @@ extension SiteRenderer {
     func searchContext() -> TemplateValue {
         pageContext(
             path: "search/", title: "Search", description: "Search the briefings by title, actor or topic.",
-            kind: "search", extra: ["search_index": .string(urls.link("search.json"))])
+            kind: "search", extra: ["search_index": .string(urls.link("search/index.json"))])
     }
 
     func notFoundContext() -> TemplateValue {

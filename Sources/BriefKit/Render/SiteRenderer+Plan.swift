@@ -79,7 +79,10 @@ extension SiteRenderer {
         for year in years {
             jobs += (1...archivePages.count(year.entries.count)).map { .timelineYear(year.year, page: $0) }
         }
-        jobs += [.search, .searchIndex, .siteFeed, .sitemap]
+        jobs.append(.search)
+        jobs += search.files.indices.map { .searchFile($0) }
+        jobs += (0..<search.documentFileCount).map { .searchDocuments($0) }
+        jobs += [.siteFeed, .sitemap]
         jobs += (0..<SiteMapParts.count(urls: sitemapURLCount)).map { .sitemapPart($0 + 1) }
         jobs += [.robots, .notFound]
         jobs += model.pages.indices.map { .page($0) }

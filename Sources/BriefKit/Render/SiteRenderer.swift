@@ -8,6 +8,8 @@ public struct SiteRenderer: Sendable {
     public let index: SiteIndex
     public private(set) var theme: Theme
     public private(set) var bodies: RenderedBodies
+    /// The search index's files, built from the model and the bodies.
+    public private(set) var search: SearchIndex
     public let urls: SiteURLs
     let calendar: SiteCalendar
     /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
@@ -35,6 +37,7 @@ public struct SiteRenderer: Sendable {
         self.index = index
         self.theme = theme
         self.bodies = bodies
+        self.search = SearchIndex(model: model, bodies: bodies)
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
@@ -77,6 +80,7 @@ public struct SiteRenderer: Sendable {
         copy.model = model
         copy.bodies = bodies
         copy.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
+        copy.search = SearchIndex(model: model, bodies: bodies)
         for i in entries {
             copy.cards[i] = copy.makeCard(i)
             copy.feedEntries[i] = copy.makeFeedEntry(i)
@@ -84,11 +88,11 @@ public struct SiteRenderer: Sendable {
         return copy
     }
 
-    /// This renderer with another theme (templates edited, nothing else).
     /// The jobs whose output shows entry `i`'s rendered body, when it changes from `before`
     /// to `after` (its front matter unchanged): its page, the home and list pages with its card,
-    /// its actors' and topics' feeds, the site feed and the search index (they carry the
-    /// summary, which may come from the body), and the pages of actors whose quotes changed.
+    /// its actors' and topics' feeds, the site feed (they carry the summary, which may come
+    /// from the body), its search record and the search index's files (they hold its words),
+    /// and the pages of actors whose quotes changed.
     /// `brief serve` renders these again after a body edit; what a page shows is defined here,
     /// beside the pages, so a new use of the body is added in one place.
     func jobsShowingBody(ofEntry i: Int, before: MarkdownRenderer.Output, after: MarkdownRenderer.Output)
@@ -96,8 +100,12 @@ public struct SiteRenderer: Sendable {
     {
         let page = i / model.config.pageSize + 1
         var jobs: Set<PageJob> = [
-            .siteFeed, .searchIndex, .briefing(i), .home(page: page), .briefingList(page: page),
+            .siteFeed, .briefing(i), .home(page: page), .briefingList(page: page),
         ]
+        if search.documentOfEntry[i] >= 0 {
+            jobs.insert(.searchDocuments(Int(search.documentOfEntry[i]) / SearchIndex.documentsPerFile))
+        }
+        jobs.formUnion(search.files.indices.map(PageJob.searchFile))
         jobs.formUnion(model.entries[i].actors.map(PageJob.actorFeed))
         jobs.formUnion(model.entries[i].topics.map(PageJob.topicFeed))
         if before.quotes != after.quotes {
@@ -111,6 +119,7 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// This renderer with another theme (templates edited, nothing else).
     func updating(theme: Theme) -> SiteRenderer {
         var copy = self
         copy.theme = theme
@@ -154,7 +163,8 @@ public struct SiteRenderer: Sendable {
         case .actorFeed(let i): OutputFile(path: path, text: actorFeed(i))
         case .topicFeed(let i): OutputFile(path: path, text: topicFeed(i))
         case .correctionFeed: OutputFile(path: path, text: correctionFeed())
-        case .searchIndex: OutputFile(path: path, content: .bytes(searchIndex()))
+        case .searchFile(let n): OutputFile(path: path, content: .bytes(search.files[n].bytes))
+        case .searchDocuments(let n): OutputFile(path: path, content: .bytes(searchDocuments(n)))
         case .siteFeed: OutputFile(path: path, text: siteFeed())
         case .sitemap: OutputFile(path: path, text: sitemap())
         case .sitemapPart(let n): OutputFile(path: path, text: sitemapPart(n))
@@ -197,7 +207,8 @@ public struct SiteRenderer: Sendable {
         case .timelineYear(let year, let page):
             SiteURLs.file(for: SiteURLs.paginated(SiteURLs.year(year), page))
         case .search: SiteURLs.file(for: "search/")
-        case .searchIndex: "search.json"
+        case .searchFile(let n): search.files[n].path
+        case .searchDocuments(let n): "search/doc/\(n).json"
         case .siteFeed: "feed.xml"
         case .sitemap: "sitemap.xml"
         case .sitemapPart(let n): "sitemap-\(n).xml"

@@ -1,0 +1,223 @@
+/// The distinct search terms of one document: each folded word, how often it occurs, and
+/// whether the title has it.
+///
+/// Words are folded as the name normaliser folds names (`NameKey`: case, marks, "ł" → "l"),
+/// then split on everything that is not a letter or a digit, so "Erdoğan" and "Erdogan" are one
+/// term, and "K-2" is the terms "k" and "2". The search page folds a query the same way.
+struct DocumentTerms {
+    /// The distinct terms' folded UTF-8 bytes, one after another, in order of first occurrence.
+    private(set) var bytes: [UInt8] = []
+    /// Where each term's bytes end in `bytes`.
+    private(set) var ends: [Int] = []
+    /// Each term's `WordHasher` hash (never 0).
+    private(set) var hashes: [UInt64] = []
+    /// How often each term occurs, over every field.
+    private(set) var counts: [UInt32] = []
+    /// Whether each term occurs in the title.
+    private(set) var inTitle: [Bool] = []
+    /// Open addressing on the hash: each slot's hash (0 is empty) and term.
+    private var slotHashes: [UInt64] = Array(repeating: 0, count: 512)
+    private var slotTerms: [Int32] = Array(repeating: 0, count: 512)
+
+    var count: Int { ends.count }
+
+    /// Lets the look-up table go once every word is added: a site keeps every document's terms
+    /// until the index is built.
+    mutating func finish() {
+        slotHashes = []
+        slotTerms = []
+    }
+
+    /// Term `i`'s folded bytes.
+    func term(_ i: Int) -> ArraySlice<UInt8> { bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
+
+    /// Words longer than this are not indexed (encoded data, long URLs).
+    static let longestTerm = 64
+
+    /// Adds every word of `text`.
+    mutating func add(_ text: String, title: Bool = false) {
+        add(Array(text.utf8), title: title, html: false)
+    }
+
+    /// Adds every word of the text of an HTML fragment (a rendered body): tags and entities
+    /// separate words and are not indexed (every entity cmark writes stands for punctuation).
+    mutating func add(html: String) {
+        add(Array(html.utf8), title: false, html: true)
+    }
+
+    /// Adds every word of `text` (UTF-8 bytes), skipping tags and entities when `html`.
+    private mutating func add(_ text: [UInt8], title: Bool, html: Bool) {
+        let kind = html ? Self.htmlKind : Self.textKind
+        var i = 0
+        let end = text.count
+        while i < end {
+            // Skip to the next word, over tags, entities and punctuation.
+            while i < end {
+                let k = kind[Int(text[i])]
+                if k == 1 { break }
+                if k == 2 {
+                    let length = Self.punctuationLength(text, i)
+                    if length == 0 { break }
+                    i += length
+                    continue
+                }
+                if k == 3 {
+                    i = text[i...].firstIndex(of: UInt8(ascii: ">")) ?? end
+                } else if k == 4 {
+                    let limit = min(end, i + 12)
+                    i = text[i..<limit].firstIndex(of: UInt8(ascii: ";")) ?? i
+                }
+                i += 1
+            }
+            let start = i
+            var hasher = WordHasher()
+            var ascii = true
+            while i < end {
+                let k = kind[Int(text[i])]
+                if k == 1 {
+                    // ASCII letters and digits: setting 0x20 lowers a letter and keeps a digit.
+                    hasher.add(text[i] | 0x20)
+                } else if k == 2 && Self.punctuationLength(text, i) == 0 {
+                    ascii = false
+                } else {
+                    break
+                }
+                i += 1
+            }
+            if start == i { break }
+            if ascii {
+                insert(text[start..<i], hash: hasher.hash, title: title)
+            } else {
+                for piece in Self.foldedPieces(String(decoding: text[start..<i], as: UTF8.self)) {
+                    insert(piece[...], hash: WordHasher.hash(piece), title: title)
+                }
+            }
+        }
+    }
+
+    /// The length of the character at `text[i]` when it is in Unicode's General Punctuation
+    /// block (U+2000–U+203F: typographic spaces, dashes, quotes, ellipsis) or a no-break space,
+    /// else 0: common in prose, never part of a word, and cheaper to see here than to fold.
+    @inline(__always)
+    private static func punctuationLength(_ text: [UInt8], _ i: Int) -> Int {
+        switch text[i] {
+        case 0xE2: i + 2 < text.count && text[i + 1] == 0x80 ? 3 : 0
+        case 0xC2: i + 1 < text.count && text[i + 1] == 0xA0 ? 2 : 0
+        default: 0
+        }
+    }
+
+    /// Per byte: 0 separates words, 1 is an ASCII letter or digit, 2 is part of a non-ASCII
+    /// character (the word is then folded whole); in HTML, 3 opens a tag and 4 an entity.
+    private static let textKind: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
+        case 0x80...: 2
+        default: 0
+        }
+    }
+    private static let htmlKind: [UInt8] = textKind.enumerated().map { byte, kind in
+        byte == 0x3C ? 3 : byte == 0x26 ? 4 : kind
+    }
+
+
+    /// The terms of a word that holds non-ASCII letters: folded by `NameKey`, split on
+    /// whatever is not a letter or a digit.
+    static func foldedPieces(_ word: String) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var piece: [UInt8] = []
+        for scalar in NameKey.normalize(word).unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                piece.append(contentsOf: String(scalar).utf8)
+            } else if !piece.isEmpty {
+                pieces.append(piece)
+                piece = []
+            }
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
+    }
+
+
+    /// Counts `word` (folded bytes, or ASCII letters and digits lowered here) under `hash`.
+    private mutating func insert(_ word: ArraySlice<UInt8>, hash rawHash: UInt64, title: Bool) {
+        guard word.count <= Self.longestTerm else { return }
+        let hash = rawHash == 0 ? 1 : rawHash
+        let mask = slotHashes.count - 1
+        var slot = Self.slot(hash, mask: mask)
+        while true {
+            let found = slotHashes[slot]
+            if found == hash {
+                let term = Int(slotTerms[slot])
+                counts[term] &+= 1
+                if title { inTitle[term] = true }
+                return
+            }
+            if found == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        slotHashes[slot] = hash
+        slotTerms[slot] = Int32(ends.count)
+        for byte in word { bytes.append(byte < 0x80 ? byte | 0x20 : byte) }
+        ends.append(bytes.count)
+        hashes.append(hash)
+        counts.append(1)
+        inTitle.append(title)
+        if ends.count * 2 > slotHashes.count { grow() }
+    }
+
+    /// A hash's first slot.
+    @inline(__always)
+    private static func slot(_ hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        slotHashes = Array(repeating: 0, count: slotHashes.count * 2)
+        slotTerms = Array(repeating: 0, count: slotHashes.count)
+        let mask = slotHashes.count - 1
+        for (term, hash) in hashes.enumerated() {
+            var slot = Self.slot(hash, mask: mask)
+            while slotHashes[slot] != 0 { slot = (slot + 1) & mask }
+            slotHashes[slot] = hash
+            slotTerms[slot] = Int32(term)
+        }
+    }
+}
+
+/// A 64-bit hash of a word's bytes, added one at a time: eight bytes are gathered into a word
+/// (a shift and an or per byte, no multiply), and each full word and the end are mixed in.
+/// Words of up to eight bytes, most words, get distinct hashes.
+struct WordHasher {
+    private var gathered: UInt64 = 0
+    private var mixed: UInt64 = 0
+    private var length: UInt64 = 0
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        gathered = gathered << 8 | UInt64(byte)
+        length &+= 1
+        if length & 7 == 0 {
+            mixed = Self.mix(mixed ^ gathered)
+            gathered = 0
+        }
+    }
+
+    var hash: UInt64 { Self.mix(mixed ^ gathered ^ length << 56) }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = WordHasher()
+        for byte in bytes { hasher.add(byte) }
+        return hasher.hash
+    }
+
+    /// A bijection that spreads every input bit over the output (splitmix64's finaliser).
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+}

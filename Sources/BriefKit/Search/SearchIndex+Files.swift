@@ -1,0 +1,193 @@
+import Foundation
+
+extension SearchIndex {
+    /// Writes the index's files from the postings and facets (JSON keys sorted, as everywhere).
+    struct Builder {
+        var files: [File] = []
+        let facets: FacetCounter
+        /// Each actor's and topic's `["slug","name"` (a facet entry without its count).
+        let actorLabels: [[UInt8]]
+        let topicLabels: [[UInt8]]
+        /// The first term of each dictionary shard.
+        var shardKeys: [String] = []
+        /// The claim statuses some published briefing has, in their order.
+        var presentStatuses: [Briefing.Claim.Status] = []
+
+        init(model: SiteModel, facets: FacetCounter) {
+            self.facets = facets
+            actorLabels = model.actors.map { Self.label(slug: $0.slug, name: $0.name) }
+            topicLabels = model.topics.map { Self.label(slug: $0.slug, name: $0.name) }
+        }
+
+        private static func label(slug: String, name: String) -> [UInt8] {
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            JSONWriter.writeString(slug, into: &json, scriptSafe: false)
+            json.append(UInt8(ascii: ","))
+            JSONWriter.writeString(name, into: &json, scriptSafe: false)
+            return json
+        }
+
+        /// One record: `{"n":count,"p":"base64"}` or, for a long list, `{"f":N,"n":count}`, with
+        /// `"top"` above `fewDocuments` documents.
+        struct Record {
+            var count: Int
+            var postings: [UInt8]
+            var tops: [UInt8]?
+
+            func json(file: Int?) -> [UInt8] {
+                var json: [UInt8] = []
+                json.reserveCapacity(postings.count * 4 / 3 + (tops?.count ?? 0) + 32)
+                if let file {
+                    json.append(contentsOf: "{\"f\":\(file),\"n\":\(count)".utf8)
+                } else {
+                    json.append(contentsOf: "{\"n\":\(count),\"p\":\"".utf8)
+                    json.append(contentsOf: Data(postings).base64EncodedData())
+                    json.append(UInt8(ascii: "\""))
+                }
+                if let tops {
+                    JSONWriter.writeRaw(",\"top\":", into: &json)
+                    json.append(contentsOf: tops)
+                }
+                json.append(UInt8(ascii: "}"))
+                return json
+            }
+        }
+
+        func topsJSON(_ tops: FacetCounter.Tops) -> [UInt8] {
+            var json: [UInt8] = []
+            func entries(_ list: [(id: Int, count: Int)], labels: [[UInt8]]) {
+                JSONWriter.writeArray(list.lazy.map { labels[$0.id] + Array(",\($0.count)]".utf8) }, into: &json)
+            }
+            JSONWriter.writeRaw("{\"actor\":", into: &json)
+            entries(tops.actors, labels: actorLabels)
+            JSONWriter.writeRaw(",\"status\":", into: &json)
+            JSONWriter.writeArray(
+                tops.statuses.lazy.map {
+                    Array("[\"\(Briefing.Claim.Status.allCases[$0.status].rawValue)\",\($0.count)]".utf8)
+                }, into: &json)
+            JSONWriter.writeRaw(",\"topic\":", into: &json)
+            entries(tops.topics, labels: topicLabels)
+            json.append(UInt8(ascii: "}"))
+            return json
+        }
+
+        /// Records for `lists` (each a list of documents, with weights for terms), computed on
+        /// all cores with one set of counters per batch.
+        func records(count: Int, docs: @escaping (Int) -> ArraySlice<Int32>, weights: ((Int) -> ArraySlice<UInt8>)?)
+            -> [Record]
+        {
+            let batch = 256
+            let facets = self.facets
+            let actors = actorLabels.count
+            let topics = topicLabels.count
+            let builder = self
+            return Array(stride(from: 0, to: count, by: batch)).parallelMap { start -> [Record] in
+                var scratch = FacetCounter.Scratch(actors: actors, topics: topics)
+                return (start..<min(start + batch, count)).map { i in
+                    let list = docs(i)
+                    let postings =
+                        if let weights { PostingsCoder.encode(docs: list, weights: weights(i)) } else {
+                            PostingsCoder.encode(docs: list)
+                        }
+                    let tops =
+                        list.count > SearchIndex.fewDocuments
+                        ? builder.topsJSON(facets.tops(of: list, limit: SearchIndex.topValues, scratch: &scratch))
+                        : nil
+                    return Record(count: list.count, postings: postings, tops: tops)
+                }
+            }.flatMap { $0 }
+        }
+
+        /// The dictionary shards and the long postings lists.
+        mutating func addTerms(_ postings: TermPostings) {
+            let order = postings.terms.indices.sorted { postings.terms[$0].lexicographicallyPrecedes(postings.terms[$1]) }
+            let records = records(
+                count: order.count, docs: { postings.docs[postings.range(order[$0])] },
+                weights: { postings.weights[postings.range(order[$0])] })
+            var shard: [UInt8] = []
+            var postingsFiles = 0
+            func closeShard() {
+                shard.append(UInt8(ascii: "}"))
+                files.append(File(path: "search/terms/\(shardKeys.count - 1).json", bytes: Data(shard)))
+                shard = []
+            }
+            for (n, term) in order.enumerated() {
+                let key = String(decoding: postings.terms[term], as: UTF8.self)
+                if shard.isEmpty {
+                    shardKeys.append(key)
+                    shard.append(UInt8(ascii: "{"))
+                } else {
+                    shard.append(UInt8(ascii: ","))
+                }
+                JSONWriter.writeString(key, into: &shard, scriptSafe: false)
+                shard.append(UInt8(ascii: ":"))
+                let record = records[n]
+                if record.postings.count > SearchIndex.inlinePostings {
+                    files.append(File(path: "search/postings/\(postingsFiles).bin", bytes: Data(record.postings)))
+                    shard.append(contentsOf: record.json(file: postingsFiles))
+                    postingsFiles += 1
+                } else {
+                    shard.append(contentsOf: record.json(file: nil))
+                }
+                if shard.count >= SearchIndex.shardBytes { closeShard() }
+            }
+            if !shard.isEmpty { closeShard() }
+        }
+
+        /// One record per actor, topic and claim status that has published briefings.
+        mutating func addFacetValues(model: SiteModel, facets: FacetCounter) {
+            var byActor = [[Int32]](repeating: [], count: model.actors.count)
+            var byTopic = [[Int32]](repeating: [], count: model.topics.count)
+            var byStatus = [[Int32]](repeating: [], count: Briefing.Claim.Status.allCases.count)
+            for doc in 0..<facets.documentCount {
+                for actor in facets.actors(of: doc) { byActor[Int(actor)].append(Int32(doc)) }
+                for topic in facets.topics(of: doc) { byTopic[Int(topic)].append(Int32(doc)) }
+                for status in byStatus.indices where facets.statusesOf[doc] & (1 << status) != 0 {
+                    byStatus[status].append(Int32(doc))
+                }
+            }
+            let lists = byActor + byTopic + byStatus
+            let paths =
+                model.actors.map { "search/actor/\($0.slug).json" } + model.topics.map { "search/topic/\($0.slug).json" }
+                + Briefing.Claim.Status.allCases.map { "search/status/\($0.rawValue).json" }
+            let records = records(count: lists.count, docs: { lists[$0][...] }, weights: nil)
+            presentStatuses = Briefing.Claim.Status.allCases.indices.filter { !byStatus[$0].isEmpty }.map {
+                Briefing.Claim.Status.allCases[$0]
+            }
+            for (n, record) in records.enumerated() where record.count > 0 {
+                files.append(File(path: paths[n], bytes: Data(record.json(file: nil))))
+            }
+        }
+
+        /// `search/index.json`; `years` is each document's year (documents oldest first).
+        mutating func addManifest(documents years: [Int]) {
+            var json: [UInt8] = []
+            json.append(contentsOf: "{\"docs\":\(years.count),\"format\":1,\"shards\":".utf8)
+            JSONWriter.writeArray(
+                shardKeys.lazy.map { key in
+                    var out: [UInt8] = []
+                    JSONWriter.writeString(key, into: &out, scriptSafe: false)
+                    return out
+                }, into: &json)
+            JSONWriter.writeRaw(",\"statuses\":", into: &json)
+            JSONWriter.writeArray(
+                presentStatuses.lazy.map { Array("\"\($0.rawValue)\"".utf8) }, into: &json)
+            JSONWriter.writeRaw(",\"top\":", into: &json)
+            var scratch = FacetCounter.Scratch(actors: actorLabels.count, topics: topicLabels.count)
+            json.append(
+                contentsOf: topsJSON(
+                    facets.tops(of: (0..<Int32(years.count)), limit: SearchIndex.topValues, scratch: &scratch)))
+            // Each year's documents: [year, first, end), oldest year first.
+            JSONWriter.writeRaw(",\"years\":", into: &json)
+            var ranges: [[UInt8]] = []
+            var start = 0
+            for doc in years.indices where doc + 1 == years.count || years[doc + 1] != years[doc] {
+                ranges.append(Array("[\(years[doc]),\(start),\(doc + 1)]".utf8))
+                start = doc + 1
+            }
+            JSONWriter.writeArray(ranges, into: &json)
+            json.append(UInt8(ascii: "}"))
+            files.insert(File(path: "search/index.json", bytes: Data(json)), at: 0)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// The chunked full-text index under `/search/` (docs/search.md), so one query fetches a small
+/// part of it:
+/// - `search/index.json` — the manifest: document count, years as document ranges, the first
+///   term of each dictionary shard, and the busiest facet values of the whole site;
+/// - `search/terms/N.json` — the term dictionary in sorted ranges of about `shardBytes`:
+///   each term's document count, its postings (inline when short, else a file number) and,
+///   above `fewDocuments`, its most frequent actors, topics and claim statuses with counts;
+/// - `search/postings/N.bin` — long postings lists (`PostingsCoder`);
+/// - `search/actor/<slug>.json`, `search/topic/<slug>.json`, `search/status/<status>.json` —
+///   one record per facet value, in the same form as a term's;
+/// - `search/doc/N.json` — the records of documents 8N to 8N + 7: what a result shows (title,
+///   URL, date, summary) and its facets (`SiteRenderer.searchDocuments`).
+///
+/// Documents are the published briefings numbered oldest first, so a new briefing leaves the
+/// others' numbers (and files) alone and a higher number is a newer briefing.
+public struct SearchIndex: Sendable {
+    /// One file of the index.
+    public struct File: Sendable {
+        public var path: String
+        public var bytes: Data
+    }
+
+    public let files: [File]
+    /// The entry of each document number.
+    let entryOfDocument: [Int]
+    /// The document number of each entry (-1 for drafts).
+    let documentOfEntry: [Int32]
+
+    /// Documents per `search/doc/N.json`.
+    static let documentsPerFile = 8
+    var documentFileCount: Int { (entryOfDocument.count + Self.documentsPerFile - 1) / Self.documentsPerFile }
+
+    static let shardBytes = 8_192
+    static let inlinePostings = 1_024
+    static let topValues = 10
+    /// A record of at most this many documents carries no facet counts: the page counts them
+    /// from the documents' own records, which it fetches to show them.
+    static let fewDocuments = 10
+
+    public init(model: SiteModel, bodies: RenderedBodies) {
+        let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
+        let entryOfDocument = Array(published.reversed())
+        var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
+        for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
+        self.entryOfDocument = entryOfDocument
+        self.documentOfEntry = documentOfEntry
+
+        var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
+        let documents = entryOfDocument.parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
+        let facets = FacetCounter(
+            actorsOf: entryOfDocument.map { model.entries[$0].actors },
+            topicsOf: entryOfDocument.map { model.entries[$0].topics },
+            statusesOf: entryOfDocument.map { entry in
+                model.entries[entry].claims.reduce(UInt8(0)) { $0 | Self.statusBit($1.status) }
+            })
+        clock.lap("search: terms")
+        let postings = TermPostings(documents)
+        clock.lap("search: postings")
+        var builder = Builder(model: model, facets: facets)
+        builder.addTerms(postings)
+        clock.lap("search: shards")
+        builder.addFacetValues(model: model, facets: facets)
+        builder.addManifest(documents: entryOfDocument.map { model.entries[$0].day.year })
+        clock.lap("search: facets")
+        files = builder.files
+    }
+
+    static func statusBit(_ status: Briefing.Claim.Status) -> UInt8 {
+        UInt8(1) << UInt8(Briefing.Claim.Status.allCases.firstIndex(of: status)!)
+    }
+
+    /// The words of everything a briefing shows: title, summary, body, claims, judgements,
+    /// source, its actors' names and aliases, its topics' names.
+    static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies) -> DocumentTerms {
+        var terms = DocumentTerms()
+        let briefing = model.entries[i].briefing
+        terms.add(briefing.title, title: true)
+        terms.add((briefing.summary ?? bodies.entries[i].firstParagraph ?? ""))
+        terms.add(html: bodies.entries[i].html)
+        for claim in model.entries[i].claims { terms.add(claim.text) }
+        for judgement in model.entries[i].judgements { terms.add(judgement.text) }
+        if let source = briefing.source {
+            for field in [source.publisher, source.title, source.author] { terms.add((field ?? "")) }
+        }
+        for actor in model.entries[i].actors {
+            terms.add(model.actors[actor].name)
+            for alias in model.actors[actor].aliases { terms.add(alias) }
+        }
+        for topic in model.entries[i].topics { terms.add(model.topics[topic].name) }
+        terms.finish()
+        return terms
+    }
+}
+
+/// Every term of the site with its postings, documents ascending.
+struct TermPostings {
+    /// Each term's folded bytes.
+    var terms: [[UInt8]] = []
+    /// Term `t`'s documents are `docs[offsets[t]..<offsets[t + 1]]`, weights beside them.
+    var offsets: [Int] = []
+    var docs: [Int32] = []
+    var weights: [UInt8] = []
+
+    init(_ documents: [DocumentTerms]) {
+        var termOf = HashTable()
+        var counts: [Int] = []
+        let ids = documents.map { document -> [Int32] in
+            (0..<document.count).map { k in
+                let term = termOf.find(document.hashes[k], new: Int32(terms.count))
+                if term == terms.count {
+                    terms.append(Array(document.term(k)))
+                    counts.append(1)
+                } else {
+                    counts[Int(term)] += 1
+                }
+                return term
+            }
+        }
+        offsets = [0]
+        offsets.reserveCapacity(counts.count + 1)
+        for count in counts { offsets.append(offsets.last! + count) }
+        docs = Array(repeating: 0, count: offsets.last!)
+        weights = Array(repeating: 0, count: offsets.last!)
+        var next = Array(offsets.dropLast())
+        for (doc, document) in documents.enumerated() {
+            for (k, term) in ids[doc].enumerated() {
+                let slot = next[Int(term)]
+                docs[slot] = Int32(doc)
+                weights[slot] = PostingsCoder.weight(count: document.counts[k], inTitle: document.inTitle[k])
+                next[Int(term)] += 1
+            }
+        }
+    }
+
+    func range(_ term: Int) -> Range<Int> { offsets[term]..<offsets[term + 1] }
+}
+
+/// Open addressing from a term's hash (never 0) to its number.
+struct HashTable {
+    private var hashes = [UInt64](repeating: 0, count: 1_024)
+    private var values = [Int32](repeating: 0, count: 1_024)
+    private var count = 0
+
+    /// The number stored for `hash`, or `new` after storing it.
+    mutating func find(_ hash: UInt64, new: Int32) -> Int32 {
+        let mask = hashes.count - 1
+        var slot = Self.slot(hash, mask: mask)
+        while true {
+            let found = hashes[slot]
+            if found == hash { return values[slot] }
+            if found == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        values[slot] = new
+        count += 1
+        if count * 2 > hashes.count { grow() }
+        return new
+    }
+
+    @inline(__always)
+    static func slot(_ hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let old = zip(hashes, values).filter { $0.0 != 0 }
+        hashes = Array(repeating: 0, count: hashes.count * 2)
+        values = Array(repeating: 0, count: hashes.count)
+        let mask = hashes.count - 1
+        for (hash, value) in old {
+            var slot = Self.slot(hash, mask: mask)
+            while hashes[slot] != 0 { slot = (slot + 1) & mask }
+            hashes[slot] = hash
+            values[slot] = value
+        }
+    }
+}
