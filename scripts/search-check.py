@@ -77,6 +77,13 @@ def fetched(driver):
     return sum(size for _, size in entries), len(entries)
 
 
+def fetched_files(driver):
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(function (e) {"
+        " return e.initiatorType === 'fetch'; }).map(function (e) {"
+        " return [e.name.replace(location.origin, ''), e.transferSize]; });")
+
+
 def results(driver):
     return [(li.find_element(By.CSS_SELECTOR, "h2 a").text,
              li.find_element(By.CSS_SELECTOR, ".snippet").get_attribute("innerHTML"))
@@ -147,11 +154,17 @@ def fixture(folder):
 def measure(folder, queries):
     base = serve(folder)
     driver = browser()
+    # Every query as a first visit: nothing from an earlier query's cache.
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     try:
         for query in queries:
             status = open_query(driver, base, query)
             size, requests = fetched(driver)
-            print(json.dumps({"query": query, "status": status, "bytes": size, "requests": requests}))
+            line = {"query": query, "status": status, "bytes": size, "requests": requests}
+            if "--files" in sys.argv:
+                line["files"] = fetched_files(driver)
+            print(json.dumps(line))
     finally:
         driver.quit()
 
@@ -160,6 +173,6 @@ if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "fixture":
         fixture(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "measure":
-        measure(sys.argv[2], sys.argv[3:])
+        measure(sys.argv[2], [q for q in sys.argv[3:] if q != "--files"])
     else:
         sys.exit(__doc__)

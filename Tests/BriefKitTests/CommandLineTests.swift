@@ -38,7 +38,7 @@ final class CommandLineTests: XCTestCase {
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 1)
         XCTAssertTrue(
-            lines[0].hasPrefix("Wrote 30 pages (48 files): 3 briefings, 6 actors, 2 topics in "),
+            lines[0].hasPrefix("Wrote 30 pages (61 files): 3 briefings, 6 actors, 2 topics in "),
             String(lines[0]))
         XCTAssertTrue(run.stderr.hasSuffix("0 errors, 1 warning\n"))
     }

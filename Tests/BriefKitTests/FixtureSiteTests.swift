@@ -30,7 +30,9 @@ final class FixtureSiteTests: XCTestCase {
             "actors/index.html", "actors/kim-jong-un/index.html", "actors/kim-jong-un/feed.xml",
             "actors/lee-jae-myung/index.html", "topics/index.html", "topics/sanctions/index.html",
             "timeline/index.html",
-            "search/index.html", "search.json", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+            "search/index.html", "search/index.json", "search/terms/0.json", "search/doc/0.json",
+            "search/actor/kim-jong-un.json", "search/topic/sanctions.json", "search/status/confirmed.json",
+            "feed.xml", "sitemap.xml", "robots.txt", "404.html",
             "about/index.html",
             "media/map.svg", "CNAME", "assets/style.css", "assets/search.js",
         ] {
@@ -71,9 +73,18 @@ final class FixtureSiteTests: XCTestCase {
         let (_, tree) = build { $0.drafts = true }
         XCTAssertNotNil(tree.files["briefings/draft/index.html"])
         XCTAssertTrue(tree.text("briefings/index.html").contains("A draft"))
-        for path in ["feed.xml", "actors/kim-jong-un/feed.xml", "search.json", "sitemap.xml"] {
+        for path in ["feed.xml", "actors/kim-jong-un/feed.xml", "sitemap.xml"] {
             XCTAssertFalse(tree.text(path).contains("draft"), path)
         }
+        // The draft's title and its body's words ("Not yet.") are in no file of the search index.
+        for path in tree.files.keys where path.hasPrefix("search/") && path != "search/index.html" {
+            XCTAssertFalse(tree.text(path).contains("A draft"), path)
+            XCTAssertFalse(tree.text(path).contains("\"yet\""), path)
+        }
+        XCTAssertEqual(
+            (try? JSONSerialization.jsonObject(with: tree.files["search/index.json"]!) as? [String: Any])?[
+                "docs"]
+                as? Int, 3)
     }
 
     func testStructuredDataEscapesScriptEnd() throws {
@@ -100,12 +111,12 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertEqual(original.text("feed.xml").components(separatedBy: "<entry>").count - 1, 3)
     }
 
-    func testSearchIndexIsValidJSONWithoutDrafts() throws {
+    func testSearchRecordsAreValidJSONWithoutDrafts() throws {
         let (_, tree) = build()
         let items = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: tree.files["search.json"]!) as? [[String: Any]])
+            JSONSerialization.jsonObject(with: tree.files["search/doc/0.json"]!) as? [[String: Any]])
         XCTAssertEqual(
             items.map { $0["title"] as? String },
-            ["Third", "Second </script> entry", "First: troops reported"])
+            ["First: troops reported", "Second </script> entry", "Third"])
     }
 }

@@ -18,7 +18,9 @@ final class GoldenPageTests: XCTestCase {
         "judgements/index.html", "indicators/index.html", "corrections/index.html", "corrections/feed.xml",
         "timeline/index.html", "timeline/2024/index.html", "actors/kim-jong-un/page/2/index.html",
         "search/index.html", "about/index.html", "404.html", "feed.xml", "actors/kim-jong-un/feed.xml",
-        "topics/troop-deployments/feed.xml", "sitemap.xml", "robots.txt", "search.json",
+        "topics/troop-deployments/feed.xml", "sitemap.xml", "robots.txt", "search/index.json",
+        "search/terms/0.json", "search/doc/0.json",
+        "search/actor/kim-jong-un.json",
     ]
 
     func testEveryPageKindMatchesItsGoldenPage() throws {

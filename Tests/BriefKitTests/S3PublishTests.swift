@@ -138,7 +138,7 @@ final class S3PublishTests: XCTestCase {
             ("feed.xml", "application/atom+xml; charset=utf-8", "public, max-age=300"),
             ("media/map.svg", "image/svg+xml", "public, max-age=31536000"),
             ("robots.txt", "text/plain; charset=utf-8", "no-cache"),
-            ("search.json", "application/json; charset=utf-8", "public, max-age=300"),
+            ("search/index.json", "application/json; charset=utf-8", "public, max-age=300"),
         ] {
             let response = try client.send("GET", key: "watch/" + key).get()
             XCTAssertEqual(response.status, 200, key)

@@ -57,7 +57,8 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(get("/watch/briefings/first").status, 301)
         XCTAssertEqual(get("/watch/feed.xml").headers["content-type"], "application/atom+xml; charset=utf-8")
         XCTAssertEqual(get("/watch/assets/style.css").headers["content-type"], "text/css; charset=utf-8")
-        XCTAssertEqual(get("/watch/search.json").headers["content-type"], "application/json; charset=utf-8")
+        XCTAssertEqual(
+            get("/watch/search/index.json").headers["content-type"], "application/json; charset=utf-8")
         XCTAssertEqual(get("/watch/media/map.svg").headers["content-type"], "image/svg+xml; charset=utf-8")
         XCTAssertEqual(get("/watch/CNAME").text, "fixture.example.org\n")
         let missing = get("/watch/no/such/page/")

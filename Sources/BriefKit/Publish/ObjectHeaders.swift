@@ -1,11 +1,13 @@
 /// The headers an object gets when published to object storage: its Content-Type (with a
 /// charset for text) and a Cache-Control value from `publish.cache_control`, else the defaults
-/// (short for pages and feeds, long for `assets/` and `media/`).
+/// (short for pages, feeds and the search index, long for `assets/` and `media/`).
 enum ObjectHeaders {
     static let defaultRules: [(pattern: String, value: String)] = [
         ("assets/**", "public, max-age=31536000"), ("media/**", "public, max-age=31536000"),
         ("**.html", "public, max-age=300"), ("**.xml", "public, max-age=300"),
         ("**.json", "public, max-age=300"),
+        // The search index's parts change together: one short lifetime for all of them.
+        ("search/**", "public, max-age=300"),
         ("**", "public, max-age=3600"),
     ]
 

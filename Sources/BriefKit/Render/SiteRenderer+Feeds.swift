@@ -205,7 +205,8 @@ extension SiteRenderer {
         let first = n * SearchIndex.documentsPerFile
         let documents = first..<min(first + SearchIndex.documentsPerFile, search.entryOfDocument.count)
         var json: [UInt8] = []
-        JSONWriter.writeArray(documents.lazy.map { searchDocument(self.search.entryOfDocument[$0]) }, into: &json)
+        JSONWriter.writeArray(
+            documents.lazy.map { searchDocument(self.search.entryOfDocument[$0]) }, into: &json)
         return Data(json)
     }
 
@@ -229,7 +230,9 @@ extension SiteRenderer {
         JSONWriter.writeRaw(",\"date\":", into: &json)
         JSONWriter.writeString(entry.day.display, into: &json, scriptSafe: false)
         JSONWriter.writeRaw(",\"statuses\":", into: &json)
-        let statuses = Briefing.Claim.Status.allCases.filter { status in entry.claims.contains { $0.status == status } }
+        let statuses = Briefing.Claim.Status.allCases.filter { status in
+            entry.claims.contains { $0.status == status }
+        }
         JSONWriter.writeArray(statuses.lazy.map { Self.jsonString($0.rawValue) }, into: &json)
         JSONWriter.writeRaw(",\"summary\":", into: &json)
         JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)

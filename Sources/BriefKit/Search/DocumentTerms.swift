@@ -11,21 +11,30 @@ struct DocumentTerms {
     private(set) var ends: [Int] = []
     /// Each term's `WordHasher` hash (never 0).
     private(set) var hashes: [UInt64] = []
-    /// How often each term occurs, over every field.
+    /// How often each term occurs, over every field (after `finish`).
     private(set) var counts: [UInt32] = []
-    /// Whether each term occurs in the title.
+    /// Whether each term occurs in the title (after `finish`).
     private(set) var inTitle: [Bool] = []
     /// Open addressing on the hash: each slot's hash (0 is empty) and term.
     private var slotHashes: [UInt64] = Array(repeating: 0, count: 512)
     private var slotTerms: [Int32] = Array(repeating: 0, count: 512)
+    private var slotCounts: [UInt32] = Array(repeating: 0, count: 512)
 
     var count: Int { ends.count }
 
-    /// Lets the look-up table go once every word is added: a site keeps every document's terms
-    /// until the index is built.
+    /// Copies the counts out of the look-up table and lets it go, once every word is added: a
+    /// site keeps every document's terms until the index is built.
     mutating func finish() {
+        counts = Array(repeating: 0, count: ends.count)
+        inTitle = Array(repeating: false, count: ends.count)
+        for slot in slotHashes.indices where slotHashes[slot] != 0 {
+            let term = Int(slotTerms[slot])
+            counts[term] = slotCounts[slot] % Self.titleMark
+            inTitle[term] = slotCounts[slot] >= Self.titleMark
+        }
         slotHashes = []
         slotTerms = []
+        slotCounts = []
     }
 
     /// Term `i`'s folded bytes.
@@ -120,7 +129,6 @@ struct DocumentTerms {
         byte == 0x3C ? 3 : byte == 0x26 ? 4 : kind
     }
 
-
     /// The terms of a word that holds non-ASCII letters: folded by `NameKey`, split on
     /// whatever is not a letter or a digit.
     static func foldedPieces(_ word: String) -> [[UInt8]] {
@@ -139,8 +147,9 @@ struct DocumentTerms {
         return pieces
     }
 
-
     /// Counts `word` (folded bytes, or ASCII letters and digits lowered here) under `hash`.
+    /// A word seen before touches only its slot: counts and title marks live in the table
+    /// until `finish` copies them out.
     private mutating func insert(_ word: ArraySlice<UInt8>, hash rawHash: UInt64, title: Bool) {
         guard word.count <= Self.longestTerm else { return }
         let hash = rawHash == 0 ? 1 : rawHash
@@ -149,23 +158,23 @@ struct DocumentTerms {
         while true {
             let found = slotHashes[slot]
             if found == hash {
-                let term = Int(slotTerms[slot])
-                counts[term] &+= 1
-                if title { inTitle[term] = true }
+                slotCounts[slot] &+= title ? Self.titleMark + 1 : 1
                 return
             }
             if found == 0 { break }
             slot = (slot + 1) & mask
         }
         slotHashes[slot] = hash
+        slotCounts[slot] = title ? Self.titleMark + 1 : 1
         slotTerms[slot] = Int32(ends.count)
         for byte in word { bytes.append(byte < 0x80 ? byte | 0x20 : byte) }
         ends.append(bytes.count)
         hashes.append(hash)
-        counts.append(1)
-        inTitle.append(title)
         if ends.count * 2 > slotHashes.count { grow() }
     }
+
+    /// Added to a slot's count for each time the title has the word: far above any count.
+    private static let titleMark: UInt32 = 1 << 20
 
     /// A hash's first slot.
     @inline(__always)
@@ -174,14 +183,19 @@ struct DocumentTerms {
     }
 
     private mutating func grow() {
+        let old = (0..<slotHashes.count).filter { slotHashes[$0] != 0 }.map {
+            (slotHashes[$0], slotTerms[$0], slotCounts[$0])
+        }
         slotHashes = Array(repeating: 0, count: slotHashes.count * 2)
         slotTerms = Array(repeating: 0, count: slotHashes.count)
+        slotCounts = Array(repeating: 0, count: slotHashes.count)
         let mask = slotHashes.count - 1
-        for (term, hash) in hashes.enumerated() {
+        for (hash, term, count) in old {
             var slot = Self.slot(hash, mask: mask)
             while slotHashes[slot] != 0 { slot = (slot + 1) & mask }
             slotHashes[slot] = hash
-            slotTerms[slot] = Int32(term)
+            slotTerms[slot] = term
+            slotCounts[slot] = count
         }
     }
 }

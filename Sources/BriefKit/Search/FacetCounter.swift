@@ -77,7 +77,9 @@ struct FacetCounter {
     }
 
     /// The `limit` most counted of `touched` (then lowest id first), and the counters reset.
-    private static func best(_ touched: inout [Int32], counts: inout [Int32], limit: Int) -> [(id: Int, count: Int)] {
+    private static func best(_ touched: inout [Int32], counts: inout [Int32], limit: Int) -> [(
+        id: Int, count: Int
+    )] {
         // Kept sorted, at most `limit` long: one pass, no sort of every touched value.
         var best: [(id: Int, count: Int)] = []
         best.reserveCapacity(limit + 1)

@@ -10,6 +10,8 @@ extension SearchIndex {
         let topicLabels: [[UInt8]]
         /// The first term of each dictionary shard.
         var shardKeys: [String] = []
+        /// How many postings files there are.
+        var postingsFiles = 0
         /// The claim statuses some published briefing has, in their order.
         var presentStatuses: [Briefing.Claim.Status] = []
 
@@ -56,7 +58,8 @@ extension SearchIndex {
         func topsJSON(_ tops: FacetCounter.Tops) -> [UInt8] {
             var json: [UInt8] = []
             func entries(_ list: [(id: Int, count: Int)], labels: [[UInt8]]) {
-                JSONWriter.writeArray(list.lazy.map { labels[$0.id] + Array(",\($0.count)]".utf8) }, into: &json)
+                JSONWriter.writeArray(
+                    list.lazy.map { labels[$0.id] + Array(",\($0.count)]".utf8) }, into: &json)
             }
             JSONWriter.writeRaw("{\"actor\":", into: &json)
             entries(tops.actors, labels: actorLabels)
@@ -73,7 +76,9 @@ extension SearchIndex {
 
         /// Records for `lists` (each a list of documents, with weights for terms), computed on
         /// all cores with one set of counters per batch.
-        func records(count: Int, docs: @escaping (Int) -> ArraySlice<Int32>, weights: ((Int) -> ArraySlice<UInt8>)?)
+        func records(
+            count: Int, docs: @escaping (Int) -> ArraySlice<Int32>, weights: ((Int) -> ArraySlice<UInt8>)?
+        )
             -> [Record]
         {
             let batch = 256
@@ -86,26 +91,39 @@ extension SearchIndex {
                 return (start..<min(start + batch, count)).map { i in
                     let list = docs(i)
                     let postings =
-                        if let weights { PostingsCoder.encode(docs: list, weights: weights(i)) } else {
-                            PostingsCoder.encode(docs: list)
+                        if let weights {
+                            PostingsCoder.encode(
+                                docs: list, weights: weights(i), documentCount: facets.documentCount)
+                        } else {
+                            PostingsCoder.encode(docs: list, documentCount: facets.documentCount)
                         }
                     let tops =
                         list.count > SearchIndex.fewDocuments
-                        ? builder.topsJSON(facets.tops(of: list, limit: SearchIndex.topValues, scratch: &scratch))
+                        ? builder.topsJSON(
+                            facets.tops(of: list, limit: SearchIndex.topValues, scratch: &scratch))
                         : nil
                     return Record(count: list.count, postings: postings, tops: tops)
                 }
             }.flatMap { $0 }
         }
 
+        /// A record's JSON; a long postings list goes to a file of its own, which it names.
+        mutating func json(of record: Record) -> [UInt8] {
+            guard record.postings.count > SearchIndex.inlinePostings else { return record.json(file: nil) }
+            files.append(File(path: "search/postings/\(postingsFiles).bin", bytes: Data(record.postings)))
+            postingsFiles += 1
+            return record.json(file: postingsFiles - 1)
+        }
+
         /// The dictionary shards and the long postings lists.
         mutating func addTerms(_ postings: TermPostings) {
-            let order = postings.terms.indices.sorted { postings.terms[$0].lexicographicallyPrecedes(postings.terms[$1]) }
+            let order = postings.terms.indices.sorted {
+                postings.terms[$0].lexicographicallyPrecedes(postings.terms[$1])
+            }
             let records = records(
                 count: order.count, docs: { postings.docs[postings.range(order[$0])] },
                 weights: { postings.weights[postings.range(order[$0])] })
             var shard: [UInt8] = []
-            var postingsFiles = 0
             func closeShard() {
                 shard.append(UInt8(ascii: "}"))
                 files.append(File(path: "search/terms/\(shardKeys.count - 1).json", bytes: Data(shard)))
@@ -121,14 +139,7 @@ extension SearchIndex {
                 }
                 JSONWriter.writeString(key, into: &shard, scriptSafe: false)
                 shard.append(UInt8(ascii: ":"))
-                let record = records[n]
-                if record.postings.count > SearchIndex.inlinePostings {
-                    files.append(File(path: "search/postings/\(postingsFiles).bin", bytes: Data(record.postings)))
-                    shard.append(contentsOf: record.json(file: postingsFiles))
-                    postingsFiles += 1
-                } else {
-                    shard.append(contentsOf: record.json(file: nil))
-                }
+                shard.append(contentsOf: json(of: records[n]))
                 if shard.count >= SearchIndex.shardBytes { closeShard() }
             }
             if !shard.isEmpty { closeShard() }
@@ -148,14 +159,16 @@ extension SearchIndex {
             }
             let lists = byActor + byTopic + byStatus
             let paths =
-                model.actors.map { "search/actor/\($0.slug).json" } + model.topics.map { "search/topic/\($0.slug).json" }
+                model.actors.map { "search/actor/\($0.slug).json" }
+                + model.topics.map { "search/topic/\($0.slug).json" }
                 + Briefing.Claim.Status.allCases.map { "search/status/\($0.rawValue).json" }
             let records = records(count: lists.count, docs: { lists[$0][...] }, weights: nil)
             presentStatuses = Briefing.Claim.Status.allCases.indices.filter { !byStatus[$0].isEmpty }.map {
                 Briefing.Claim.Status.allCases[$0]
             }
             for (n, record) in records.enumerated() where record.count > 0 {
-                files.append(File(path: paths[n], bytes: Data(record.json(file: nil))))
+                let json = json(of: record)
+                files.append(File(path: paths[n], bytes: Data(json)))
             }
         }
 
@@ -176,7 +189,8 @@ extension SearchIndex {
             var scratch = FacetCounter.Scratch(actors: actorLabels.count, topics: topicLabels.count)
             json.append(
                 contentsOf: topsJSON(
-                    facets.tops(of: (0..<Int32(years.count)), limit: SearchIndex.topValues, scratch: &scratch)))
+                    facets.tops(of: (0..<Int32(years.count)), limit: SearchIndex.topValues, scratch: &scratch)
+                ))
             // Each year's documents: [year, first, end), oldest year first.
             JSONWriter.writeRaw(",\"years\":", into: &json)
             var ranges: [[UInt8]] = []

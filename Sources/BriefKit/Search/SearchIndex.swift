@@ -77,7 +77,8 @@ public struct SearchIndex: Sendable {
         var terms = DocumentTerms()
         let briefing = model.entries[i].briefing
         terms.add(briefing.title, title: true)
-        terms.add((briefing.summary ?? bodies.entries[i].firstParagraph ?? ""))
+        // A summary that is not written is the body's first paragraph: counted once, in the body.
+        if let summary = briefing.summary { terms.add(summary) }
         terms.add(html: bodies.entries[i].html)
         for claim in model.entries[i].claims { terms.add(claim.text) }
         for judgement in model.entries[i].judgements { terms.add(judgement.text) }

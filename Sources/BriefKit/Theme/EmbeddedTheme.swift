@@ -153,6 +153,7 @@ enum EmbeddedTheme {
           var SHOWN = 5;        // results per step ("Show more results" adds as many)
           var FEW = 10;         // SearchIndex.fewDocuments: records above it carry facet counts
           var PER_FILE = 8;     // SearchIndex.documentsPerFile
+          var CANDIDATES = 6;   // values per facet counted over a result set that several lists make
           var FACETS = [["actor", "Actor"], ["topic", "Topic"], ["status", "Claim status"]];
           var manifest = null;
           var cache = {};
@@ -198,19 +199,34 @@ enum EmbeddedTheme {
           }
         
           // --- Postings ---------------------------------------------------------------------------
+          // The three forms of PostingsCoder: groups by weight, dense (bitmap, count nibbles, titled
+          // documents), bitmap alone.
           function decode(bytes) {
-            var docs = [], weights = [], i = 0;
+            var docs = [], weights = [], i = 1;
             function varint() {
               var value = 0, shift = 0, b;
               do { b = bytes[i++]; value += (b & 127) * Math.pow(2, shift); shift += 7; } while (b >= 128);
               return value;
             }
-            while (i < bytes.length) {
-              var weight = bytes[i++], n = varint(), doc = 0;
-              for (var k = 0; k < n; k++) {
-                doc = k === 0 ? varint() : doc + varint();
-                docs.push(doc);
-                weights.push(weight);
+            function deltas(n, each) {
+              for (var k = 0, doc = 0; k < n; k++) { doc = k === 0 ? varint() : doc + varint(); each(doc); }
+            }
+            if (bytes[0] === 0) {
+              while (i < bytes.length) {
+                var weight = bytes[i++];
+                deltas(varint(), function (doc) { docs.push(doc); weights.push(weight); });
+              }
+            } else {
+              var n = manifest.docs, end = 1 + ((n + 7) >> 3);
+              for (var d = 0; d < n; d++) if (bytes[1 + (d >> 3)] & (1 << (d & 7))) docs.push(d);
+              if (bytes[0] === 2) {
+                docs.forEach(function () { weights.push(1); });
+              } else {
+                docs.forEach(function (doc, k) { weights.push((bytes[end + (k >> 1)] >> (k & 1 ? 4 : 0)) & 15); });
+                i = end + ((docs.length + 1) >> 1);
+                var at = {};
+                docs.forEach(function (doc, k) { at[doc] = k; });
+                deltas(varint(), function (doc) { weights[at[doc]] |= 128; });
               }
             }
             return { docs: docs, weights: weights };
@@ -358,7 +374,7 @@ enum EmbeddedTheme {
               var named = {};
               tops.forEach(function (t) { t[facet].forEach(function (v) { if (!named[v[0]] || named[v[0]][2] < v[2]) named[v[0]] = v; }); });
               var candidates = Object.keys(named).map(function (k) { return named[k]; })
-                .sort(function (a, b) { return b[2] - a[2]; }).slice(0, 10);
+                .sort(function (a, b) { return b[2] - a[2]; }).slice(0, CANDIDATES);
               return Promise.all(candidates.map(function (v) {
                 return valueList(facet, v[0]).then(function (l) {
                   var c = 0;

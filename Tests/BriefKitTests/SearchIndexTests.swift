@@ -1,0 +1,208 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// The search index: words as the search page folds them, the postings forms, and the whole
+/// index of a generated site against what the generator wrote.
+final class SearchIndexTests: XCTestCase {
+    private func terms(_ text: String, html: Bool = false) -> [String: UInt32] {
+        var terms = DocumentTerms()
+        if html { terms.add(html: text) } else { terms.add(text) }
+        terms.finish()
+        var out: [String: UInt32] = [:]
+        for k in 0..<terms.count { out[String(decoding: terms.term(k), as: UTF8.self)] = terms.counts[k] }
+        return out
+    }
+
+    func testWordsAreFoldedAsNamesAndSplitOnPunctuation() {
+        XCTAssertEqual(
+            terms("Erdoğan’s K-2 tanks — “MERCENARIES”… Łódź, Straße; naïve cafés 2024"),
+            [
+                "erdogan": 1, "s": 1, "k": 1, "2": 1, "tanks": 1, "mercenaries": 1, "lodz": 1, "strasse": 1,
+                "naive": 1, "cafes": 1, "2024": 1,
+            ])
+        XCTAssertEqual(terms("troops Troops TROOPS troops."), ["troops": 4])
+    }
+
+    func testHTMLTagsAndEntitiesAreNotWords() {
+        XCTAssertEqual(
+            terms(
+                "<p>A <a href=\"https://example.org/x\" class=\"mention\">link</a> &amp; text&#39;s</p><h2 id=\"h\">Head</h2>",
+                html: true),
+            ["a": 1, "link": 1, "text": 1, "s": 1, "head": 1])
+    }
+
+    func testLongWordsAreLeftOut() {
+        XCTAssertEqual(terms(String(repeating: "x", count: 65) + " short"), ["short": 1])
+    }
+
+    func testPostingsFormsRoundTrip() {
+        var generator = SystemRandomNumberGenerator()
+        for (count, density) in [(10, 0.5), (1_000, 0.02), (1_000, 0.9), (5_000, 1.0), (3, 0.0)] {
+            let docs = (0..<count).filter { _ in Double.random(in: 0..<1, using: &generator) < density }.map(
+                Int32.init)
+            let weights = docs.map { _ in
+                PostingsCoder.weight(count: UInt32.random(in: 1...40), inTitle: Bool.random())
+            }
+            let encoded = PostingsCoder.encode(docs: docs[...], weights: weights[...], documentCount: count)
+            let decoded = PostingsCoder.decode(encoded, documentCount: count)
+            XCTAssertEqual(decoded.map(\.doc), docs.map(Int.init), "\(count) \(density)")
+            XCTAssertEqual(decoded.map(\.weight), weights, "\(count) \(density)")
+            let plain = PostingsCoder.decode(
+                PostingsCoder.encode(docs: docs[...], documentCount: count), documentCount: count)
+            XCTAssertEqual(plain.map(\.doc), docs.map(Int.init))
+            XCTAssertTrue(plain.allSatisfy { $0.weight == 1 })
+        }
+        // A term in every document takes the dense form, a rare one the groups.
+        let all = (0..<4_000).map(Int32.init)
+        XCTAssertEqual(
+            PostingsCoder.encode(
+                docs: all[...], weights: all.map { UInt8($0 % 9 + 1) }[...], documentCount: 4_000
+            ).first,
+            1)
+        XCTAssertEqual(PostingsCoder.encode(docs: [7, 90], weights: [1, 2], documentCount: 4_000).first, 0)
+        XCTAssertEqual(PostingsCoder.encode(docs: all[...], documentCount: 4_000).first, 2)
+    }
+
+    // MARK: - A generated site
+
+    static let vocabulary = (0..<12).map { "word\($0)" }
+    static let entries = 60
+
+    /// How often entry `i`'s body uses word `w` (0 for some), its title word, its year.
+    static func count(_ i: Int, _ w: Int) -> Int { (i * 7 + w * 13) % 5 == 0 ? 0 : (i + w) % 4 + 1 }
+    static func titleWord(_ i: Int) -> Int { i % 12 }
+    static func isDraft(_ i: Int) -> Bool { i % 10 == 9 }
+
+    static func makeSite() throws -> String {
+        let root = TestPaths.temporaryFolder("brief-search")
+        let briefings = root + "/Content/briefings"
+        try FileManager.default.createDirectory(atPath: briefings, withIntermediateDirectories: true)
+        try "title: \"Search\"\nbase_url: \"https://search.example.org/\"\n"
+            .write(toFile: root + "/site.yml", atomically: true, encoding: .utf8)
+        for i in 0..<entries {
+            // Two a month from January 2023: entries 0–23 in 2023, the rest in 2024 and 2025.
+            let date = String(format: "%04d-%02d-%02d", 2023 + i / 24, 1 + i / 2 % 12, 1 + i % 2 * 14)
+            var body = ""
+            for w in vocabulary.indices {
+                let words = Array(repeating: vocabulary[w], count: count(i, w)).joined(separator: " ")
+                if !words.isEmpty { body += "“\(words.capitalized)” — *\(vocabulary[w])-free*\n\n" }
+            }
+            let claim =
+                i % 3 == 0
+                ? "claims:\n  - claim: \"A claim\"\n    by: [Everyone]\n    status: \(i % 2 == 0 ? "confirmed" : "denied")\n"
+                : ""
+            try """
+            ---
+            title: "Title \(vocabulary[titleWord(i)])"
+            slug: entry-\(i)
+            date: \(date)
+            summary: "Summary."
+            actors: ["Everyone", "Person \(i % 7)"]
+            topics: ["Topic \(i % 3)"]
+            \(claim)\(isDraft(i) ? "draft: true\n" : "")---
+            \(body)
+            """.write(toFile: briefings + "/entry-\(i).md", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    static let built: String = {
+        let site = try! makeSite()
+        let result = SiteBuilder(options: BuildOptions(siteRoot: site, output: site + "/out")).build()
+        precondition(result.summary != nil, "\(result.printedDiagnostics)")
+        return site + "/out/search/"
+    }()
+
+    /// Published entries, oldest first: document numbers.
+    static var documents: [Int] { (0..<entries).filter { !isDraft($0) } }
+
+    private func json(_ path: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.built + path)))
+    }
+
+    private func postings(of record: [String: Any]) throws -> [(doc: Int, weight: UInt8)] {
+        let bytes: [UInt8]
+        if let inline = record["p"] as? String {
+            bytes = Array(Data(base64Encoded: inline)!)
+        } else {
+            bytes = Array(
+                try Data(contentsOf: URL(fileURLWithPath: Self.built + "postings/\(record["f"] as! Int).bin"))
+            )
+        }
+        return PostingsCoder.decode(bytes, documentCount: Self.documents.count)
+    }
+
+    /// Looks a term up as the search page does: the last shard whose first term is not after it.
+    private func record(_ term: String) throws -> [String: Any]? {
+        let manifest = try json("index.json") as! [String: Any]
+        let shards = manifest["shards"] as! [String]
+        guard
+            let shard = shards.lastIndex(where: {
+                Array($0.utf8).lexicographicallyPrecedes(Array(term.utf8)) || $0 == term
+            })
+        else { return nil }
+        return (try json("terms/\(shard).json") as! [String: Any])[term] as? [String: Any]
+    }
+
+    func testEveryWordListsTheBriefingsThatUseItWithCountAndTitle() throws {
+        for (w, word) in Self.vocabulary.enumerated() {
+            let expected = Self.documents.enumerated().compactMap { doc, i -> (Int, UInt8)? in
+                // The body has the word count(i, w) times, and once more in "words-free".
+                let inTitle = Self.titleWord(i) == w
+                let count = Self.count(i, w) + (Self.count(i, w) > 0 ? 1 : 0) + (inTitle ? 1 : 0)
+                return count == 0 ? nil : (doc, UInt8(count) | (inTitle ? 128 : 0))
+            }
+            let record = try XCTUnwrap(try record(word), word)
+            XCTAssertEqual(record["n"] as? Int, expected.count, word)
+            let found = try postings(of: record)
+            XCTAssertEqual(found.map(\.doc), expected.map(\.0), word)
+            XCTAssertEqual(found.map(\.weight), expected.map(\.1), word)
+        }
+        XCTAssertNil(try record("word99"))
+        XCTAssertNil(try record("draft"), "drafts are not indexed")
+    }
+
+    func testFacetRecordsAndCounts() throws {
+        let person = try json("actor/person-3.json") as! [String: Any]
+        let expected = Self.documents.indices.filter { Self.documents[$0] % 7 == 3 }
+        XCTAssertEqual(try postings(of: person).map(\.doc), expected)
+        let everyone = try json("actor/everyone.json") as! [String: Any]
+        XCTAssertEqual(try postings(of: everyone).count, Self.documents.count)
+        let top = try XCTUnwrap(everyone["top"] as? [String: Any])
+        let topics = top["topic"] as! [[Any]]
+        XCTAssertEqual(topics.map { $0[0] as! String }, ["topic-0", "topic-1", "topic-2"])
+        XCTAssertEqual(
+            topics.map { $0[2] as! Int },
+            (0..<3).map { t in Self.documents.filter { $0 % 3 == t }.count })
+        let statuses = top["status"] as! [[Any]]
+        XCTAssertEqual(statuses.map { $0[0] as! String }, ["confirmed", "denied"])
+        XCTAssertEqual(
+            statuses.map { $0[1] as! Int },
+            [Self.documents.filter { $0 % 6 == 0 }.count, Self.documents.filter { $0 % 6 == 3 }.count])
+        let confirmed = try json("status/confirmed.json") as! [String: Any]
+        XCTAssertEqual(
+            try postings(of: confirmed).map(\.doc),
+            Self.documents.indices.filter { Self.documents[$0] % 6 == 0 })
+    }
+
+    func testManifestYearsAndDocumentRecords() throws {
+        let manifest = try json("index.json") as! [String: Any]
+        XCTAssertEqual(manifest["docs"] as? Int, Self.documents.count)
+        let years = manifest["years"] as! [[Int]]
+        let published = Self.documents
+        XCTAssertEqual(
+            years,
+            [2023, 2024, 2025].map { year in
+                let docs = published.indices.filter { 2023 + published[$0] / 24 == year }
+                return [year, docs.first!, docs.last! + 1]
+            })
+        let first = try json("doc/0.json") as! [[String: Any]]
+        XCTAssertEqual(first.count, 8)
+        XCTAssertEqual(first[0]["title"] as? String, "Title word0")
+        XCTAssertEqual(first[0]["url"] as? String, "/briefings/entry-0/")
+        XCTAssertEqual(first[0]["statuses"] as? [String], ["confirmed"])
+        XCTAssertEqual((first[1]["actors"] as? [[String]])?.map { $0[0] }, ["everyone", "person-1"])
+    }
+}
