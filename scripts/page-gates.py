@@ -8,7 +8,7 @@ Serves SITE_FOLDER on a loopback port, opens each page at desktop width in light
 phone width (390 px) in dark mode, runs axe, and fails on any serious or critical violation
 or on a page wider than the phone. Screenshots go to ARTIFACTS_FOLDER (not committed).
 """
-import functools, http.server, json, os, sys, threading
+import functools, http.server, json, os, sys, threading, time
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -23,6 +23,7 @@ PAGES = {
     "topics": "topics/",
     "timeline": "timeline/",
     "search": "search/?q=troops",
+    "search-facets": "search/?q=troops&actor=north-korea&year=2024",
     "claims": "claims/?actor=north-korea",
     "claim": "claims/nk-troops-in-russia/",
     "sources": "sources/",
@@ -72,6 +73,13 @@ def main():
         try:
             for name, path in PAGES.items():
                 driver.get(base + path)
+                # The search page is judged with its results, facets and snippets shown.
+                for _ in range(200):
+                    if driver.execute_script(
+                            "var r = document.getElementById('results');"
+                            "return !r || r.getAttribute('aria-busy') === 'false';"):
+                        break
+                    time.sleep(0.05)
                 axe = Axe(driver)
                 axe.inject()
                 results = axe.run()

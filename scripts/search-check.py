@@ -2,6 +2,9 @@
 """Search the built site in headless Chromium, as a reader does, and count what it fetches.
 
   search-check.py fixture SITE_FOLDER        the fixture site's checks (fails on any miss)
+  search-check.py expect SITE_FOLDER Q N [TITLE]
+                                             query Q finds N briefings, TITLE first, its
+                                             snippet marking a word of the query
   search-check.py measure SITE_FOLDER Q...   bytes fetched per query, as JSON lines
 
 SITE_FOLDER is served on a loopback port at the path of the site's base_url (read from
@@ -120,7 +123,7 @@ def fixture(folder):
         status = open_query(driver, base, "actor=kim-jong-un")
         check(status == "2 briefings found.", f"an actor alone filters ({status})", failures)
         label = facet(driver, "topic", "troop-deployments").find_element(By.XPATH, "..").text
-        check(label == "Troop deployments 1", f"a facet value shows its count ({label!r})", failures)
+        check(label in ("Troop deployments 1", "Troop deployments (1)"), f"a facet value shows its count ({label!r})", failures)
         facet(driver, "topic", "troop-deployments").click()
         status = settled(driver)
         url = driver.current_url
@@ -151,6 +154,29 @@ def fixture(folder):
         sys.exit(f"{len(failures)} search check(s) failed")
 
 
+def expect(folder, query, count, title):
+    base = serve(folder)
+    driver = browser()
+    failures = []
+    try:
+        status = open_query(driver, base, query)
+        found = results(driver)
+        wanted = f"{count} briefing{'' if count == 1 else 's'} found." if count else "No briefings found."
+        check(status == wanted, f"{query}: {status}", failures)
+        if title:
+            check(bool(found) and found[0][0] == title, f"{query}: first result {found[:1]}", failures)
+        if "q=" in query and found:
+            # A word the title or summary has is marked there; one only the text has, in a
+            # snippet of the text.
+            title_html = driver.find_element(By.CSS_SELECTOR, "#results li h2 a").get_attribute("innerHTML")
+            check("<mark>" in found[0][1] or "<mark>" in title_html,
+                  f"{query}: the first result marks the word", failures)
+    finally:
+        driver.quit()
+    if failures:
+        sys.exit(f"{len(failures)} search check(s) failed")
+
+
 def measure(folder, queries):
     base = serve(folder)
     driver = browser()
@@ -172,6 +198,8 @@ def measure(folder, queries):
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "fixture":
         fixture(sys.argv[2])
+    elif len(sys.argv) in (5, 6) and sys.argv[1] == "expect":
+        expect(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5] if len(sys.argv) == 6 else None)
     elif len(sys.argv) >= 4 and sys.argv[1] == "measure":
         measure(sys.argv[2], [q for q in sys.argv[3:] if q != "--files"])
     else:

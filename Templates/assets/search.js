@@ -274,7 +274,8 @@
     FACETS.concat([["year", "Year"]]).forEach(function (f) {
       var name = f[0], chosen = name === "year" ? (state.year ? [state.year] : []) : state[name];
       var values = (c[name] || []).map(function (v) {
-        return name === "actor" || name === "topic" ? { value: v[0], label: v[1], count: v[2] } : { value: v[0], label: v[0], count: v[1] };
+        return name === "actor" || name === "topic" ? { value: v[0], label: v[1], count: v[2] } :
+          { value: v[0], label: v[0].charAt(0).toUpperCase() + v[0].slice(1), count: v[1] };
       }).filter(function (v) { return v.count > 0 || chosen.indexOf(v.value) !== -1; });
       chosen.forEach(function (value) {
         if (!values.some(function (v) { return v.value === value; })) {
@@ -293,6 +294,9 @@
       facetBox.appendChild(set);
     });
     if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
+    var chosen = state.actor.length + state.topic.length + state.status.length + (state.year ? 1 : 0);
+    var summary = document.querySelector("#facet-panel summary");
+    if (summary) summary.textContent = chosen ? "Filters (" + chosen + " chosen)" : "Filters";
   }
 
   function option(type, name, value, label, count, checked) {
@@ -304,11 +308,11 @@
     box.checked = checked;
     box.id = "f-" + name + "-" + (value || "any");
     wrap.appendChild(box);
-    wrap.appendChild(document.createTextNode(" " + label));
+    wrap.appendChild(document.createTextNode(" " + label + " "));
     if (count !== null) {
       var n = document.createElement("span");
       n.className = "count";
-      n.textContent = " " + count;
+      n.textContent = count;
       wrap.appendChild(n);
     }
     return wrap;
@@ -406,6 +410,9 @@
       if (next) next.querySelector("a").focus();
     });
   });
+  // Filters open beside the results on a wide screen; folded above them on a phone.
+  var panel = document.getElementById("facet-panel");
+  if (panel) panel.open = window.matchMedia("(min-width: 48rem)").matches;
   get("index.json").then(function (m) {
     manifest = m;
     var state = readState();

@@ -136,7 +136,7 @@ enum EmbeddedTheme {
         })();
         
         """#,
-        "assets/search.js": #"""
+        "assets/search.js": ##"""
         // brief search: queries the chunked index under search/ (docs/search.md), fetching only the
         // parts a query needs. No third-party code; works from any static server.
         (function () {
@@ -413,7 +413,8 @@ enum EmbeddedTheme {
             FACETS.concat([["year", "Year"]]).forEach(function (f) {
               var name = f[0], chosen = name === "year" ? (state.year ? [state.year] : []) : state[name];
               var values = (c[name] || []).map(function (v) {
-                return name === "actor" || name === "topic" ? { value: v[0], label: v[1], count: v[2] } : { value: v[0], label: v[0], count: v[1] };
+                return name === "actor" || name === "topic" ? { value: v[0], label: v[1], count: v[2] } :
+                  { value: v[0], label: v[0].charAt(0).toUpperCase() + v[0].slice(1), count: v[1] };
               }).filter(function (v) { return v.count > 0 || chosen.indexOf(v.value) !== -1; });
               chosen.forEach(function (value) {
                 if (!values.some(function (v) { return v.value === value; })) {
@@ -432,6 +433,9 @@ enum EmbeddedTheme {
               facetBox.appendChild(set);
             });
             if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
+            var chosen = state.actor.length + state.topic.length + state.status.length + (state.year ? 1 : 0);
+            var summary = document.querySelector("#facet-panel summary");
+            if (summary) summary.textContent = chosen ? "Filters (" + chosen + " chosen)" : "Filters";
           }
         
           function option(type, name, value, label, count, checked) {
@@ -443,11 +447,11 @@ enum EmbeddedTheme {
             box.checked = checked;
             box.id = "f-" + name + "-" + (value || "any");
             wrap.appendChild(box);
-            wrap.appendChild(document.createTextNode(" " + label));
+            wrap.appendChild(document.createTextNode(" " + label + " "));
             if (count !== null) {
               var n = document.createElement("span");
               n.className = "count";
-              n.textContent = " " + count;
+              n.textContent = count;
               wrap.appendChild(n);
             }
             return wrap;
@@ -545,6 +549,9 @@ enum EmbeddedTheme {
               if (next) next.querySelector("a").focus();
             });
           });
+          // Filters open beside the results on a wide screen; folded above them on a phone.
+          var panel = document.getElementById("facet-panel");
+          if (panel) panel.open = window.matchMedia("(min-width: 48rem)").matches;
           get("index.json").then(function (m) {
             manifest = m;
             var state = readState();
@@ -553,7 +560,7 @@ enum EmbeddedTheme {
           }).catch(function () { say("The search index could not be loaded."); });
         })();
         
-        """#,
+        """##,
         "assets/style.css": #"""
         /* brief default theme: system fonts, readable measure, light and dark, printable. */
         :root {
@@ -683,6 +690,7 @@ enum EmbeddedTheme {
         .search button, #more { font: inherit; padding: 0.5rem 1rem; border: 2px solid var(--accent); border-radius: 0.4rem; background: var(--accent-bg); color: var(--fg); cursor: pointer; }
         .search-layout { display: grid; gap: 1rem 2rem; margin-top: 1rem; }
         @media (min-width: 48rem) { .search-layout { grid-template-columns: 15rem 1fr; } }
+        .facet-panel summary { font-weight: 600; cursor: pointer; margin-bottom: 0.5rem; }
         .facets fieldset { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0 0 1rem; padding: 0.5rem 0.75rem; }
         .facets legend { font-weight: 600; padding: 0 0.25rem; }
         .facets label { display: block; padding: 0.15rem 0; }
@@ -1075,12 +1083,15 @@ enum EmbeddedTheme {
         <form class="search" id="search-form" role="search" action="{{page.url}}" method="get">
           <label for="q">Search the briefings: every word of their text, claims, quotes, judgements, sources, actors and topics</label>
           <div class="search-row">
-            <input id="q" name="q" type="search" autocomplete="off">
+            <input id="q" name="q" type="search">
             <button type="submit">Search</button>
           </div>
         </form>
         <div class="search-layout">
-          <div id="facets" class="facets" aria-label="Filters" role="group"></div>
+          <details class="facet-panel" id="facet-panel">
+            <summary>Filters</summary>
+            <div id="facets" class="facets"></div>
+          </details>
           <div class="search-results">
             <p id="search-status" role="status" aria-live="polite"></p>
             <ol id="results" class="results"></ol>
