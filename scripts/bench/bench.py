@@ -11,11 +11,14 @@ measures, side by side in one run:
            alternating A B A B after one warm-up each: median wall, peak RSS, ratios;
   cached   `brief build` again with nothing changed (the build cache): median wall;
   reload   `brief serve`, then one entry's body edited: the time from the write
-           to the `reload` event on /__brief/events (10,000 entries or fewer).
+           to the `reload` event on /__brief/events (10,000 entries or fewer);
+  search   the index's size, its build time (BRIEF_TIMINGS' `search:` stages) against
+           the cold median, and the bytes Chromium fetches for five queries
+           (scripts/search-check.py measure; needs `make gates` to have run once).
 
 Outputs go to a temporary folder ($TMPDIR decides which filesystem is measured).
 """
-import argparse, hashlib, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, hashlib, json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -107,6 +110,39 @@ def serve_reload(brief, site, runs, env):
         proc.wait(timeout=10)
 
 
+def search_figures(brief, site, out, env, cold):
+    """The search index of the cold build in `out`: its size, its build time (the build's
+    `search:` stages) against the cold median, and the bytes Chromium fetches per query."""
+    folder = os.path.join(out, "search")
+    files = [os.path.join(d, n) for d, _, names in os.walk(folder) for n in names if n != "index.html"]
+    size = sum(os.path.getsize(f) for f in files)
+    print(f"  search index        {size / 1048576:7.1f} MB in {len(files)} files")
+    timed = os.path.join(os.path.dirname(out), "timed")
+    shutil.rmtree(timed, ignore_errors=True)
+    proc = subprocess.run([brief, "build", site, "--output", timed, "--no-cache"], env=dict(env, BRIEF_TIMINGS="1"),
+                          capture_output=True, text=True, check=True)
+    laps = [float(line.split()[2]) for line in proc.stdout.splitlines() + proc.stderr.splitlines()
+            if line.startswith("search:")]
+    shutil.rmtree(timed, ignore_errors=True)
+    print(f"  search index build  {sum(laps):7.3f} s  ({100 * sum(laps) / cold:.1f}% of the cold median; budget 10%)")
+    python = os.path.join(REPO, ".venv", "bin", "python")
+    if not (os.path.exists(python) and shutil.which("chromium") and shutil.which("chromedriver")):
+        print("  search bytes/query  not measured (make gates installs Chromium and selenium)")
+        return
+    manifest = json.load(open(os.path.join(folder, "index.json")))
+    actor, topic = manifest["top"]["actor"][0], manifest["top"]["topic"][0]
+    year = manifest["years"][-1][0]
+    rare = actor[1].split()[-1].lower()
+    queries = ["q=sanctions", f"q={rare}", "q=sanctions+ceasefire", f"q=sanctions&actor={actor[0]}&year={year}",
+               f"topic={topic[0]}&year={year}"]
+    proc = subprocess.run([python, os.path.join(REPO, "scripts", "search-check.py"), "measure", out] + queries,
+                          capture_output=True, text=True, check=True)
+    for line in proc.stdout.splitlines():
+        row = json.loads(line)
+        print(f"  search {row['bytes'] / 1024:7.1f} KB in {row['requests']:2d} requests: {row['query']} "
+              f"({row['status']})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -156,6 +192,7 @@ def main():
             budget = 300 * 1024
             print(f"  largest HTML page   {largest[0] / 1024:7.1f} KB  ({largest[1]}; budget 300 KB: "
                   f"{'within' if largest[0] <= budget else 'OVER'})")
+            search_figures(brief, site, out, env, median([w for w, _, _ in results["brief"]]))
             if results["hugo"]:
                 b, h = results["brief"], results["hugo"]
                 print(f"  speed-up hugo/brief {median([w for w, _, _ in h]) / median([w for w, _, _ in b]):.2f}x, "
