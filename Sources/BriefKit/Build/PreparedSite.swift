@@ -37,7 +37,8 @@ public struct PreparedSite: Sendable {
         self.theme = theme
         self.bodies = bodies
         self.index = SiteIndex(model: model)
-        self.renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        self.renderer = SiteRenderer(
+            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil)
         self.jobs = renderer.plan()
         self.links = links
         self.absoluteLinks = absoluteLinks
@@ -67,7 +68,8 @@ public struct PreparedSite: Sendable {
         self.model = model
         self.bodies = bodies
         index = SiteIndex(model: model)
-        renderer = SiteRenderer(model: model, index: index, theme: theme, bodies: bodies)
+        renderer = SiteRenderer(
+            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil)
         jobs = renderer.plan()
     }
 }

@@ -32,12 +32,16 @@ public struct SiteRenderer: Sendable {
     private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
 
-    public init(model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies) {
+    /// `keepSearchTerms` keeps each briefing's words for body edits (`brief serve`).
+    public init(
+        model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
+        keepSearchTerms: Bool = false
+    ) {
         self.model = model
         self.index = index
         self.theme = theme
         self.bodies = bodies
-        self.search = SearchIndex(model: model, bodies: bodies)
+        self.search = SearchIndex(model: model, bodies: bodies, keepTerms: keepSearchTerms)
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
@@ -80,7 +84,7 @@ public struct SiteRenderer: Sendable {
         copy.model = model
         copy.bodies = bodies
         copy.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
-        copy.search = SearchIndex(model: model, bodies: bodies)
+        copy.search = search.updating(entries: entries, model: model, bodies: bodies)
         for i in entries {
             copy.cards[i] = copy.makeCard(i)
             copy.feedEntries[i] = copy.makeFeedEntry(i)

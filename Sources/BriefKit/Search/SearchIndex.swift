@@ -39,23 +39,34 @@ public struct SearchIndex: Sendable {
     /// from the documents' own records, which it fetches to show them.
     static let fewDocuments = 10
 
-    public init(model: SiteModel, bodies: RenderedBodies) {
+    /// Each document's words, kept (by `brief serve`) so an edit reads only the edited bodies.
+    private let keptTerms: [DocumentTerms]?
+
+    /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
+    /// `updating(entries:model:bodies:)`.
+    public init(model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false) {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
+        var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
+        let documents = entryOfDocument.parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
+        clock.lap("search: terms")
+        self.init(model: model, entryOfDocument: entryOfDocument, documents: documents, keep: keepTerms)
+    }
+
+    private init(model: SiteModel, entryOfDocument: [Int], documents: [DocumentTerms], keep: Bool) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
         self.entryOfDocument = entryOfDocument
         self.documentOfEntry = documentOfEntry
+        keptTerms = keep ? documents : nil
 
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
-        let documents = entryOfDocument.parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
         let facets = FacetCounter(
             actorsOf: entryOfDocument.map { model.entries[$0].actors },
             topicsOf: entryOfDocument.map { model.entries[$0].topics },
             statusesOf: entryOfDocument.map { entry in
                 model.entries[entry].claims.reduce(UInt8(0)) { $0 | Self.statusBit($1.status) }
             })
-        clock.lap("search: terms")
         let postings = TermPostings(documents)
         clock.lap("search: postings")
         var builder = Builder(model: model, facets: facets)
@@ -65,6 +76,18 @@ public struct SearchIndex: Sendable {
         builder.addManifest(documents: entryOfDocument.map { model.entries[$0].day.year })
         clock.lap("search: facets")
         files = builder.files
+    }
+
+    /// This index after the bodies (not the front matter) of `entries` changed: only their
+    /// words are read again when the others' were kept.
+    func updating(entries: [Int], model: SiteModel, bodies: RenderedBodies) -> SearchIndex {
+        guard var documents = keptTerms else {
+            return SearchIndex(model: model, bodies: bodies)
+        }
+        for entry in entries where documentOfEntry[entry] >= 0 {
+            documents[Int(documentOfEntry[entry])] = Self.terms(ofEntry: entry, model: model, bodies: bodies)
+        }
+        return SearchIndex(model: model, entryOfDocument: entryOfDocument, documents: documents, keep: true)
     }
 
     static func statusBit(_ status: Briefing.Claim.Status) -> UInt8 {
