@@ -115,6 +115,11 @@ def fixture(folder):
               f"a body-only word finds its briefing ({status} {[t for t, _ in found]})", failures)
         check(bool(found) and "<mark>everything</mark>" in found[0][1],
               "its snippet comes from the body with the word marked", failures)
+        # The last word, typed in part, stands for the words it begins.
+        status = open_query(driver, base, "q=deny+everyth")
+        found = results(driver)
+        check(status == "1 briefing found." and bool(found) and "<mark>everything</mark>" in found[0][1],
+              f"a word typed in part finds the words it begins ({status})", failures)
         # Folding as the name normaliser: "Erdoğan" finds the briefing that lists "Erdogan".
         open_query(driver, base, "q=Erdo%C4%9Fan")
         check([t for t, _ in results(driver)] == ["Second </script> entry"],

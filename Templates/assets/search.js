@@ -22,6 +22,7 @@
   var shown = 0;
   var ranked = [];
   var words = [];
+  var groups = [];
 
   // --- Fetching, each file once -------------------------------------------------------------
   function get(path, kind) {
@@ -108,15 +109,43 @@
       return l;
     });
   }
-  function termList(term) {
+  // A word's list. The last word of the query, when the index has no such word and it has at
+  // least three letters, stands for the (at most eight most used) words it begins, so results
+  // come while a word is being typed.
+  function termList(term, last) {
     var shards = manifest.shards, lo = 0, hi = shards.length - 1;
-    if (!shards.length || before(term, shards[0])) return list(null, true);
+    if (!shards.length) return list(null, true);
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (before(term, shards[mid])) hi = mid - 1; else lo = mid;
     }
     return get("terms/" + lo + ".json").then(function (shard) {
-      return list(shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null, true);
+      if (shard && Object.prototype.hasOwnProperty.call(shard, term)) return list(shard[term], true);
+      if (!last || Array.from(term).length < 3) return list(null, true);
+      return prefixList(term, lo, shard);
+    });
+  }
+  function prefixList(prefix, index, shard) {
+    var shards = [Promise.resolve(shard)];
+    for (var k = index + 1; k < manifest.shards.length && k <= index + 2 && manifest.shards[k].indexOf(prefix) === 0; k++) {
+      shards.push(get("terms/" + k + ".json"));
+    }
+    return Promise.all(shards).then(function (all) {
+      var found = [];
+      all.forEach(function (s) {
+        if (s) Object.keys(s).forEach(function (key) { if (key.indexOf(prefix) === 0) found.push([key, s[key]]); });
+      });
+      found.sort(function (a, b) { return b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1); });
+      found = found.slice(0, 8);
+      return Promise.all(found.map(function (f) { return list(f[1], true); })).then(function (lists) {
+        var weight = new Map();
+        lists.forEach(function (l) {
+          l.docs.forEach(function (d, k) { weight.set(d, Math.max(weight.get(d) || 0, l.weights[k])); });
+        });
+        var docs = Array.from(weight.keys()).sort(function (a, b) { return a - b; });
+        return { docs: docs, weights: docs.map(function (d) { return weight.get(d); }), top: null, term: true,
+          words: found.map(function (f) { return f[0]; }) };
+      });
     });
   }
   function valueList(facet, slug) {
@@ -158,13 +187,15 @@
   function search(state) {
     var mine = ++run;
     var terms = termsOf(state.q);
-    words = terms;
-    var lists = terms.map(termList);
+    var lists = terms.map(function (term, i) { return termList(term, i === terms.length - 1); });
     FACETS.forEach(function (f) { state[f[0]].forEach(function (slug) { lists.push(valueList(f[0], slug)); }); });
     var year = null;
     manifest.years.forEach(function (y) { if (String(y[0]) === state.year) year = y; });
     return Promise.all(lists).then(function (lists) {
       if (mine !== run) return;
+      // The words to mark: each query word, or the words a last partial word stands for.
+      groups = terms.map(function (term, i) { return lists[i].words || [term]; });
+      words = [].concat.apply([], groups);
       if (!lists.length && !year) {
         ranked = [];
         showFacets(state, null, globalCounts());
@@ -374,7 +405,11 @@
     return { node: li, done: done };
   }
 
-  function bodyWanted(r) { return !words.every(function (w) { return termsOf(r.title + " " + r.summary).indexOf(w) !== -1; }); }
+  // Whether the title and summary lack a query word (or every word a partial word stands for).
+  function bodyWanted(r) {
+    var shown = termsOf(r.title + " " + r.summary);
+    return !groups.every(function (g) { return g.some(function (w) { return shown.indexOf(w) !== -1; }); });
+  }
   function firstMatch(text) {
     var re = /[\p{L}\p{N}]+/gu, m;
     while ((m = re.exec(text))) if (termsOf(m[0]).some(function (t) { return words.indexOf(t) !== -1; })) return m.index;
