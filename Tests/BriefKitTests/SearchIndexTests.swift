@@ -33,6 +33,39 @@ final class SearchIndexTests: XCTestCase {
             ["a": 1, "link": 1, "text": 1, "s": 1, "head": 1])
     }
 
+    func testManyDistinctWordsInOneDocument() {
+        // Past the first table's size: the table grows and keeps every count.
+        let words = (0..<3_000).map { "w\($0)" }
+        let text = (words + words.prefix(100) + words.prefix(10)).joined(separator: " ")
+        let counted = terms(text)
+        XCTAssertEqual(counted.count, 3_000)
+        XCTAssertEqual(counted["w5"], 3)
+        XCTAssertEqual(counted["w50"], 2)
+        XCTAssertEqual(counted["w2999"], 1)
+    }
+
+    func testPostingsMergeManyTermsInDocumentOrder() {
+        // Enough distinct terms for the merge's table to grow several times.
+        let documents = (0..<4).map { doc -> DocumentTerms in
+            var terms = DocumentTerms()
+            terms.add((0..<2_000).map { "t\($0 * (doc + 1) % 3_001)" }.joined(separator: " ") + " shared")
+            terms.finish()
+            return terms
+        }
+        let postings = TermPostings(documents)
+        let index = Dictionary(
+            uniqueKeysWithValues: postings.terms.enumerated().map {
+                (String(decoding: $1, as: UTF8.self), $0)
+            })
+        XCTAssertEqual(Array(postings.docs[postings.range(index["shared"]!)]), [0, 1, 2, 3])
+        for word in ["t0", "t6", "t1999", "t2998"] {
+            let expected = (0..<4).filter { doc in
+                (0..<2_000).contains { "t\($0 * (doc + 1) % 3_001)" == word }
+            }
+            XCTAssertEqual(postings.docs[postings.range(index[word]!)].map(Int.init), expected, word)
+        }
+    }
+
     func testLongWordsAreLeftOut() {
         XCTAssertEqual(terms(String(repeating: "x", count: 65) + " short"), ["short": 1])
     }
@@ -185,6 +218,41 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(
             try postings(of: confirmed).map(\.doc),
             Self.documents.indices.filter { Self.documents[$0] % 6 == 0 })
+    }
+
+    func testLongListsGoToPostingsFiles() throws {
+        let root = TestPaths.temporaryFolder("brief-search-long")
+        let briefings = root + "/Content/briefings"
+        try FileManager.default.createDirectory(atPath: briefings, withIntermediateDirectories: true)
+        try "title: \"Long\"\nbase_url: \"https://long.example.org/\"\n"
+            .write(toFile: root + "/site.yml", atomically: true, encoding: .utf8)
+        let count = 3_000
+        for i in 0..<count {
+            let date = String(format: "%04d-%02d-%02d", 2000 + i / 336, 1 + i / 28 % 12, 1 + i % 28)
+            try
+                "---\ntitle: \"Entry \(i)\"\ndate: \(date)\n---\nCommon \(String(repeating: "common ", count: i % 3))words.\n"
+                .write(toFile: briefings + "/e\(i).md", atomically: true, encoding: .utf8)
+        }
+        let result = SiteBuilder(options: BuildOptions(siteRoot: root, output: root + "/out")).build()
+        XCTAssertNotNil(result.summary, "\(result.printedDiagnostics)")
+        let folder = root + "/out/search/"
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder + "index.json"))) as! [String: Any]
+        let shards = manifest["shards"] as! [String]
+        let shard = shards.lastIndex { $0 <= "common" }!
+        let terms =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder + "terms/\(shard).json")))
+            as! [String: Any]
+        let record = try XCTUnwrap(terms["common"] as? [String: Any])
+        let file = try XCTUnwrap(record["f"] as? Int, "a list of 3,000 documents is a file of its own")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "postings/\(file).bin")))
+        XCTAssertEqual(bytes.first, 1, "in the dense form")
+        let decoded = PostingsCoder.decode(bytes, documentCount: count)
+        XCTAssertEqual(decoded.map(\.doc), Array(0..<count))
+        // Documents are numbered oldest first, as the entries were written: entry i is document i.
+        XCTAssertEqual(decoded.map(\.weight), (0..<count).map { UInt8(1 + $0 % 3) })
     }
 
     func testManifestYearsAndDocumentRecords() throws {
