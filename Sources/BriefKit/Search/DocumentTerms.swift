@@ -95,10 +95,16 @@ struct DocumentTerms {
             }
             if start == i { break }
             if ascii {
-                insert(text[start..<i], hash: hasher.hash, title: title)
+                if i - start <= Self.longestTerm && tally(hash: hasher.hash, title: title) {
+                    // A new term: its bytes, lowered (0x20 lowers an ASCII letter, keeps a digit).
+                    for k in start..<i { bytes.append(text[k] | 0x20) }
+                    ends.append(bytes.count)
+                }
             } else {
-                for piece in Self.foldedPieces(String(decoding: text[start..<i], as: UTF8.self)) {
-                    insert(piece[...], hash: WordHasher.hash(piece), title: title)
+                for piece in Self.foldedPieces(String(decoding: text[start..<i], as: UTF8.self))
+                where piece.count <= Self.longestTerm && tally(hash: WordHasher.hash(piece), title: title) {
+                    bytes.append(contentsOf: piece)
+                    ends.append(bytes.count)
                 }
             }
         }
@@ -147,11 +153,11 @@ struct DocumentTerms {
         return pieces
     }
 
-    /// Counts `word` (folded bytes, or ASCII letters and digits lowered here) under `hash`.
-    /// A word seen before touches only its slot: counts and title marks live in the table
-    /// until `finish` copies them out.
-    private mutating func insert(_ word: ArraySlice<UInt8>, hash rawHash: UInt64, title: Bool) {
-        guard word.count <= Self.longestTerm else { return }
+    /// Counts one occurrence of the word with `hash`; true when it is new, and the caller then
+    /// appends its bytes. A word seen before touches only its slot (no slice of the text is
+    /// made): counts and title marks live in the table until `finish` copies them out.
+    @inline(__always)
+    private mutating func tally(hash rawHash: UInt64, title: Bool) -> Bool {
         let hash = rawHash == 0 ? 1 : rawHash
         let mask = slotHashes.count - 1
         var slot = Self.slot(hash, mask: mask)
@@ -159,18 +165,17 @@ struct DocumentTerms {
             let found = slotHashes[slot]
             if found == hash {
                 slotCounts[slot] &+= title ? Self.titleMark + 1 : 1
-                return
+                return false
             }
             if found == 0 { break }
             slot = (slot + 1) & mask
         }
         slotHashes[slot] = hash
         slotCounts[slot] = title ? Self.titleMark + 1 : 1
-        slotTerms[slot] = Int32(ends.count)
-        for byte in word { bytes.append(byte < 0x80 ? byte | 0x20 : byte) }
-        ends.append(bytes.count)
+        slotTerms[slot] = Int32(hashes.count)
         hashes.append(hash)
-        if ends.count * 2 > slotHashes.count { grow() }
+        if hashes.count * 2 > slotHashes.count { grow() }
+        return true
     }
 
     /// Added to a slot's count for each time the title has the word: far above any count.
