@@ -5,7 +5,9 @@
   search-check.py expect SITE_FOLDER Q N [TITLE]
                                              query Q finds N briefings, TITLE first, its
                                              snippet marking a word of the query
-  search-check.py measure SITE_FOLDER Q...   bytes fetched per query, as JSON lines
+  search-check.py measure SITE_FOLDER Q... [--files]
+                                             bytes fetched per query, as JSON lines
+                                             (--files: and each file with its bytes)
 
 SITE_FOLDER is served on a loopback port at the path of the site's base_url (read from
 search/index.html). A query Q is what follows "?" in /search/?…, e.g. "q=troops&year=2024".
