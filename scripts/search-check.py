@@ -3,8 +3,8 @@
 
   search-check.py fixture SITE_FOLDER        the fixture site's checks (fails on any miss)
   search-check.py expect SITE_FOLDER Q N [TITLE]
-                                             query Q finds N briefings, TITLE first, its
-                                             snippet marking a word of the query
+                                             query Q finds N briefings, TITLE first, the
+                                             first result marking a word of the query
   search-check.py measure SITE_FOLDER Q... [--files]
                                              bytes fetched per query, as JSON lines
                                              (--files: and each file with its bytes)
