@@ -36,6 +36,13 @@ enum JSONWriter {
         }
     }
 
+    /// `string` as a JSON string on its own (not script-safe).
+    static func string(_ string: String) -> [UInt8] {
+        var json: [UInt8] = []
+        writeString(string, into: &json, scriptSafe: false)
+        return json
+    }
+
     /// Appends JSON text written out in code (`{"name":`), as it is.
     static func writeRaw(_ text: StaticString, into out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }

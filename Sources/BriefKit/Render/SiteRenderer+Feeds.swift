@@ -213,44 +213,31 @@ extension SiteRenderer {
     private func searchDocument(_ i: Int) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(512)
-        func labels(_ pairs: [(slug: String, name: String)]) {
-            JSONWriter.writeArray(
-                pairs.lazy.map { pair in
-                    var label: [UInt8] = [UInt8(ascii: "[")]
-                    JSONWriter.writeString(pair.slug, into: &label, scriptSafe: false)
-                    label.append(UInt8(ascii: ","))
-                    JSONWriter.writeString(pair.name, into: &label, scriptSafe: false)
-                    label.append(UInt8(ascii: "]"))
-                    return label
-                }, into: &json)
+        func labels(_ ids: [Int], _ labels: [[UInt8]]) {
+            JSONWriter.writeArray(ids.lazy.map { labels[$0] + [UInt8(ascii: "]")] }, into: &json)
         }
         let entry = model.entries[i]
         JSONWriter.writeRaw("{\"actors\":", into: &json)
-        labels(entry.actors.map { (model.actors[$0].slug, model.actors[$0].name) })
+        labels(entry.actors, search.labels.actors)
         JSONWriter.writeRaw(",\"date\":", into: &json)
         JSONWriter.writeString(entry.day.display, into: &json, scriptSafe: false)
         JSONWriter.writeRaw(",\"statuses\":", into: &json)
         let statuses = Briefing.Claim.Status.allCases.filter { status in
             entry.claims.contains { $0.status == status }
         }
-        JSONWriter.writeArray(statuses.lazy.map { Self.jsonString($0.rawValue) }, into: &json)
+        JSONWriter.writeArray(statuses.lazy.map { JSONWriter.string($0.rawValue) }, into: &json)
         JSONWriter.writeRaw(",\"summary\":", into: &json)
         JSONWriter.writeString(summary(of: i), into: &json, scriptSafe: false)
         JSONWriter.writeRaw(",\"title\":", into: &json)
         JSONWriter.writeString(entry.briefing.title, into: &json, scriptSafe: false)
         JSONWriter.writeRaw(",\"topics\":", into: &json)
-        labels(entry.topics.map { (model.topics[$0].slug, model.topics[$0].name) })
+        labels(entry.topics, search.labels.topics)
         JSONWriter.writeRaw(",\"url\":", into: &json)
         JSONWriter.writeString(urls.link(SiteURLs.briefing(entry.slug)), into: &json, scriptSafe: false)
         json.append(UInt8(ascii: "}"))
         return json
     }
 
-    private static func jsonString(_ text: String) -> [UInt8] {
-        var json: [UInt8] = []
-        JSONWriter.writeString(text, into: &json, scriptSafe: false)
-        return json
-    }
 }
 
 /// How the sitemap is split: the sitemaps.org protocol allows at most 50,000 URLs in one file.

@@ -1,13 +1,28 @@
 import Foundation
 
 extension SearchIndex {
+    /// Each actor's and topic's `["slug","name"` as JSON, without its closing bracket: the
+    /// index's facet counts end it with `,count]`, the result records with `]`. Made once
+    /// per index, not once per use.
+    public struct FacetLabels: Sendable {
+        let actors: [[UInt8]]
+        let topics: [[UInt8]]
+
+        init(_ model: SiteModel) {
+            actors = model.actors.map { Self.label(slug: $0.slug, name: $0.name) }
+            topics = model.topics.map { Self.label(slug: $0.slug, name: $0.name) }
+        }
+
+        private static func label(slug: String, name: String) -> [UInt8] {
+            [UInt8(ascii: "[")] + JSONWriter.string(slug) + [UInt8(ascii: ",")] + JSONWriter.string(name)
+        }
+    }
+
     /// Writes the index's files from the postings and facets (JSON keys sorted, as everywhere).
     struct Builder {
         var files: [File] = []
         let facets: FacetCounter
-        /// Each actor's and topic's `["slug","name"` (a facet entry without its count).
-        let actorLabels: [[UInt8]]
-        let topicLabels: [[UInt8]]
+        let labels: FacetLabels
         /// The first term of each dictionary shard.
         var shardKeys: [String] = []
         /// How many postings files there are.
@@ -15,18 +30,9 @@ extension SearchIndex {
         /// The claim statuses some published briefing has, in their order.
         var presentStatuses: [Briefing.Claim.Status] = []
 
-        init(model: SiteModel, facets: FacetCounter) {
+        init(labels: FacetLabels, facets: FacetCounter) {
+            self.labels = labels
             self.facets = facets
-            actorLabels = model.actors.map { Self.label(slug: $0.slug, name: $0.name) }
-            topicLabels = model.topics.map { Self.label(slug: $0.slug, name: $0.name) }
-        }
-
-        private static func label(slug: String, name: String) -> [UInt8] {
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            JSONWriter.writeString(slug, into: &json, scriptSafe: false)
-            json.append(UInt8(ascii: ","))
-            JSONWriter.writeString(name, into: &json, scriptSafe: false)
-            return json
         }
 
         /// One record: `{"n":count,"p":"base64"}` or, for a long list, `{"f":N,"n":count}`, with
@@ -62,14 +68,14 @@ extension SearchIndex {
                     list.lazy.map { labels[$0.id] + Array(",\($0.count)]".utf8) }, into: &json)
             }
             JSONWriter.writeRaw("{\"actor\":", into: &json)
-            entries(tops.actors, labels: actorLabels)
+            entries(tops.actors, labels: labels.actors)
             JSONWriter.writeRaw(",\"status\":", into: &json)
             JSONWriter.writeArray(
                 tops.statuses.lazy.map {
                     Array("[\"\(Briefing.Claim.Status.allCases[$0.status].rawValue)\",\($0.count)]".utf8)
                 }, into: &json)
             JSONWriter.writeRaw(",\"topic\":", into: &json)
-            entries(tops.topics, labels: topicLabels)
+            entries(tops.topics, labels: labels.topics)
             json.append(UInt8(ascii: "}"))
             return json
         }
@@ -83,8 +89,8 @@ extension SearchIndex {
         {
             let batch = 256
             let facets = self.facets
-            let actors = actorLabels.count
-            let topics = topicLabels.count
+            let actors = labels.actors.count
+            let topics = labels.topics.count
             let builder = self
             return Array(stride(from: 0, to: count, by: batch)).parallelMap { start -> [Record] in
                 var scratch = FacetCounter.Scratch(actors: actors, topics: topics)
@@ -176,17 +182,11 @@ extension SearchIndex {
         mutating func addManifest(documents years: [Int]) {
             var json: [UInt8] = []
             json.append(contentsOf: "{\"docs\":\(years.count),\"format\":1,\"shards\":".utf8)
-            JSONWriter.writeArray(
-                shardKeys.lazy.map { key in
-                    var out: [UInt8] = []
-                    JSONWriter.writeString(key, into: &out, scriptSafe: false)
-                    return out
-                }, into: &json)
+            JSONWriter.writeArray(shardKeys.lazy.map(JSONWriter.string), into: &json)
             JSONWriter.writeRaw(",\"statuses\":", into: &json)
-            JSONWriter.writeArray(
-                presentStatuses.lazy.map { Array("\"\($0.rawValue)\"".utf8) }, into: &json)
+            JSONWriter.writeArray(presentStatuses.lazy.map { JSONWriter.string($0.rawValue) }, into: &json)
             JSONWriter.writeRaw(",\"top\":", into: &json)
-            var scratch = FacetCounter.Scratch(actors: actorLabels.count, topics: topicLabels.count)
+            var scratch = FacetCounter.Scratch(actors: labels.actors.count, topics: labels.topics.count)
             json.append(
                 contentsOf: topsJSON(
                     facets.tops(of: (0..<Int32(years.count)), limit: SearchIndex.topValues, scratch: &scratch)

@@ -27,6 +27,8 @@ public struct SearchIndex: Sendable {
     let entryOfDocument: [Int]
     /// The document number of each entry (-1 for drafts).
     let documentOfEntry: [Int32]
+    /// Actors' and topics' labels, for the index and the result records.
+    let labels: FacetLabels
 
     /// Documents per `search/doc/N.json`.
     static let documentsPerFile = 8
@@ -69,7 +71,8 @@ public struct SearchIndex: Sendable {
             })
         let postings = TermPostings(documents)
         clock.lap("search: postings")
-        var builder = Builder(model: model, facets: facets)
+        labels = FacetLabels(model)
+        var builder = Builder(labels: labels, facets: facets)
         builder.addTerms(postings)
         clock.lap("search: shards")
         builder.addFacetValues(model: model, facets: facets)
