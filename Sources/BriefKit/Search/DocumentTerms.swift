@@ -15,26 +15,20 @@ struct DocumentTerms {
     private(set) var counts: [UInt32] = []
     /// Whether each term occurs in the title (after `finish`).
     private(set) var inTitle: [Bool] = []
-    /// Open addressing on the hash: each slot's hash (0 is empty) and term.
-    private var slotHashes: [UInt64] = Array(repeating: 0, count: 512)
-    private var slotTerms: [Int32] = Array(repeating: 0, count: 512)
-    private var slotCounts: [UInt32] = Array(repeating: 0, count: 512)
+    /// Each term's number by its hash, while words are added.
+    private var table = HashTable(capacity: 512)
+    /// Each term's count so far, plus `titleMark` for each time the title has it.
+    private var tallies: [UInt32] = []
 
     var count: Int { ends.count }
 
     /// Copies the counts out of the look-up table and lets it go, once every word is added: a
     /// site keeps every document's terms until the index is built.
     mutating func finish() {
-        counts = Array(repeating: 0, count: ends.count)
-        inTitle = Array(repeating: false, count: ends.count)
-        for slot in slotHashes.indices where slotHashes[slot] != 0 {
-            let term = Int(slotTerms[slot])
-            counts[term] = slotCounts[slot] % Self.titleMark
-            inTitle[term] = slotCounts[slot] >= Self.titleMark
-        }
-        slotHashes = []
-        slotTerms = []
-        slotCounts = []
+        counts = tallies.map { $0 % Self.titleMark }
+        inTitle = tallies.map { $0 >= Self.titleMark }
+        table = HashTable(capacity: 0)
+        tallies = []
     }
 
     /// Term `i`'s folded bytes.
@@ -154,55 +148,23 @@ struct DocumentTerms {
     }
 
     /// Counts one occurrence of the word with `hash`; true when it is new, and the caller then
-    /// appends its bytes. A word seen before touches only its slot (no slice of the text is
-    /// made): counts and title marks live in the table until `finish` copies them out.
+    /// appends its bytes (no slice of the text is made for a word seen before).
     @inline(__always)
     private mutating func tally(hash rawHash: UInt64, title: Bool) -> Bool {
         let hash = rawHash == 0 ? 1 : rawHash
-        let mask = slotHashes.count - 1
-        var slot = Self.slot(hash, mask: mask)
-        while true {
-            let found = slotHashes[slot]
-            if found == hash {
-                slotCounts[slot] &+= title ? Self.titleMark + 1 : 1
-                return false
-            }
-            if found == 0 { break }
-            slot = (slot + 1) & mask
+        let term = Int(table.find(hash, new: Int32(hashes.count)))
+        let tally: UInt32 = title ? Self.titleMark + 1 : 1
+        guard term == hashes.count else {
+            tallies[term] &+= tally
+            return false
         }
-        slotHashes[slot] = hash
-        slotCounts[slot] = title ? Self.titleMark + 1 : 1
-        slotTerms[slot] = Int32(hashes.count)
         hashes.append(hash)
-        if hashes.count * 2 > slotHashes.count { grow() }
+        tallies.append(tally)
         return true
     }
 
-    /// Added to a slot's count for each time the title has the word: far above any count.
+    /// Added to a term's tally for each time the title has the word: far above any count.
     private static let titleMark: UInt32 = 1 << 20
-
-    /// A hash's first slot.
-    @inline(__always)
-    private static func slot(_ hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    private mutating func grow() {
-        let old = (0..<slotHashes.count).filter { slotHashes[$0] != 0 }.map {
-            (slotHashes[$0], slotTerms[$0], slotCounts[$0])
-        }
-        slotHashes = Array(repeating: 0, count: slotHashes.count * 2)
-        slotTerms = Array(repeating: 0, count: slotHashes.count)
-        slotCounts = Array(repeating: 0, count: slotHashes.count)
-        let mask = slotHashes.count - 1
-        for (hash, term, count) in old {
-            var slot = Self.slot(hash, mask: mask)
-            while slotHashes[slot] != 0 { slot = (slot + 1) & mask }
-            slotHashes[slot] = hash
-            slotTerms[slot] = term
-            slotCounts[slot] = count
-        }
-    }
 }
 
 /// A 64-bit hash of a word's bytes, added one at a time: eight bytes are gathered into a word
