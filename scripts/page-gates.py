@@ -11,8 +11,8 @@ or on a page wider than the phone. Screenshots go to ARTIFACTS_FOLDER (not commi
 import functools, http.server, json, os, sys, threading, time
 
 from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+from chromium import chromium
 
 PAGES = {
     "home": "",
@@ -49,12 +49,7 @@ def serve(folder):
 
 
 def browser(width, height, scheme):
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 f"--window-size={width},{height}", "--hide-scrollbars"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(width, height, ["--hide-scrollbars"])
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",

@@ -16,10 +16,10 @@ every fetch() the search script made: index parts and, for snippets, briefing pa
 """
 import functools, http.server, json, re, sys, threading, time, urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+
+from chromium import chromium
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -46,12 +46,7 @@ def serve(folder):
 
 
 def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--window-size=1280,900"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     driver.set_script_timeout(60)
     return driver
 

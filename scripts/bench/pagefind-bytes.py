@@ -12,8 +12,8 @@ index chunks, the fragments).
 """
 import functools, http.server, json, os, sys, threading, time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from chromium import chromium  # noqa: E402  (scripts/chromium.py)
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>pagefind</title>
 <script type="module">
@@ -58,11 +58,7 @@ def main():
     open(os.path.join(folder, "pagefind-bytes.html"), "w").write(PAGE)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     try:
