@@ -400,6 +400,12 @@ enum EmbeddedTheme {
             if (!tops.length) tops = [manifest.top];
             var member = new Uint8Array(manifest.docs);
             docs.forEach(function (d) { member[d] = 1; });
+            // How many of a value's documents are results.
+            function within(l) {
+              var c = 0;
+              l.docs.forEach(function (d) { c += member[d]; });
+              return c;
+            }
             var out = { year: years, status: [] };
             return Promise.all(["actor", "topic"].map(function (facet) {
               var named = {};
@@ -407,19 +413,14 @@ enum EmbeddedTheme {
               var candidates = Object.keys(named).map(function (k) { return named[k]; })
                 .sort(function (a, b) { return b[2] - a[2]; }).slice(0, CANDIDATES);
               return Promise.all(candidates.map(function (v) {
-                return valueList(facet, v[0]).then(function (l) {
-                  var c = 0;
-                  l.docs.forEach(function (d) { c += member[d]; });
-                  return [v[0], v[1], c];
-                });
+                return valueList(facet, v[0]).then(function (l) { return [v[0], v[1], within(l)]; });
               })).then(function (counted) {
                 out[facet] = counted.filter(function (v) { return v[2] > 0; })
                   .sort(function (a, b) { return b[2] - a[2] || (a[0] < b[0] ? -1 : 1); });
               });
             }).concat(manifest.statuses.map(function (s) {
               return valueList("status", s).then(function (l) {
-                var c = 0;
-                l.docs.forEach(function (d) { c += member[d]; });
+                var c = within(l);
                 if (c) out.status.push([s, c]);
               });
             }))).then(function () {
