@@ -37,15 +37,19 @@ def main():
         body = literal(text).replace("\n", "\n        ")
         out.append(f'        "{rel}": {body},')
     out += ["    ]", "}", ""]
-    content = "\n".join(out)
     # Raw multi-line literals keep indentation that matches the closing delimiter, so the text is exact.
+    write_if_changed(target, "\n".join(out))
+    embed_gazetteer()
+
+
+def write_if_changed(target, content):
+    """Writes `content` to `target` unless it already holds it; with --check, a change fails."""
     old = open(target).read() if os.path.exists(target) else None
     if old != content:
         with open(target, "w") as f:
             f.write(content)
     if "--check" in sys.argv and old != content:
-        sys.exit("EmbeddedTheme.swift was out of date")
-    embed_gazetteer()
+        sys.exit(f"{os.path.basename(target)} was out of date")
 
 
 def embed_gazetteer():
@@ -60,12 +64,7 @@ def embed_gazetteer():
         "enum EmbeddedGazetteer {",
         "    static let text = " + literal(text).replace("\n", "\n    "),
         "}", ""])
-    old = open(target).read() if os.path.exists(target) else None
-    if old != content:
-        with open(target, "w") as f:
-            f.write(content)
-    if "--check" in sys.argv and old != content:
-        sys.exit("EmbeddedGazetteer.swift was out of date")
+    write_if_changed(target, content)
 
 
 main()
