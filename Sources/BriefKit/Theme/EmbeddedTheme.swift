@@ -325,6 +325,7 @@ enum EmbeddedTheme {
           // --- Running a query ----------------------------------------------------------------------
           function search(state) {
             var mine = ++run;
+            results.setAttribute("aria-busy", "true");
             var terms = termsOf(state.q);
             var lists = terms.map(function (term, i) { return termList(term, i === terms.length - 1); });
             FACETS.forEach(function (f) { state[f[0]].forEach(function (slug) { lists.push(valueList(f[0], slug)); }); });
@@ -350,7 +351,9 @@ enum EmbeddedTheme {
                 return showResults(mine, true);
               });
             }).catch(function (error) {
-              if (mine === run) say("The search index could not be read (" + error.message + ").");
+              if (mine !== run) return;
+              say("The search index could not be read (" + error.message + ").");
+              results.setAttribute("aria-busy", "false");
             });
           }
         
@@ -489,7 +492,8 @@ enum EmbeddedTheme {
             return wrap;
           }
         
-          // Shows the next results; `aria-busy` stays on the list until their snippets are in.
+          // Shows the next results; `aria-busy` (set when a search starts) stays on the list until
+          // their snippets are in.
           function showResults(mine, fresh) {
             if (fresh) { results.textContent = ""; shown = 0; }
             var page = ranked.slice(shown, shown + SHOWN);
