@@ -57,8 +57,13 @@ public struct SiteBuilder: Sendable {
             ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
+        let previous = cache?.load()
+        // What the output folder holds now (nil when it does not exist).
+        let stamps = options.writes ? BuildCache.stamps(of: options.absoluteOutput) : nil
         timer.lap("read")
-        if let cache, let key, let record = upToDate(cache, key: key) {
+        if let key, let record = previous, record.key == key, let stamps,
+            OutputState.recorded(record, stamps: stamps, folder: options.absoluteOutput) != nil
+        {
             var summary = record.summary
             summary.upToDate = true
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -75,6 +80,8 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(
             outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
         var staging: SiteWriter.Staging?
+        // What the output folder held, as the last build recorded it.
+        var recorded: OutputState?
         if options.writes {
             switch writer.prepare() {
             case .failure(let diagnostic):
@@ -82,6 +89,16 @@ public struct SiteBuilder: Sendable {
                 return fail()
             case .success(let prepared):
                 prepared.sourceRoot = RealPath.of(root)
+                prepared.keepsHashes = cache != nil
+                // An existing output is updated in place: what it holds is what the last build
+                // recorded when nothing touched it since, else it is read from disk.
+                if let stamps, !stamps.isEmpty {
+                    recorded = previous.flatMap {
+                        OutputState.recorded($0, stamps: stamps, folder: options.absoluteOutput)
+                    }
+                    prepared.known = recorded ?? OutputState.read(options.absoluteOutput, stamps: stamps)
+                    timer.lap("output state")
+                }
                 staging = prepared
             }
         }
@@ -136,33 +153,48 @@ public struct SiteBuilder: Sendable {
             return fail()
         }
 
+        // Without a record the next build reads the output folder again, so a build killed
+        // from here on is repaired by the next one.
         cache?.invalidate()
+        var update: (written: Int, removed: [String])?
         if let staging {
-            if let problem = writer.commit(staging) {
+            if staging.known != nil {
+                switch writer.update(staging) {
+                case .success(let removed): update = (staging.staged.count, removed)
+                case .failure(let problem):
+                    diagnostics.append(problem)
+                    return fail()
+                }
+            } else if let problem = writer.commit(staging) {
                 diagnostics.append(problem)
                 return fail()
             }
         }
         timer.lap("commit")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let summary = BuildSummary(
+        var summary = BuildSummary(
             pages: pages, files: jobs.count, entries: model.entries.count,
             actors: model.actors.count, topics: model.topics.count, seconds: seconds)
-        if let cache, let key, let stamps = BuildCache.stamps(of: options.absoluteOutput) {
-            cache.save(BuildCache.Record(key: key, diagnostics: diagnostics, summary: summary, files: stamps))
+        summary.written = update?.written
+        summary.removed = update?.removed.count ?? 0
+        // Only the files this build wrote or removed are stamped again when the rest are as
+        // the last build recorded them.
+        let after =
+            if let stamps, recorded != nil, let update, let staging {
+                BuildCache.restamped(
+                    stamps, removed: update.removed, written: staging.staged, in: options.absoluteOutput)
+            } else { BuildCache.stamps(of: options.absoluteOutput) }
+        if let cache, let key, let staging, let stamps = after {
+            let hashes = stamps.compactMap { staging.hashes[$0.path] }
+            if hashes.count == stamps.count {
+                cache.save(
+                    BuildCache.Record(
+                        key: key, diagnostics: diagnostics, summary: summary, files: stamps, hashes: hashes))
+            }
             timer.lap("cache")
         }
         return Result(
             diagnostics: diagnostics, summary: summary, strict: options.strict, config: model.config)
-    }
-
-    /// The last build's record when it had this key and its output is untouched.
-    private func upToDate(_ cache: BuildCache, key: ContentHash) -> BuildCache.Record? {
-        guard let record = cache.load(), record.key == key,
-            let stamps = BuildCache.stamps(of: options.absoluteOutput), stamps == record.files,
-            FileManager.default.fileExists(atPath: options.absoluteOutput + "/" + SiteWriter.marker)
-        else { return nil }
-        return record
     }
 }
 
@@ -176,12 +208,19 @@ public struct BuildSummary: Sendable, Codable {
     public var seconds: Double
     /// True when the build cache showed nothing had changed, so nothing was written.
     public var upToDate = false
+    /// When an existing output folder was updated in place: the files written (their bytes
+    /// changed or they are new) and the files removed (no longer made).
+    public var written: Int? = nil
+    public var removed = 0
 
     public var line: String {
         let time = String(format: "%.2f s", seconds)
         let what = "\(Self.count(pages, "page")) (\(Self.count(files, "file"))): \(counts)"
-        return upToDate
-            ? "Up to date, nothing changed: \(what), checked in \(time)" : "Wrote \(what) in \(time)"
+        if upToDate { return "Up to date, nothing changed: \(what), checked in \(time)" }
+        guard let written else { return "Wrote \(what) in \(time)" }
+        let removal = removed > 0 ? ", removed \(removed)" : ""
+        return "Updated \(written) of \(Self.count(files, "file"))\(removal) "
+            + "(\(Self.count(pages, "page"))): \(counts) in \(time)"
     }
 
     /// "3 briefings, 1 actor, 2 topics".

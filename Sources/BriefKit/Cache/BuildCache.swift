@@ -4,7 +4,8 @@ import Foundation
 /// the output folder (in `$BRIEF_CACHE_DIR`, else `$XDG_CACHE_HOME/brief`, else
 /// `~/.cache/brief`). When the next build has the same key — same brief binary, same options,
 /// same content hashes of every input — and the output folder is exactly as that build left
-/// it, there is nothing to do.
+/// it, there is nothing to do. Otherwise the content hash of every file it wrote tells the next
+/// build which files it need not write again (`OutputState`).
 public struct BuildCache: Sendable {
     /// The record file for this site and output folder.
     public let path: String
@@ -29,14 +30,31 @@ public struct BuildCache: Sendable {
         var inode: UInt64
         var seconds: Int
         var nanoseconds: Int
+
+        init(path: String, size: Int64, inode: UInt64, seconds: Int, nanoseconds: Int) {
+            self.path = path
+            self.size = size
+            self.inode = inode
+            self.seconds = seconds
+            self.nanoseconds = nanoseconds
+        }
+
+        init(path: String, _ info: stat) {
+            self.init(
+                path: path, size: Int64(info.st_size), inode: UInt64(info.st_ino),
+                seconds: info.st_ctim.tv_sec,
+                nanoseconds: info.st_ctim.tv_nsec)
+        }
     }
 
-    /// A successful build: its key, what it printed, and the files it left.
+    /// A successful build: its key, what it printed, and the files it left with the content
+    /// hash of each (`hashes[i]` is the hash of `files[i]`).
     public struct Record: Sendable {
         public var key: ContentHash
         public var diagnostics: [Diagnostic]
         public var summary: BuildSummary
         public var files: [Stamp]
+        public var hashes: [UInt64]
     }
 
     public func load() -> Record? {
@@ -46,7 +64,7 @@ public struct BuildCache: Sendable {
             func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
                 line.map { String(decoding: $0, as: UTF8.self) }
             }
-            guard text(reader.line()) == "brief-build-cache 1",
+            guard text(reader.line()) == "brief-build-cache 2",
                 let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
                 let key = ContentHash(hex: keyLine.dropFirst(4)),
                 let summaryLine = reader.line(),
@@ -55,17 +73,19 @@ public struct BuildCache: Sendable {
                 let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsLine))
             else { return nil }
             var files: [Stamp] = []
+            var hashes: [UInt64] = []
             while let line = reader.line() {
                 var fields = FieldReader(bytes: line)
                 guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
-                    let nanoseconds = fields.number(), !fields.rest.isEmpty
+                    let nanoseconds = fields.number(), let hash = fields.hex(), !fields.rest.isEmpty
                 else { return nil }
                 files.append(
                     Stamp(
                         path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size),
                         inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
+                hashes.append(hash)
             }
-            return Record(key: key, diagnostics: diagnostics, summary: summary, files: files)
+            return Record(key: key, diagnostics: diagnostics, summary: summary, files: files, hashes: hashes)
         }
     }
 
@@ -76,15 +96,33 @@ public struct BuildCache: Sendable {
         guard let summary = try? encoder.encode(record.summary),
             let diagnostics = try? encoder.encode(record.diagnostics)
         else { return }
-        var text = "brief-build-cache 1\nkey \(record.key)\n"
-        text += String(decoding: summary, as: UTF8.self) + "\n"
-        text += String(decoding: diagnostics, as: UTF8.self) + "\n"
-        for stamp in record.files {
-            text += "\(stamp.size) \(stamp.inode) \(stamp.seconds) \(stamp.nanoseconds) \(stamp.path)\n"
+        var text: [UInt8] = []
+        text.reserveCapacity(record.files.count * 96 + summary.count + diagnostics.count + 64)
+        text += "brief-build-cache 2\nkey \(record.key)\n".utf8
+        text += summary
+        text.append(UInt8(ascii: "\n"))
+        text += diagnostics
+        text.append(UInt8(ascii: "\n"))
+        func number(_ value: some BinaryInteger) {
+            text += String(value).utf8
+            text.append(UInt8(ascii: " "))
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        for (stamp, hash) in zip(record.files, record.hashes) {
+            number(stamp.size)
+            number(stamp.inode)
+            number(stamp.seconds)
+            number(stamp.nanoseconds)
+            for shift in stride(from: 60, through: 0, by: -4) {
+                text.append(digits[Int((hash >> UInt64(shift)) & 15)])
+            }
+            text.append(UInt8(ascii: " "))
+            text += stamp.path.utf8
+            text.append(UInt8(ascii: "\n"))
         }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// Forgets the record (before the output folder changes).
@@ -114,6 +152,21 @@ public struct BuildCache: Sendable {
         return stamps.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
+    /// `stamps` after the files at `removed` went and the files at `written` were (re)written
+    /// in `folder`: the others are not looked at again. Nil when a written file cannot be stamped.
+    static func restamped(_ stamps: [Stamp], removed: [String], written: [String], in folder: String)
+        -> [Stamp]?
+    {
+        var byPath = Dictionary(stamps.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for path in removed { byPath[path] = nil }
+        for path in written {
+            var info = stat()
+            guard lstat(folder + "/" + path, &info) == 0 else { return nil }
+            byPath[path] = Stamp(path: path, info)
+        }
+        return byPath.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
     /// The files (stamped) and the folders directly in `relative` under the folder `root`.
     private static func list(_ root: Int32, _ relative: String) -> ([Stamp], [String])? {
         let fd = relative.isEmpty ? dup(root) : openat(root, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -133,10 +186,7 @@ public struct BuildCache: Sendable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 folders.append(prefix + name)
             } else {
-                files.append(
-                    Stamp(
-                        path: prefix + name, size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                        seconds: info.st_ctim.tv_sec, nanoseconds: info.st_ctim.tv_nsec))
+                files.append(Stamp(path: prefix + name, info))
             }
         }
         return (files, folders)
@@ -175,6 +225,22 @@ private struct FieldReader {
         }
         guard digits > 0, index < rest.count, rest[index] == UInt8(ascii: " ") else { return nil }
         rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
+        return value
+    }
+
+    /// Sixteen hex digits and a space.
+    mutating func hex() -> UInt64? {
+        guard rest.count > 16, rest[16] == UInt8(ascii: " ") else { return nil }
+        var value: UInt64 = 0
+        for byte in rest[..<16] {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        rest = UnsafeBufferPointer(rebasing: rest[17...])
         return value
     }
 }

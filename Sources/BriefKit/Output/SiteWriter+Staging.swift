@@ -19,6 +19,15 @@ extension SiteWriter {
         let spreads: Bool
         private var folders: Set<String> = []
         public private(set) var filesWritten = 0
+        /// What the output folder holds when this build updates it in place (nil for a new
+        /// output): files whose bytes it already holds are not written again.
+        public var known: OutputState?
+        /// Whether to keep each file's content hash (for the build cache's record).
+        public var keepsHashes = false
+        /// The content hash of every file the build made, by path (when kept or updating).
+        public private(set) var hashes: [String: UInt64] = [:]
+        /// Files written to the staging folder, which `commit` moves into an existing output.
+        public private(set) var staged: [String] = []
 
         /// `path` is an empty folder in `holder`.
         init(path: String, holder: String, spreads: Bool, owner: FileLock) {
@@ -33,24 +42,55 @@ extension SiteWriter {
         /// of their own in the same parent (`briefings/<slug>/index.html`), and on ext4 two
         /// threads making folders in one parent wait on its lock, spinning.
         public func write(_ files: [OutputFile]) throws {
+            guard known != nil || keepsHashes else { return try writeAll(files) }
+            // Each file's bytes (a copy is read from the site here) and hash, on all cores.
+            let loaded = files.parallelMap { file -> Result<(Data, UInt64), Failure> in
+                Self.bytes(of: file, within: self.sourceRoot).map { ($0, ContentHash($0).value) }
+            }
+            var changed: [OutputFile] = []
+            for (file, result) in zip(files, loaded) {
+                let (data, hash) = try result.get()
+                hashes[file.path] = hash
+                if known?.holds(file.path, hash: hash) != true {
+                    changed.append(OutputFile(path: file.path, content: .bytes(data)))
+                }
+            }
+            try writeAll(changed)
+            if known != nil { staged += changed.map(\.path) }
+        }
+
+        /// Writes `files` into the staging folder.
+        private func writeAll(_ files: [OutputFile]) throws {
             for file in files {
                 if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
             }
             let failures = files.parallelMap { file -> String? in
-                let target = self.path + "/" + file.path
-                switch file.content {
-                case .bytes(let data): return Self.writeFile(target, data)
-                case .copy(let source):
-                    guard let data = ConfinedFile.read(source, within: self.sourceRoot) else {
-                        return "cannot read \(source), or it no longer lies inside the site"
-                    }
-                    return Self.writeFile(target, data)
+                switch Self.bytes(of: file, within: self.sourceRoot) {
+                case .success(let data): return Self.writeFile(self.path + "/" + file.path, data)
+                case .failure(let failure): return failure.reason
                 }
             }
-            if let failure = failures.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
+            if let failure = failures.compactMap({ $0 }).first { throw Failure(reason: failure) }
             filesWritten += files.count
+        }
+
+        /// A file that cannot be made, and why.
+        struct Failure: Error, CustomStringConvertible {
+            var reason: String
+            var description: String { reason }
+        }
+
+        /// The bytes of `file`; a copy only from inside `root`.
+        private static func bytes(of file: OutputFile, within root: String) -> Result<Data, Failure> {
+            switch file.content {
+            case .bytes(let data): return .success(data)
+            case .copy(let source):
+                guard let data = ConfinedFile.read(source, within: root) else {
+                    return .failure(
+                        Failure(reason: "cannot read \(source), or it no longer lies inside the site"))
+                }
+                return .success(data)
+            }
         }
 
         /// Makes `folder` (relative to the staging folder) and the folders above it.

@@ -2,11 +2,15 @@ import CBriefSystem
 import Foundation
 
 /// Stage 6: the only stage that writes. Files go into a staging folder beside the output (same
-/// filesystem), in batches; `commit` swaps it in with one atomic exchange, so a failed build
-/// leaves the previous output exactly as it was and no stale file survives.
+/// filesystem), in batches, so a failed build leaves the previous output exactly as it was. A
+/// new output folder is the staging folder renamed; an existing one is updated in place with
+/// only the files whose bytes changed (`update`), and no stale file survives either way.
 public struct SiteWriter: Sendable {
     /// Name of the marker file that says "brief wrote this folder".
     public static let marker = ".brief-output"
+    static let markerText = Data(
+        "This folder is written by brief; each build updates it and removes the files it no longer makes.\n"
+            .utf8)
 
     public let outputPath: String
     /// How the output folder is named in diagnostics (as the user gave it).
@@ -19,7 +23,7 @@ public struct SiteWriter: Sendable {
         self.force = force
     }
 
-    private func failure(_ message: String) -> Diagnostic {
+    func failure(_ message: String) -> Diagnostic {
         .error(SourceLocation(path: displayPath), message)
     }
 
@@ -64,8 +68,7 @@ public struct SiteWriter: Sendable {
             spreads = TopFolder.set(holder, true)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             // Without its marker the next build would take the output for someone else's.
-            let marker = Data("This folder is written by brief; every build replaces it whole.\n".utf8)
-            if let problem = Staging.writeFile(staging + "/" + SiteWriter.marker, marker) {
+            if let problem = Staging.writeFile(staging + "/" + SiteWriter.marker, SiteWriter.markerText) {
                 try? manager.removeItem(atPath: holder)
                 return .failure(failure("cannot write the output folder: \(problem)"))
             }
@@ -115,6 +118,7 @@ public struct SiteWriter: Sendable {
     }
 
     static func reason(_ error: Error) -> String {
+        if let failure = error as? Staging.Failure { return failure.reason }
         if let cocoa = error as? CocoaError,
             let description = cocoa.userInfo[NSLocalizedDescriptionKey] as? String
         {

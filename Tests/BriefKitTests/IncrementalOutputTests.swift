@@ -1,0 +1,351 @@
+import Foundation
+import XCTest
+
+@testable import BriefKit
+
+/// `brief build` over an existing output folder: after every kind of change it writes only the
+/// files whose bytes differ and removes only the files no longer made, and the folder always
+/// ends byte for byte as a `--no-cache` build into an empty folder — also after a build that
+/// failed, and after one killed part-way.
+final class IncrementalOutputTests: XCTestCase {
+    var site = ""
+    var output = ""
+
+    override func setUp() {
+        setenv("BRIEF_CACHE_DIR", TestPaths.temporaryFolder("brief-cache"), 1)
+        site = TestPaths.temporaryFolder("brief-incremental-site") + "/site"
+        try! FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
+        output = TestPaths.temporaryFolder("brief-incremental-out") + "/out"
+    }
+
+    override func tearDown() {
+        unsetenv("BRIEF_CACHE_DIR")
+    }
+
+    @discardableResult
+    func build(cache: Bool = true) -> SiteBuilder.Result {
+        SiteBuilder(options: BuildOptions(siteRoot: site, output: output, cache: cache)).build()
+    }
+
+    /// A `--no-cache` build of the site as it is now, into an empty folder.
+    func coldTree() -> TreeSnapshot {
+        let cold = TestPaths.temporaryFolder("brief-cold") + "/out"
+        XCTAssertNotNil(
+            SiteBuilder(options: BuildOptions(siteRoot: site, output: cold, cache: false)).build().summary)
+        return TreeSnapshot(cold)
+    }
+
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        let path = site + "/" + relative
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(changed, text, "\(relative): the edit changes nothing")
+        try changed.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func write(_ text: String, _ relative: String) throws {
+        let url = URL(fileURLWithPath: site + "/" + relative)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Every file's inode and change time: a file not written again keeps both.
+    func stamps() -> [String: BuildCache.Stamp] {
+        Dictionary(uniqueKeysWithValues: (BuildCache.stamps(of: output) ?? []).map { ($0.path, $0) })
+    }
+
+    let third = "Content/briefings/2024-11-01-third.md"
+    let first = "Content/briefings/2024/10/2024-10-23-first.md"
+
+    /// The edits of `IncrementalBuildTests`, and files added, removed and renamed.
+    var changes: [(String, () throws -> Void)] {
+        [
+            ("entry body", { try self.edit(self.third) { $0 + "\nOne more paragraph.\n" } }),
+            (
+                "title",
+                {
+                    try self.edit(self.third) {
+                        $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"")
+                    }
+                }
+            ),
+            (
+                "date",
+                {
+                    try self.edit(self.third) {
+                        $0.replacingOccurrences(of: "2024-11-01", with: "2024-10-30")
+                    }
+                }
+            ),
+            (
+                "quote", { try self.edit(self.third) { $0 + "\n> We said it.\n>\n> — Kim Jong Un\n" } }
+            ),
+            (
+                "claim status",
+                {
+                    try self.edit(self.third) {
+                        $0.replacingOccurrences(of: "status: alleged", with: "status: denied")
+                    }
+                }
+            ),
+            (
+                "judgement",
+                {
+                    try self.edit(self.first) {
+                        $0.replacingOccurrences(of: "likelihood: likely", with: "likelihood: unlikely")
+                    }
+                }
+            ),
+            (
+                "actor registry",
+                {
+                    try self.edit("Content/actors/lee-jae-myung.md") {
+                        $0.replacingOccurrences(of: "Opposition leader.", with: "President.")
+                    }
+                }
+            ),
+            (
+                "source registry",
+                { try self.edit("Content/sources/a-paper.md") { $0 + "\nAn added line.\n" } }
+            ),
+            ("page", { try self.edit("Content/pages/about.md") { $0 + "\nMore about us.\n" } }),
+            ("template", { try self.write("<p>{{page.title}}</p>\n", "Templates/404.mustache") }),
+            (
+                "site.yml",
+                {
+                    try self.edit("site.yml") {
+                        $0.replacingOccurrences(of: "page_size: 2", with: "page_size: 1")
+                    }
+                }
+            ),
+            (
+                "media",
+                { try self.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "Content/media/map.svg") }
+            ),
+            ("static file added", { try self.write("new static file\n", "Content/static/extra.txt") }),
+            (
+                "briefing added",
+                {
+                    try self.write(
+                        "---\ntitle: \"Fourth\"\ndate: 2024-11-03\nactors: [\"Kim Jong Un\"]\n---\nFourth body.\n",
+                        "Content/briefings/2024-11-03-fourth.md")
+                }
+            ),
+            (
+                "briefing renamed",
+                {
+                    try FileManager.default.moveItem(
+                        atPath: self.site + "/Content/briefings/2024-11-03-fourth.md",
+                        toPath: self.site + "/Content/briefings/2024-11-03-renamed.md")
+                }
+            ),
+            (
+                "briefing removed",
+                {
+                    try FileManager.default.removeItem(
+                        atPath: self.site + "/Content/briefings/2024-11-03-renamed.md")
+                }
+            ),
+            (
+                "static file removed",
+                { try FileManager.default.removeItem(atPath: self.site + "/Content/static/extra.txt") }
+            ),
+            (
+                "topic removed",
+                { try FileManager.default.removeItem(atPath: self.site + "/Content/topics/troops.md") }
+            ),
+        ]
+    }
+
+    func testEveryKindOfChangeLeavesWhatANoCacheBuildWrites() throws {
+        XCTAssertNil(build().summary?.written, "a new output folder is written whole")
+        for (name, change) in changes {
+            try change()
+            let before = stamps()
+            let result = build()
+            let summary = try XCTUnwrap(result.summary, "\(name): \(result.printedDiagnostics)")
+            let written = try XCTUnwrap(summary.written, name)
+            XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
+            // Files written again got new stamps; every other file that stayed kept its own.
+            let after = stamps()
+            let touched = after.filter { before[$0.key] != $0.value }.count
+            XCTAssertEqual(touched, written, name)
+            XCTAssertEqual(before.keys.filter { after[$0] == nil }.count, summary.removed, name)
+            XCTAssertLessThan(written, after.count, "\(name): not every file changed")
+        }
+    }
+
+    func testABodyEditWritesOnlyThePagesThatShowIt() throws {
+        build()
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        let summary = try XCTUnwrap(build().summary)
+        // The briefing's page and its search record and words; lists show only the summary.
+        XCTAssertEqual(summary.written, 3)
+        XCTAssertEqual(summary.removed, 0)
+        XCTAssertTrue(summary.line.hasPrefix("Updated 3 of 61 files (30 pages): "), summary.line)
+    }
+
+    func testWithoutTheCacheTheOutputIsReadAndOnlyChangesAreWritten() throws {
+        build(cache: false)
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        let before = stamps()
+        XCTAssertEqual(build(cache: false).summary?.written, 3)
+        XCTAssertEqual(stamps().filter { before[$0.key] != $0.value }.count, 3)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testAFailedBuildLeavesTheOutputUntouched() throws {
+        build()
+        let tree = TreeSnapshot(output)
+        let before = stamps()
+        try edit(third) { $0 + "\nSee [[Nobody At All]].\n" }
+        XCTAssertNil(build().summary)
+        XCTAssertEqual(TreeSnapshot(output), tree)
+        XCTAssertEqual(stamps(), before)
+    }
+
+    func testFilesInTheWayOfTheSiteAreReplacedWithoutFollowingLinks() throws {
+        build()
+        let elsewhere = TestPaths.temporaryFolder("brief-elsewhere")
+        try "keep me".write(toFile: elsewhere + "/index.html", atomically: true, encoding: .utf8)
+        // A folder of the site replaced by a link to a folder outside, and a stray file.
+        let folder = output + "/briefings/third"
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: elsewhere)
+        try "stray".write(toFile: output + "/stray.txt", atomically: true, encoding: .utf8)
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        XCTAssertNotNil(build().summary)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        XCTAssertEqual(try String(contentsOfFile: elsewhere + "/index.html", encoding: .utf8), "keep me")
+        XCTAssertEqual(StateFolder.kind(folder), .folder)
+    }
+
+    /// A build killed at many points while it rewrote every page (the title of the site
+    /// changes back and forth); each time, the next build repairs the folder.
+    func testABuildKilledPartWayIsRepairedByTheNext() throws {
+        site = try Self.generatedSite(entries: 600)
+        let titles = ["Generated", "Retitled"]
+        var expected: [TreeSnapshot] = []
+        for title in titles {
+            try write(
+                "title: \"\(title)\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", "site.yml")
+            expected.append(coldTree())
+        }
+        let cache = ["BRIEF_CACHE_DIR": ProcessInfo.processInfo.environment["BRIEF_CACHE_DIR"]!]
+        XCTAssertEqual(
+            try BriefProcess.run(["build", site, "--output", output], environment: cache).status, 0)
+        let timed = Date()
+        try write("title: \"Generated\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", "site.yml")
+        XCTAssertEqual(
+            try BriefProcess.run(["build", site, "--output", output], environment: cache).status, 0)
+        let duration = Date().timeIntervalSince(timed)
+        for step in 1...8 {
+            let which = step % 2
+            try write(
+                "title: \"\(titles[which])\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n",
+                "site.yml")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TestPaths.binary)
+            process.arguments = ["build", site, "--output", output]
+            process.environment = ProcessInfo.processInfo.environment.merging(cache) { _, new in new }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(duration * Double(step) / 9 * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let repair = try BriefProcess.run(["build", site, "--output", output], environment: cache)
+            XCTAssertEqual(repair.status, 0, repair.stderr)
+            XCTAssertEqual(TreeSnapshot(output), expected[which], "killed at step \(step)")
+        }
+    }
+
+    /// The edits on a generated site of 300 briefings, whose pages, feeds and search index span
+    /// many files.
+    func testEditsOnAGeneratedSiteLeaveWhatANoCacheBuildWrites() throws {
+        site = try Self.generatedSite(entries: 300)
+        build()
+        let edits: [(String, () throws -> Void)] = [
+            ("body", { try self.edit("Content/briefings/entry-17.md") { $0 + "\nMercenaries arrived.\n" } }),
+            (
+                "title",
+                {
+                    try self.edit("Content/briefings/entry-18.md") {
+                        $0.replacingOccurrences(of: "\"Entry 18\"", with: "\"Renamed\"")
+                    }
+                }
+            ),
+            (
+                "date",
+                {
+                    try self.edit("Content/briefings/entry-19.md") {
+                        $0.replacingOccurrences(of: "date: 2024-", with: "date: 2023-")
+                    }
+                }
+            ),
+            (
+                "actor",
+                {
+                    try self.edit("Content/briefings/entry-20.md") {
+                        $0.replacingOccurrences(of: "\"Everyone\", ", with: "")
+                    }
+                }
+            ),
+            (
+                "added",
+                {
+                    try self.write(
+                        "---\ntitle: \"New\"\ndate: 2025-01-01\nactors: [\"Group 1\"]\n---\nNew.\n",
+                        "Content/briefings/new.md")
+                }
+            ),
+            (
+                "renamed",
+                {
+                    try FileManager.default.moveItem(
+                        atPath: self.site + "/Content/briefings/entry-21.md",
+                        toPath: self.site + "/Content/briefings/moved.md")
+                }
+            ),
+            (
+                "removed",
+                { try FileManager.default.removeItem(atPath: self.site + "/Content/briefings/entry-22.md") }
+            ),
+        ]
+        for (name, change) in edits {
+            try change()
+            let result = build()
+            XCTAssertNotNil(result.summary?.written, "\(name): \(result.printedDiagnostics)")
+            XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
+        }
+    }
+
+    /// A site of `entries` briefings in `Content/briefings/entry-N.md`, with actors and topics
+    /// shared among them and bodies of a few paragraphs.
+    static func generatedSite(entries: Int) throws -> String {
+        let root = TestPaths.temporaryFolder("brief-generated") + "/site"
+        let briefings = root + "/Content/briefings"
+        try FileManager.default.createDirectory(atPath: briefings, withIntermediateDirectories: true)
+        try "title: \"Generated\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n".write(
+            toFile: root + "/site.yml", atomically: true, encoding: .utf8)
+        let words = ["troops", "border", "talks", "sanctions", "drills", "envoy", "summit", "missile", "aid"]
+        for i in 0..<entries {
+            let paragraphs = (0..<4).map { p in
+                (0..<30).map { words[(i * 7 + p * 3 + $0) % words.count] }.joined(separator: " ") + "."
+            }
+            let text = """
+                ---
+                title: "Entry \(i)"
+                date: 2024-\(String(format: "%02d-%02d", 1 + i % 12, 1 + i % 28))
+                actors: ["Everyone", "Group \(i % 12)"]
+                topics: ["Topic \(i % 3)"]
+                ---
+                \(paragraphs.joined(separator: "\n\n"))
+
+                """
+            try text.write(toFile: briefings + "/entry-\(i).md", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+}
