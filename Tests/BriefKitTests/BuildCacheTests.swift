@@ -101,6 +101,30 @@ final class BuildCacheTests: XCTestCase {
         }
     }
 
+    /// Inputs are stamped when read: a file whose stamp is unchanged is not read again, one
+    /// touched but the same is read and found the same, and an edit of the same size is seen.
+    func testInputStampsSpareReadingUnchangedFiles() throws {
+        cachedBuild()
+        let third = site + "/Content/briefings/2024-11-01-third.md"
+        // Stamps of files written within a second of the read are not trusted; age them.
+        let old = Date(timeIntervalSinceNow: -60)
+        for path in FileManager.default.subpaths(atPath: site) ?? [] {
+            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site + "/" + path)
+        }
+        cachedBuild()
+        let record = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: output).load())
+        XCTAssertTrue(
+            record.inputs.contains { $0.path == "Content/briefings/2024-11-01-third.md" && $0.stamp != nil })
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: third)
+        XCTAssertEqual(cachedBuild().summary?.upToDate, true, "touched, same bytes")
+        let text = try String(contentsOfFile: third, encoding: .utf8)
+        try text.replacingOccurrences(of: "Third body.", with: "Third BODY.").write(
+            toFile: third, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: third)
+        XCTAssertEqual(cachedBuild().summary?.upToDate, false, "same size and modification time, new bytes")
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     func testOptionsArePartOfTheKey() {
         cachedBuild()
         let drafts = cachedBuild { $0.drafts = true }

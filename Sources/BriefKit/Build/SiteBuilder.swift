@@ -51,25 +51,54 @@ public struct SiteBuilder: Sendable {
             return fail()
         }
         let root = options.absoluteRoot
-        var inputs: SiteInputs? = SiteInputs.read(root: root)
         let cache =
             options.writes && options.cache
             ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
-        // Only the cache needs the key (it hashes every input's path).
-        let key = cache == nil ? nil : inputs!.key(options: options)
         let previous = cache?.load()
+        timer.lap("record")
         // What the output folder holds now (nil when it does not exist).
         let stamps = options.writes ? BuildCache.stamps(of: options.absoluteOutput) : nil
-        timer.lap("read")
-        if let key, let record = previous, record.key == key, let stamps,
-            OutputState.recorded(record, stamps: stamps, folder: options.absoluteOutput) != nil
-        {
+        timer.lap("output stamps")
+        let listing = SiteInputs.list(root: root)
+        timer.lap("list")
+        func upToDate(_ record: BuildCache.Record) -> Result {
             var summary = record.summary
             summary.upToDate = true
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             timer.lap("cache")
             return Result(diagnostics: record.diagnostics, summary: summary, strict: options.strict)
         }
+        // An output folder as the last build left it, and inputs whose stamps or bytes are the
+        // ones that build read: nothing to do, and only the files touched since are read.
+        let outputStands =
+            previous != nil && stamps != nil
+            && OutputState.recorded(previous!, stamps: stamps!, folder: options.absoluteOutput) != nil
+        let readTime = time(nil)
+        if let cache, var record = previous, outputStands,
+            let (key, inputs) = SiteInputs.key(
+                of: listing, recorded: Dictionary(record.inputs.map { ($0.path, $0) }) { a, _ in a },
+                options: options, time: readTime), key == record.key
+        {
+            // Files read again (touched, or too new to trust) are stamped for the next build.
+            if inputs.map(\.stamp) != record.inputs.map(\.stamp) {
+                record.inputs = inputs
+                cache.save(record)
+            }
+            return upToDate(record)
+        }
+        var inputs: SiteInputs? = SiteInputs.read(listing)
+        // Only the cache needs the key (it hashes every input's path).
+        let key = cache == nil ? nil : inputs!.key(options: options)
+        let recordedInputs =
+            cache == nil
+            ? []
+            : inputs!.files.map {
+                BuildCache.RecordedInput(
+                    path: $0.relativePath, stamp: $0.stamp?.trusted(at: readTime),
+                    hash: $0.hash.value)
+            }
+        timer.lap("read")
+        if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(inputs.take()!, timer: &timer)
         diagnostics += found
@@ -189,7 +218,8 @@ public struct SiteBuilder: Sendable {
             if hashes.count == stamps.count {
                 cache.save(
                     BuildCache.Record(
-                        key: key, diagnostics: diagnostics, summary: summary, files: stamps, hashes: hashes))
+                        key: key, diagnostics: diagnostics, summary: summary, inputs: recordedInputs,
+                        files: stamps, hashes: hashes))
             }
             timer.lap("cache")
         }

@@ -47,12 +47,21 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// A successful build: its key, what it printed, and the files it left with the content
-    /// hash of each (`hashes[i]` is the hash of `files[i]`).
+    /// One input file as a build read it: its stamp (nil when it may have changed within the
+    /// clock's resolution of the read, so it is always read again) and content hash.
+    public struct RecordedInput: Sendable {
+        public var path: String
+        public var stamp: InputStamp?
+        public var hash: UInt64
+    }
+
+    /// A successful build: its key, what it printed, the inputs it read, and the files it left
+    /// with the content hash of each (`hashes[i]` is the hash of `files[i]`).
     public struct Record: Sendable {
         public var key: ContentHash
         public var diagnostics: [Diagnostic]
         public var summary: BuildSummary
+        public var inputs: [RecordedInput] = []
         public var files: [Stamp]
         public var hashes: [UInt64]
     }
@@ -64,7 +73,7 @@ public struct BuildCache: Sendable {
             func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
                 line.map { String(decoding: $0, as: UTF8.self) }
             }
-            guard text(reader.line()) == "brief-build-cache 2",
+            guard text(reader.line()) == "brief-build-cache 3",
                 let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
                 let key = ContentHash(hex: keyLine.dropFirst(4)),
                 let summaryLine = reader.line(),
@@ -72,6 +81,28 @@ public struct BuildCache: Sendable {
                 let diagnosticsLine = reader.line(),
                 let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsLine))
             else { return nil }
+            guard let countLine = text(reader.line()), countLine.hasPrefix("inputs "),
+                let inputCount = Int(countLine.dropFirst(7))
+            else { return nil }
+            var inputs: [RecordedInput] = []
+            for _ in 0..<inputCount {
+                guard let line = reader.line() else { return nil }
+                var fields = FieldReader(bytes: line)
+                guard let size = fields.signed(), let inode = fields.number(), let modified = fields.number(),
+                    let modifiedNanoseconds = fields.number(), let changed = fields.number(),
+                    let changedNanoseconds = fields.number(), let hash = fields.hex(), !fields.rest.isEmpty
+                else { return nil }
+                let stamp =
+                    size < 0
+                    ? nil
+                    : InputStamp(
+                        size: Int64(size), inode: UInt64(inode), modified: modified,
+                        modifiedNanoseconds: modifiedNanoseconds, changed: changed,
+                        changedNanoseconds: changedNanoseconds)
+                inputs.append(
+                    RecordedInput(
+                        path: String(decoding: fields.rest, as: UTF8.self), stamp: stamp, hash: hash))
+            }
             var files: [Stamp] = []
             var hashes: [UInt64] = []
             while let line = reader.line() {
@@ -85,7 +116,9 @@ public struct BuildCache: Sendable {
                         inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
                 hashes.append(hash)
             }
-            return Record(key: key, diagnostics: diagnostics, summary: summary, files: files, hashes: hashes)
+            return Record(
+                key: key, diagnostics: diagnostics, summary: summary, inputs: inputs, files: files,
+                hashes: hashes)
         }
     }
 
@@ -98,7 +131,7 @@ public struct BuildCache: Sendable {
         else { return }
         var text: [UInt8] = []
         text.reserveCapacity(record.files.count * 96 + summary.count + diagnostics.count + 64)
-        text += "brief-build-cache 2\nkey \(record.key)\n".utf8
+        text += "brief-build-cache 3\nkey \(record.key)\n".utf8
         text += summary
         text.append(UInt8(ascii: "\n"))
         text += diagnostics
@@ -108,15 +141,34 @@ public struct BuildCache: Sendable {
             text.append(UInt8(ascii: " "))
         }
         let digits = Array("0123456789abcdef".utf8)
+        func hex(_ hash: UInt64) {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                text.append(digits[Int((hash >> UInt64(shift)) & 15)])
+            }
+            text.append(UInt8(ascii: " "))
+        }
+        text += "inputs \(record.inputs.count)\n".utf8
+        for input in record.inputs {
+            if let stamp = input.stamp {
+                number(stamp.size)
+                number(stamp.inode)
+                number(stamp.modified)
+                number(stamp.modifiedNanoseconds)
+                number(stamp.changed)
+                number(stamp.changedNanoseconds)
+            } else {
+                text += "-1 0 0 0 0 0 ".utf8
+            }
+            hex(input.hash)
+            text += input.path.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
         for (stamp, hash) in zip(record.files, record.hashes) {
             number(stamp.size)
             number(stamp.inode)
             number(stamp.seconds)
             number(stamp.nanoseconds)
-            for shift in stride(from: 60, through: 0, by: -4) {
-                text.append(digits[Int((hash >> UInt64(shift)) & 15)])
-            }
-            text.append(UInt8(ascii: " "))
+            hex(hash)
             text += stamp.path.utf8
             text.append(UInt8(ascii: "\n"))
         }
@@ -226,6 +278,13 @@ private struct FieldReader {
         guard digits > 0, index < rest.count, rest[index] == UInt8(ascii: " ") else { return nil }
         rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
         return value
+    }
+
+    /// A number that may be negative.
+    mutating func signed() -> Int? {
+        guard rest.first == UInt8(ascii: "-") else { return number() }
+        rest = UnsafeBufferPointer(rebasing: rest[1...])
+        return number().map { -$0 }
     }
 
     /// Sixteen hex digits and a space.

@@ -11,6 +11,8 @@ public struct SiteInputs: Sendable {
         public var absolutePath: String
         public var data: Data?
         public var hash: ContentHash
+        /// The file as `fstat` saw it just before it was read (nil when not read from disk).
+        public var stamp: InputStamp? = nil
     }
 
     public var content: [File]
@@ -22,8 +24,17 @@ public struct SiteInputs: Sendable {
     /// Problems met while walking `Templates/`, which the theme reports when it loads.
     public var templateDiagnostics: [Diagnostic] = []
 
-    /// Reads the site at `root`; missing folders are simply empty.
-    public static func read(root: String) -> SiteInputs {
+    /// The files of a site, found but not read: `site.yml` first, then `Content/`, then
+    /// `Templates/`.
+    public struct Listing: Sendable {
+        var files: [ContentWalker.File]
+        var contentCount: Int
+        var diagnostics: [Diagnostic]
+        var templateDiagnostics: [Diagnostic]
+    }
+
+    /// Finds the files of the site at `root`; missing folders are simply empty.
+    public static func list(root: String) -> Listing {
         var diagnostics: [Diagnostic] = []
         var templateDiagnostics: [Diagnostic] = []
         let walker = ContentWalker(siteRoot: root)
@@ -36,14 +47,29 @@ public struct SiteInputs: Sendable {
             templates = walker.files(in: "Templates", diagnostics: &templateDiagnostics)
         }
         let config = ContentWalker.File(relativePath: "site.yml", absolutePath: root + "/site.yml")
-        let all = [config] + content + templates
+        return Listing(
+            files: [config] + content + templates, contentCount: content.count, diagnostics: diagnostics,
+            templateDiagnostics: templateDiagnostics)
+    }
+
+    /// Reads the site at `root`; missing folders are simply empty.
+    public static func read(root: String) -> SiteInputs {
+        read(list(root: root))
+    }
+
+    /// Reads the files of `listing`.
+    public static func read(_ listing: Listing) -> SiteInputs {
+        let (all, diagnostics, templateDiagnostics) = (
+            listing.files, listing.diagnostics, listing.templateDiagnostics
+        )
+        let content = all[1..<1 + listing.contentCount]
         let results = all.parallelMap { file -> (file: File?, errno: Int32) in
-            let (data, failure) = FileBytes.readReportingError(file.absolutePath)
+            let (data, info, failure) = FileBytes.readWithInfo(file.absolutePath)
             guard let data else { return (nil, failure) }
             let keep = [".md", ".yml", ".mustache"].contains { file.relativePath.hasSuffix($0) }
             let read = File(
                 relativePath: file.relativePath, absolutePath: file.absolutePath, data: keep ? data : nil,
-                hash: ContentHash(data))
+                hash: ContentHash(data), stamp: InputStamp(info))
             return (read, 0)
         }
         let read = results.map(\.file)
@@ -62,9 +88,44 @@ public struct SiteInputs: Sendable {
                     "cannot read file: \(FileBytes.reason(results[0].errno))"))
         }
         return SiteInputs(
-            content: read[1..<1 + content.count].compactMap { $0 },
-            templates: read[(1 + content.count)...].compactMap { $0 },
+            content: read[1..<1 + listing.contentCount].compactMap { $0 },
+            templates: read[(1 + listing.contentCount)...].compactMap { $0 },
             config: read[0],
             diagnostics: diagnostics + unreadable, templateDiagnostics: templateDiagnostics)
     }
+}
+
+/// An input file's identity on disk — size, inode, modification and change times — when a
+/// build read it. A later build whose file has the same stamp takes the content hash the
+/// build cache recorded instead of reading the file again (`InputStamps`).
+public struct InputStamp: Sendable, Equatable {
+    var size: Int64
+    var inode: UInt64
+    var modified: Int
+    var modifiedNanoseconds: Int
+    var changed: Int
+    var changedNanoseconds: Int
+
+    init(
+        size: Int64, inode: UInt64, modified: Int, modifiedNanoseconds: Int, changed: Int,
+        changedNanoseconds: Int
+    ) {
+        self.size = size
+        self.inode = inode
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    init(_ info: stat) {
+        self.init(
+            size: Int64(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtim.tv_sec,
+            modifiedNanoseconds: info.st_mtim.tv_nsec, changed: info.st_ctim.tv_sec,
+            changedNanoseconds: info.st_ctim.tv_nsec)
+    }
+
+    /// This stamp, unless the file was written within the clock's resolution of `time` (when
+    /// it was read, in seconds): its stamp then cannot tell an edit made just after the read.
+    func trusted(at time: Int) -> InputStamp? { modified >= time - 1 ? nil : self }
 }

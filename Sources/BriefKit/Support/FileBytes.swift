@@ -9,14 +9,20 @@ public enum FileBytes {
     /// The bytes, or nil and the `errno` that stopped the read (EISDIR/EINVAL for a path that
     /// is not a regular file).
     public static func readReportingError(_ path: String) -> (data: Data?, errno: Int32) {
+        let (data, _, failure) = readWithInfo(path)
+        return (data, failure)
+    }
+
+    /// As `readReportingError`, with what `fstat` said of the file before it was read.
+    static func readWithInfo(_ path: String) -> (data: Data?, info: stat, errno: Int32) {
+        var info = stat()
         // O_NONBLOCK: a FIFO put where a file was expected must not hang the build.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return (nil, errno) }
+        guard fd >= 0 else { return (nil, info, errno) }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return (nil, errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return (nil, EINVAL) }
-        return (readOpen(fd, size: Int(info.st_size)), errno)
+        guard fstat(fd, &info) == 0 else { return (nil, info, errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return (nil, info, EINVAL) }
+        return (readOpen(fd, size: Int(info.st_size)), info, errno)
     }
 
     /// What `errno` means for a file that could not be read, in words.
