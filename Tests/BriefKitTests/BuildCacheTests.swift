@@ -125,6 +125,41 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// Briefing bodies come from the cache while the site's links resolve as before: a marker
+    /// put in place of each kept body shows on the pages until the link environment changes.
+    func testBodiesAreTakenFromTheCacheWhileLinksResolveAsBefore() throws {
+        cachedBuild()
+        var timer = StageTimer(enabled: false)
+        let options = BuildOptions(siteRoot: site, writes: false, cache: false)
+        let model = try XCTUnwrap(
+            SiteBuilder(options: options).prepare(SiteInputs.read(root: site), timer: &timer).0?.model)
+        let environment = SiteSession.linkEnvironment(model)
+        let bodies = BuildCache(siteRoot: site, outputPath: output).bodies
+        let kept = bodies.load(environment: environment)
+        let keys = kept.shards.flatMap(\.keys)
+        XCTAssertEqual(keys.count, model.entries.count, "every briefing's body is kept")
+        let marked = keys.map { key -> MarkdownRenderer.Output in
+            var output = kept[key]!
+            output.html = "<p>Taken from the cache.</p>"
+            return output
+        }
+        bodies.save(environment: environment, keys: keys, outputs: marked, kept: .empty)
+        // A change that leaves every body and link alone.
+        let config = try String(contentsOfFile: site + "/site.yml", encoding: .utf8)
+        try write(
+            config.replacingOccurrences(of: "The end-to-end fixture site.", with: "Edited."), to: "site.yml")
+        cachedBuild()
+        let page = output + "/briefings/third/index.html"
+        XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
+        // A new alias changes what mentions resolve to: every body is rendered again.
+        try write(
+            "---\nname: \"이재명\"\nslug: \"lee-jae-myung\"\nkind: person\naliases: [\"Lee Jae-myung\", \"Lee\"]\n---\nOpposition leader.\n",
+            to: "Content/actors/lee-jae-myung.md")
+        cachedBuild()
+        XCTAssertFalse(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     func testOptionsArePartOfTheKey() {
         cachedBuild()
         let drafts = cachedBuild { $0.drafts = true }

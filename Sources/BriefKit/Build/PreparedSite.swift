@@ -81,9 +81,10 @@ extension SiteBuilder {
     /// Every stage's input is let go once the next has what it needs (the read bytes once
     /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
-    func prepare(_ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false)
-        -> (PreparedSite?, [Diagnostic])
-    {
+    func prepare(
+        _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
+        bodyCache: BodyCache? = nil
+    ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
@@ -104,7 +105,7 @@ extension SiteBuilder {
         let absoluteLinks = links.rebased(model.config.absoluteBase)
         let bodies = RenderedBodies.render(
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
-            dropEntrySources: true)
+            dropEntrySources: true, cache: bodyCache)
         diagnostics += bodies.diagnostics
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }

@@ -100,7 +100,7 @@ public struct SiteBuilder: Sendable {
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
-        let (prepared, found) = prepare(inputs.take()!, timer: &timer)
+        let (prepared, found) = prepare(inputs.take()!, timer: &timer, bodyCache: cache?.bodies)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
@@ -220,6 +220,11 @@ public struct SiteBuilder: Sendable {
                     BuildCache.Record(
                         key: key, diagnostics: diagnostics, summary: summary, inputs: recordedInputs,
                         files: stamps, hashes: hashes))
+            }
+            if let cached = prepared.bodies.cached {
+                cache.bodies.save(
+                    environment: cached.environment, keys: cached.keys, outputs: prepared.bodies.entries,
+                    kept: cached.kept)
             }
             timer.lap("cache")
         }

@@ -15,6 +15,9 @@ public struct BuildCache: Sendable {
         self.path = Self.folder() + "/" + ContentHash(siteRoot + "\u{0}" + outputPath).description + ".record"
     }
 
+    /// The Markdown outputs of the last build of this site into this folder.
+    var bodies: BodyCache { BodyCache(path: String(path.dropLast(".record".count)) + ".bodies") }
+
     public static func folder() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["BRIEF_CACHE_DIR"], !folder.isEmpty { return folder }
@@ -163,12 +166,12 @@ public struct BuildCache: Sendable {
             text += input.path.utf8
             text.append(UInt8(ascii: "\n"))
         }
-        for (stamp, hash) in zip(record.files, record.hashes) {
+        for (i, stamp) in record.files.enumerated() {
             number(stamp.size)
             number(stamp.inode)
             number(stamp.seconds)
             number(stamp.nanoseconds)
-            hex(hash)
+            hex(record.hashes[i])
             text += stamp.path.utf8
             text.append(UInt8(ascii: "\n"))
         }

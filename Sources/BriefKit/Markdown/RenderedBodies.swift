@@ -10,6 +10,9 @@ public struct RenderedBodies: Sendable {
     /// The site feed's entries (the newest published ones) rendered with absolute URLs, for
     /// the feed's `<content>`: entry index → HTML.
     public var feedContent: [Int: String] = [:]
+    /// When rendered with a body cache: its link environment, each entry's key in it, and how
+    /// many entries it supplied.
+    var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
 
     public var diagnostics: [Diagnostic] {
         (entries + actors + topics + pages + sources).flatMap(\.diagnostics)
@@ -47,6 +50,19 @@ public struct RenderedBodies: Sendable {
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool = false,
         dropEntrySources: Bool
     ) -> RenderedBodies {
+        render(
+            &model, resolver: resolver, absolute: absolute, recordLinks: recordLinks,
+            dropEntrySources: dropEntrySources, cache: nil)
+    }
+
+    /// As above; with `cache`, an entry whose output the cache kept for this link environment
+    /// is taken from it instead of rendered.
+    static func render(
+        _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
+        dropEntrySources: Bool, cache: BodyCache?
+    ) -> RenderedBodies {
+        let environment = cache.map { _ in SiteSession.linkEnvironment(model) }
+        let kept = environment.map { cache!.load(environment: $0) } ?? .empty
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
@@ -54,19 +70,23 @@ public struct RenderedBodies: Sendable {
             feedContent[i] = feedHTML(model.entries[i], model: model, absolute: absolute)
         }
         let entries: [MarkdownRenderer.Output]
+        var keys: [UInt64] = []
         if dropEntrySources {
             // Each entry moves into its worker and comes back without its Markdown, so the
             // Markdown of an entry is let go as soon as its HTML is made.
             let taken = model.entries
             model.entries = []
-            let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
+            let done = taken.parallelMapTaking {
+                entry -> (MarkdownRenderer.Output, SiteModel.Entry, key: UInt64) in
                 var entry = entry
-                let output = renderer.render(entry)
+                let key = environment == nil ? 0 : BodyCache.key(of: entry, recordLinks: recordLinks)
+                let output = (environment == nil ? nil : kept[key]) ?? renderer.render(entry)
                 entry.briefing = entry.briefing.droppingBody()
-                return (output, entry)
+                return (output, entry, key)
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
+            keys = done.map(\.key)
         } else {
             entries = model.entries.parallelMap { renderer.render($0) }
         }
@@ -76,6 +96,7 @@ public struct RenderedBodies: Sendable {
         var bodies = RenderedBodies(
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
+        if let environment, dropEntrySources { bodies.cached = (environment, keys, kept) }
         return bodies
     }
 }

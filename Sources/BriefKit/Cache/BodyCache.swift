@@ -1,0 +1,184 @@
+import Foundation
+
+/// The Markdown stage's output for every briefing of the last build, kept in the build cache
+/// beside its record (`<record>.bodies/`): in a site whose links resolve as before
+/// (`SiteSession.linkEnvironment`), a briefing whose body, file, first line and listed actors
+/// are as before renders to the same output, so it is not rendered again. The outputs are
+/// spread over `shardCount` files by key, read on all cores; a build writes again only the
+/// files whose set of briefings changed, so an edited body rewrites one file.
+struct BodyCache: Sendable {
+    /// The cache folder.
+    let path: String
+
+    static let shardCount = 64
+
+    /// The outputs kept for one link environment, by shard and then by key.
+    struct Kept: Sendable {
+        var shards: [[UInt64: MarkdownRenderer.Output]]
+
+        static let empty = Kept(shards: Array(repeating: [:], count: BodyCache.shardCount))
+
+        subscript(key: UInt64) -> MarkdownRenderer.Output? { shards[BodyCache.shard(of: key)][key] }
+    }
+
+    static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
+
+    /// What an entry's output depends on, besides the link environment.
+    static func key(of entry: SiteModel.Entry, recordLinks: Bool) -> UInt64 {
+        var hasher = ContentHasher()
+        hasher.combine(entry.briefing.path)
+        hasher.combine("\(entry.briefing.bodyFirstLine) \(recordLinks) \(entry.actors)")
+        hasher.combine(entry.briefing.body)
+        return hasher.finalize().value
+    }
+
+    /// The outputs kept for `environment` (none from files made for another).
+    func load(environment: ContentHash) -> Kept {
+        Kept(
+            shards: (0..<Self.shardCount).parallelMap { shard in
+                guard let data = FileBytes.read(path + "/\(shard)") else { return [:] }
+                return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
+                    var reader = ByteReader(bytes: raw)
+                    guard reader.string() == Self.header, reader.number() == environment.value,
+                        let count = reader.number()
+                    else { return [:] }
+                    var outputs: [UInt64: MarkdownRenderer.Output] = [:]
+                    for _ in 0..<count {
+                        guard let key = reader.number(), let output = reader.output() else { return [:] }
+                        outputs[key] = output
+                    }
+                    return outputs
+                }
+            })
+    }
+
+    /// Keeps `outputs` (made in `environment`), writing only the files whose briefings are
+    /// not exactly those `kept` had; a cache that cannot be written only costs the next build
+    /// time.
+    func save(environment: ContentHash, keys: [UInt64], outputs: [MarkdownRenderer.Output], kept: Kept) {
+        guard StateFolder.prepare(path) == nil else { return }
+        var byShard = [[Int]](repeating: [], count: Self.shardCount)
+        for (i, key) in keys.enumerated() { byShard[Self.shard(of: key)].append(i) }
+        _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
+            let members = byShard[shard]
+            let same =
+                members.count == kept.shards[shard].count
+                && members.allSatisfy { kept.shards[shard][keys[$0]] != nil }
+            guard !same else { return false }
+            var writer = ByteWriter()
+            writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].html.utf8.count + 256 })
+            writer.string(Self.header)
+            writer.number(environment.value)
+            writer.number(UInt64(members.count))
+            for i in members {
+                writer.number(keys[i])
+                writer.output(outputs[i])
+            }
+            try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
+            return true
+        }
+    }
+
+    private static let header = "brief-bodies 1"
+}
+
+/// Length-prefixed values, little-endian, for the build cache's binary files.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func number(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        number(UInt64(text.utf8.count))
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        string(location.path)
+        number(UInt64(bitPattern: Int64(location.line ?? -1)))
+        number(UInt64(bitPattern: Int64(location.column ?? -1)))
+    }
+
+    mutating func output(_ output: MarkdownRenderer.Output) {
+        string(output.html)
+        number(output.firstParagraph == nil ? 0 : 1)
+        string(output.firstParagraph ?? "")
+        number(UInt64(output.anchors.count))
+        for anchor in output.anchors { string(anchor) }
+        number(UInt64(output.quotes.count))
+        for quote in output.quotes {
+            number(UInt64(quote.actor))
+            string(quote.text)
+            string(quote.anchor)
+        }
+        number(UInt64(output.links.count))
+        for link in output.links {
+            string(link.value)
+            location(link.location)
+        }
+        let diagnostics =
+            output.diagnostics.isEmpty ? Data() : (try? JSONEncoder().encode(output.diagnostics)) ?? Data()
+        string(String(decoding: diagnostics, as: UTF8.self))
+    }
+}
+
+/// Reads what `ByteWriter` wrote; nil at the first value that is not there.
+private struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    mutating func number() -> UInt64? {
+        guard position + 8 <= bytes.count else { return nil }
+        let value = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        position += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func string() -> String? {
+        guard let count = number().map(Int.init), count >= 0, position + count <= bytes.count else {
+            return nil
+        }
+        let text = String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
+        position += count
+        return text
+    }
+
+    mutating func location() -> SourceLocation? {
+        guard let path = string(), let line = number(), let column = number() else { return nil }
+        let (l, c) = (Int(Int64(bitPattern: line)), Int(Int64(bitPattern: column)))
+        return SourceLocation(path: path, line: l < 0 ? nil : l, column: c < 0 ? nil : c)
+    }
+
+    mutating func output() -> MarkdownRenderer.Output? {
+        guard let html = string(), let hasFirst = number(), let first = string(), let anchorCount = number()
+        else { return nil }
+        var anchors: [String] = []
+        for _ in 0..<anchorCount {
+            guard let anchor = string() else { return nil }
+            anchors.append(anchor)
+        }
+        guard let quoteCount = number() else { return nil }
+        var quotes: [Quote] = []
+        for _ in 0..<quoteCount {
+            guard let actor = number(), let text = string(), let anchor = string() else { return nil }
+            quotes.append(Quote(actor: Int(actor), text: text, anchor: anchor))
+        }
+        guard let linkCount = number() else { return nil }
+        var links: [Located<String>] = []
+        for _ in 0..<linkCount {
+            guard let value = string(), let location = location() else { return nil }
+            links.append(Located(value, at: location))
+        }
+        guard let encoded = string() else { return nil }
+        let diagnostics =
+            encoded.isEmpty ? [] : (try? JSONDecoder().decode([Diagnostic].self, from: Data(encoded.utf8)))
+        guard let diagnostics else { return nil }
+        return MarkdownRenderer.Output(
+            html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
+            anchors: anchors,
+            quotes: quotes, links: links)
+    }
+}
