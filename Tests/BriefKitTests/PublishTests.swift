@@ -151,8 +151,38 @@ final class PublishTests: XCTestCase {
         XCTAssertTrue(last.succeeded, "a publish after killed ones works: \(last.diagnostics)")
         let state = try FileManager.default.contentsOfDirectory(atPath: PublishPlace(destination: dest).state)
         XCTAssertEqual(
-            state.sorted(), ["lock", "previous", "published-by-brief"], "no leftovers of killed publishes")
+            state.sorted(), ["build", "lock", "previous", "published-by-brief"],
+            "no leftovers of killed publishes")
         XCTAssertEqual(TreeSnapshot(dest), versions[title])
+    }
+
+    /// A publish after a one-entry edit writes only what changed into its build folder, and the
+    /// new version shares every unchanged file with the old one (hard links, no copies).
+    func testAOneEntryChangePublishesWithoutCopyingTheRest() throws {
+        let site = try makeSite()
+        let dest = TestPaths.temporaryFolder() + "/www"
+        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        let entry = site + "/Content/briefings/2024-11-01-third.md"
+        try (String(contentsOfFile: entry, encoding: .utf8) + "\nA new paragraph.\n").write(
+            toFile: entry, atomically: true, encoding: .utf8)
+        let report = DirectoryPublisher(siteRoot: site, destination: dest).publish()
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        func inode(_ path: String) -> UInt64 {
+            var info = stat()
+            return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+        }
+        let previous = PublishPlace(destination: dest).previous
+        XCTAssertEqual(
+            inode(dest + "/about/index.html"), inode(previous + "/about/index.html"), "unchanged: one file")
+        XCTAssertNotEqual(
+            inode(dest + "/briefings/third/index.html"), inode(previous + "/briefings/third/index.html"))
+        XCTAssertTrue(
+            try String(contentsOfFile: dest + "/briefings/third/index.html", encoding: .utf8).contains(
+                "A new paragraph."))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dest + "/" + SiteWriter.marker))
+        XCTAssertEqual(
+            DirectoryPublisher(siteRoot: site, destination: dest).publish().messages,
+            ["Nothing to publish: \(dest) already holds this site."])
     }
 
     func testGitPublishCommitsOnTopOfTheBranchWithoutTouchingTheWorkingTree() throws {

@@ -25,7 +25,8 @@ public struct BuildCache: Sendable {
         return (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache/brief"
     }
 
-    /// One file of the output as the build left it. Size, inode and change time tell whether
+    /// One file of the output as the build left it. Size, inode and modification time (not the
+    /// change time, which a publish's hard links to the file move) tell whether
     /// anything touched it since; they never decide what to rebuild (content hashes do).
     public struct Stamp: Sendable, Equatable {
         public var path: String
@@ -45,8 +46,8 @@ public struct BuildCache: Sendable {
         init(path: String, _ info: stat) {
             self.init(
                 path: path, size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                seconds: info.st_ctim.tv_sec,
-                nanoseconds: info.st_ctim.tv_nsec)
+                seconds: info.st_mtim.tv_sec,
+                nanoseconds: info.st_mtim.tv_nsec)
         }
     }
 

@@ -77,6 +77,7 @@ public struct DirectoryPublisher: Sendable {
         case .success(let taken): lock = taken
         }
         defer { withExtendedLifetime(lock) {} }
+        var timer = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         // Leftovers of a publish that was killed: the half-built next version and its staging.
         _ = StateFolder.remove(place.next)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: place.state)) ?? []
@@ -89,18 +90,32 @@ public struct DirectoryPublisher: Sendable {
                 "cannot remove \(place.trash), an old version an earlier publish could not delete: \(problem) (an immutable file? see lsattr -R); remove it and publish again"
             )
         }
-        let result = SiteBuilder.buildForPublishing(siteRoot: siteRoot, output: place.next, baseURL: baseURL)
+        // The build folder is updated in place (only changed files are written), and the next
+        // version is a linked copy of it: a small edit costs a small build and a link per file.
+        let result = SiteBuilder.buildForPublishing(
+            siteRoot: siteRoot, output: place.build, baseURL: baseURL, cached: true)
         guard let summary = result.summary else {
-            _ = StateFolder.remove(place.next)
             return Report(diagnostics: result.printedDiagnostics, summary: nil)
         }
-        keepFiles(config: result.config?.publishKeep ?? [])
+        timer.lap("publish: build")
+        // An up-to-date build read no site.yml: the keep list is read from the one it checked.
+        let keep = (result.config ?? SiteConfigLoader.loadLeniently(siteRoot: siteRoot))?.publishKeep ?? []
         var report = Report(diagnostics: result.printedDiagnostics, summary: summary)
-        if place.isOurs && FolderComparison.same(place.next, place.destination) {
-            _ = StateFolder.remove(place.next)
+        // The new version would be the build and the kept files DEST has: compared before it is made.
+        if place.isOurs
+            && FolderComparison.same(
+                place.build, place.destination, skipping: [SiteWriter.marker], extra: keptFiles(keep))
+        {
             report.messages = ["Nothing to publish: \(place.destination) already holds this site."]
             return report
         }
+        timer.lap("publish: compare")
+        if let problem = LinkedCopy.make(from: place.build, to: place.next, skipping: [SiteWriter.marker]) {
+            _ = StateFolder.remove(place.next)
+            return failure(result.printedDiagnostics, "cannot prepare the new version: \(problem)")
+        }
+        keepFiles(config: keep)
+        timer.lap("publish: linked copy")
         let foreign = !place.isOurs && !place.destinationIsEmpty
         report.messages = ["Published \(summary.counts) to \(place.destination) (\(summary.pages) pages)."]
         // A plain write: Foundation's atomic one leaves a temporary file behind when killed.
@@ -119,6 +134,7 @@ public struct DirectoryPublisher: Sendable {
                 "cannot switch to the new version: \(String(cString: strerror(errno)))")
         }
         // `next` now holds the old version: it becomes the rollback slot.
+        defer { timer.lap("publish: switch") }
         return rotate(report, foreign: foreign)
     }
 
@@ -161,6 +177,16 @@ public struct DirectoryPublisher: Sendable {
                 ))
         }
         return report
+    }
+
+    /// The `publish.keep` paths the next version takes from the current DEST: those DEST has
+    /// as files and the build does not.
+    private func keptFiles(_ keep: [String]) -> Set<String> {
+        Set(
+            keep.map(LinkPass.normalize).filter {
+                !$0.isEmpty && StateFolder.kind(place.destination + "/" + $0) == .file
+                    && StateFolder.kind(place.build + "/" + $0) == .missing
+            })
     }
 
     /// Copies each `publish.keep` path of the current DEST into the next version, unless the

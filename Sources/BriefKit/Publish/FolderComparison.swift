@@ -3,26 +3,31 @@ import Foundation
 /// Whether two folders hold the same files with the same bytes (folders and file modes aside):
 /// a publish whose new version equals the live one changes nothing, rollback slot included.
 enum FolderComparison {
-    static func same(_ a: String, _ b: String) -> Bool {
-        guard let left = files(in: a), let right = files(in: b), left == right else { return false }
-        return left.allSatisfy { path in
-            FileBytes.read(a + "/" + path) == FileBytes.read(b + "/" + path)
-        }
+    /// True when `b` holds exactly the files of `a` (less the top-level names in `skipping`)
+    /// and the top-level-relative paths `extra` of its own, with the same bytes; a link or
+    /// anything but a plain file in either makes them differ.
+    static func same(_ a: String, _ b: String, skipping: Set<String> = [], extra: Set<String> = []) -> Bool {
+        guard StateFolder.kind(a) == .folder, StateFolder.kind(b) == .folder,
+            let left = BuildCache.stamps(of: a), let right = BuildCache.stamps(of: b)
+        else { return false }
+        let mine = left.filter { !skipping.contains($0.path) }
+        let theirs = right.filter { !extra.contains($0.path) }
+        guard mine.map(\.path) == theirs.map(\.path) else { return false }
+        let oneDevice = sameDevice(a, b)
+        return Array(zip(mine, theirs)).parallelMap { x, y -> Bool in
+            // Two links to one file (versions made by `LinkedCopy`) need no reading.
+            if oneDevice && x.inode == y.inode && x.size == y.size { return true }
+            guard x.size == y.size, StateFolder.kind(a + "/" + x.path) == .file,
+                StateFolder.kind(b + "/" + y.path) == .file
+            else { return false }
+            return FileBytes.read(a + "/" + x.path) == FileBytes.read(b + "/" + y.path)
+        }.allSatisfy { $0 }
     }
 
-    /// The relative paths of the regular files under `folder`, or nil when it cannot be read.
-    private static func files(in folder: String) -> Set<String>? {
-        guard StateFolder.kind(folder) == .folder,
-            let enumerator = FileManager.default.enumerator(atPath: folder)
-        else { return nil }
-        var paths = Set<String>()
-        while let path = enumerator.nextObject() as? String {
-            switch StateFolder.kind(folder + "/" + path) {
-            case .file: paths.insert(path)
-            case .folder: continue
-            default: return nil
-            }
-        }
-        return paths
+    /// Whether two folders are on one filesystem (where an inode number names one file).
+    private static func sameDevice(_ a: String, _ b: String) -> Bool {
+        var x = stat()
+        var y = stat()
+        return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_dev == y.st_dev
     }
 }

@@ -33,6 +33,9 @@ public struct PublishPlace: Sendable {
     /// deleted, when a later publish rotates the slot.
     var previousIsForeign: String { state + "/previous-was-not-published-by-brief" }
     var next: String { state + "/next" }
+    /// The folder a publish builds into, kept from one publish to the next (with the build
+    /// cache) so that an edit costs what it changes; each version is a linked copy of it.
+    var build: String { state + "/build" }
     var trash: String { state + "/trash" }
 
     /// A free `set-aside-N` folder name for files a forced publish moved aside.

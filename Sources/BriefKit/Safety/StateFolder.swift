@@ -63,14 +63,49 @@ enum StateFolder {
         switch kind(path) {
         case .missing: return nil
         case .folder:
-            var failure: String?
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                if let problem = remove(path + "/" + name), failure == nil { failure = problem }
-            }
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+            var failure = removeContents(of: fd, path: path)
+            close(fd)
             if rmdir(path) != 0, failure == nil { failure = "\(path): \(String(cString: strerror(errno)))" }
             return failure
         default:
             return unlink(path) == 0 ? nil : "\(path): \(String(cString: strerror(errno)))"
         }
+    }
+
+    /// Removes everything in the open folder `fd` (at `path`, for messages), through
+    /// descriptors: one name lookup per entry, never through a link.
+    private static func removeContents(of fd: Int32, path: String) -> String? {
+        let listing = dup(fd)
+        guard listing >= 0, let directory = fdopendir(listing) else {
+            return "\(path): \(String(cString: strerror(errno)))"
+        }
+        let entries = DirectoryNames.readWithTypes(directory)
+        closedir(directory)
+        var failure: String?
+        for (name, kind) in entries {
+            var folder = kind == .folder
+            if kind == .other || kind == .invalidName {
+                var info = stat()
+                folder =
+                    fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if folder {
+                let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 {
+                    if let problem = removeContents(of: child, path: path + "/" + name), failure == nil {
+                        failure = problem
+                    }
+                    close(child)
+                }
+                if unlinkat(fd, name, AT_REMOVEDIR) != 0, failure == nil {
+                    failure = "\(path)/\(name): \(String(cString: strerror(errno)))"
+                }
+            } else if unlinkat(fd, name, 0) != 0, failure == nil {
+                failure = "\(path)/\(name): \(String(cString: strerror(errno)))"
+            }
+        }
+        return failure
     }
 }
