@@ -9,7 +9,9 @@ measures, side by side in one run:
   cold     `brief build --no-cache` into an empty folder, and Hugo on the same
            corpus (../shared/bench/hugo-baseline.sh) when hugo is installed,
            alternating A B A B after one warm-up each: median wall, peak RSS, ratios;
-  cached   `brief build` again with nothing changed (the build cache): median wall;
+  edits    `brief build` into an existing output with the build cache, on a copy of the
+           corpus: one body, one title, one date edited, and nothing changed; median wall,
+           peak RSS and the ratio to the cold median, against the budgets of issue #21;
   reload   `brief serve`, then one entry's body edited: the time from the write
            to the `reload` event on /__brief/events (10,000 entries or fewer);
   search   the index's size, its build time (BRIEF_TIMINGS' `search:` stages) against
@@ -143,6 +145,71 @@ def search_figures(brief, site, out, env, cold):
               f"({row['status']})")
 
 
+def edit_builds(brief, site, work, env, cold, runs, size):
+    """`brief build` into an existing output after each kind of edit (#21's budgets), on a copy
+    of the corpus: one body, one title, one date, nothing. Each is the median of `runs`, as a
+    ratio to the cold median of this run."""
+    copy = os.path.join(work, "edit-site")
+    out = os.path.join(work, "edit-out")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(site, copy)
+    first, first_rss, _ = run_measured([brief, "build", copy, "--output", out], env)
+    print(f"  first build, cache  {first:7.3f} s  peak RSS {first_rss:7.1f} MiB  (writes the build cache)")
+    folder = os.path.join(copy, "Content", "briefings")
+    names = sorted(os.listdir(folder))
+
+    def rewrite(name, change):
+        path = os.path.join(folder, name)
+        text = open(path, encoding="utf-8").read()
+        changed = change(text)
+        assert changed != text, f"the edit of {name} changed nothing"
+        open(path, "w", encoding="utf-8").write(changed)
+
+    def title(text, n):
+        head, rest = text.split("title: \"", 1)
+        return head + f"title: \"Edited {n} " + rest
+
+    def date(text, n):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith("date: "):
+                year, month, day = line[6:16].split("-")
+                lines[i] = f"date: {year}-{month}-{1 + (int(day) + n) % 28:02d}"
+                break
+        return "\n".join(lines)
+
+    middle = len(names) // 2
+    edits = [
+        ("one body edited", lambda n: rewrite(names[middle], lambda t: t + f"\nAn added sentence, edit {n}.\n"),
+         0.15 if size <= 10000 else None, 3.0 if size > 10000 else None),
+        ("one title edited", lambda n: rewrite(names[middle + 1], lambda t: title(t, n)), 0.5, None),
+        ("one date edited", lambda n: rewrite(names[middle + 2], lambda t: date(t, n)), 0.5, None),
+        ("nothing changed", lambda n: None, 0.1 if size <= 10000 else None, 1.0 if size > 10000 else None),
+    ]
+    for name, edit, ratio_budget, seconds_budget in edits:
+        rows = []
+        for n in range(runs):
+            edit(n + 1)
+            rows.append(run_measured([brief, "build", copy, "--output", out], env))
+            expected = "Up to date" if name == "nothing changed" else "Updated "
+            assert expected in rows[-1][2], f"{name}: {rows[-1][2]!r}"
+        walls = [w for w, _, _ in rows]
+        rss = max(m for _, m, _ in rows)
+        ratio = median(walls) / cold
+        budget = []
+        if ratio_budget is not None:
+            budget.append(f"budget {ratio_budget:.2f}: {'within' if ratio <= ratio_budget else 'OVER'}")
+        if seconds_budget is not None:
+            budget.append(f"budget {seconds_budget:.0f} s: {'within' if median(walls) <= seconds_budget else 'OVER'}")
+        if name == "nothing changed" and size > 10000:
+            budget.append(f"memory budget 400 MiB: {'within' if rss < 400 else 'OVER'}")
+        print(f"  {name:18s}  median {median(walls):7.3f} s  {ratio:5.2f} of cold  peak RSS {rss:7.1f} MiB  "
+              f"runs {fmt(walls)}  ({'; '.join(budget)})")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -197,12 +264,11 @@ def main():
                 b, h = results["brief"], results["hugo"]
                 print(f"  speed-up hugo/brief {median([w for w, _, _ in h]) / median([w for w, _, _ in b]):.2f}x, "
                       f"memory brief/hugo {max(m for _, m, _ in b) / max(m for _, m, _ in h):.2f}")
-            cached_out = os.path.join(work, "cached")
-            shutil.rmtree(cached_out, ignore_errors=True)
-            run_measured([brief, "build", site, "--output", cached_out], env)
-            cached = [run_measured([brief, "build", site, "--output", cached_out], env) for _ in range(args.runs)]
-            assert all("Up to date" in text for _, _, text in cached), "the cached build rebuilt"
-            print(f"  nothing changed     median {median([w for w, _, _ in cached]):7.3f} s  runs {fmt([w for w, _, _ in cached])}")
+            cold = median([w for w, _, _ in results["brief"]])
+            if size > 10000:
+                budget = "within" if cold < 30 and max(m for _, m, _ in results["brief"]) < 1200 else "OVER"
+                print(f"  cold budget         30 s and 1.2 GB: {budget}")
+            edit_builds(brief, site, work, env, cold, args.runs, size)
             if size <= 10000:
                 times = serve_reload(brief, site, args.runs, env)
                 print(f"  serve edit→reload   median {median(times):7.3f} s  runs {fmt(times)}")

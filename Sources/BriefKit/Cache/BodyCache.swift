@@ -12,13 +12,12 @@ struct BodyCache: Sendable {
 
     static let shardCount = 64
 
-    /// The outputs kept for one link environment, by shard and then by key.
+    /// The keys each shard file held for this build's link environment when it was read: a
+    /// build rewrites the files whose keys changed.
     struct Kept: Sendable {
-        var shards: [[UInt64: MarkdownRenderer.Output]]
+        var keys: [Set<UInt64>]
 
-        static let empty = Kept(shards: Array(repeating: [:], count: BodyCache.shardCount))
-
-        subscript(key: UInt64) -> MarkdownRenderer.Output? { shards[BodyCache.shard(of: key)][key] }
+        static let empty = Kept(keys: Array(repeating: [], count: BodyCache.shardCount))
     }
 
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
@@ -32,24 +31,34 @@ struct BodyCache: Sendable {
         return hasher.finalize().value
     }
 
-    /// The outputs kept for `environment` (none from files made for another).
-    func load(environment: ContentHash) -> Kept {
-        Kept(
-            shards: (0..<Self.shardCount).parallelMap { shard in
-                guard let data = FileBytes.read(path + "/\(shard)") else { return [:] }
-                return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
-                    var reader = ByteReader(bytes: raw)
-                    guard reader.string() == Self.header, reader.number() == environment.value,
-                        let count = reader.number()
-                    else { return [:] }
-                    var outputs: [UInt64: MarkdownRenderer.Output] = [:]
-                    for _ in 0..<count {
-                        guard let key = reader.number(), let output = reader.output() else { return [:] }
-                        outputs[key] = output
-                    }
-                    return outputs
-                }
-            })
+    /// The outputs one shard file keeps for `environment` (none from a file made for another).
+    func load(shard: Int, environment: ContentHash) -> [UInt64: MarkdownRenderer.Output] {
+        // The header first: a file made for another link environment is not read.
+        guard let file = FileHandle(forReadingAtPath: path + "/\(shard)") else { return [:] }
+        defer { try? file.close() }
+        var expected = ByteWriter()
+        expected.string(Self.header)
+        expected.number(environment.value)
+        guard let head = try? file.read(upToCount: expected.bytes.count), Array(head) == expected.bytes,
+            let data = try? file.readToEnd()
+        else { return [:] }
+        return Self.outputs(in: head + data)
+    }
+
+    /// The outputs of one shard file's bytes.
+    private static func outputs(in data: Data) -> [UInt64: MarkdownRenderer.Output] {
+        return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
+            var reader = ByteReader(bytes: raw)
+            guard reader.string() == Self.header, reader.number() != nil, let count = reader.number() else {
+                return [:]
+            }
+            var outputs: [UInt64: MarkdownRenderer.Output] = [:]
+            for _ in 0..<count {
+                guard let key = reader.number(), let output = reader.output() else { return [:] }
+                outputs[key] = output
+            }
+            return outputs
+        }
     }
 
     /// Keeps `outputs` (made in `environment`), writing only the files whose briefings are
@@ -61,10 +70,7 @@ struct BodyCache: Sendable {
         for (i, key) in keys.enumerated() { byShard[Self.shard(of: key)].append(i) }
         _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
             let members = byShard[shard]
-            let same =
-                members.count == kept.shards[shard].count
-                && members.allSatisfy { kept.shards[shard][keys[$0]] != nil }
-            guard !same else { return false }
+            guard Set(members.map { keys[$0] }) != kept.keys[shard] else { return false }
             var writer = ByteWriter()
             writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].html.utf8.count + 256 })
             writer.string(Self.header)

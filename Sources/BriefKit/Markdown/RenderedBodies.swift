@@ -61,32 +61,53 @@ public struct RenderedBodies: Sendable {
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
         dropEntrySources: Bool, cache: BodyCache?
     ) -> RenderedBodies {
-        let environment = cache.map { _ in SiteSession.linkEnvironment(model) }
-        let kept = environment.map { cache!.load(environment: $0) } ?? .empty
+        let environment = dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model) } : nil
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
         for i in feedEntries(model) {
             feedContent[i] = feedHTML(model.entries[i], model: model, absolute: absolute)
         }
-        let entries: [MarkdownRenderer.Output]
-        var keys: [UInt64] = []
-        if dropEntrySources {
+        var entries: [MarkdownRenderer.Output]
+        var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
+        if let cache, let environment, !model.entries.isEmpty {
+            // Shard by shard, so each file of kept outputs is read once and let go; each entry
+            // moves into its worker and comes back without its Markdown.
+            let keys = model.entries.parallelMap { BodyCache.key(of: $0, recordLinks: recordLinks) }
+            var groups = [[Int]](repeating: [], count: BodyCache.shardCount)
+            for (i, key) in keys.enumerated() { groups[BodyCache.shard(of: key)].append(i) }
+            var kept = BodyCache.Kept.empty
+            let taken = model.entries
+            model.entries = []
+            let done = taken.parallelMapTaking(groups: groups) { shard, members in
+                let outputs = groups[shard].isEmpty ? [:] : cache.load(shard: shard, environment: environment)
+                return zip(groups[shard], members).map {
+                    i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
+                    var entry = entry
+                    let output = outputs[keys[i]] ?? renderer.render(entry)
+                    entry.briefing = entry.briefing.droppingBody()
+                    return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
+                }
+            }
+            entries = done.map(\.0)
+            model.entries = done.map(\.1)
+            for (shard, members) in groups.enumerated() where !members.isEmpty {
+                kept.keys[shard] = done[members[0]].2 ?? []
+            }
+            cached = (environment, keys, kept)
+        } else if dropEntrySources {
             // Each entry moves into its worker and comes back without its Markdown, so the
             // Markdown of an entry is let go as soon as its HTML is made.
             let taken = model.entries
             model.entries = []
-            let done = taken.parallelMapTaking {
-                entry -> (MarkdownRenderer.Output, SiteModel.Entry, key: UInt64) in
+            let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
                 var entry = entry
-                let key = environment == nil ? 0 : BodyCache.key(of: entry, recordLinks: recordLinks)
-                let output = (environment == nil ? nil : kept[key]) ?? renderer.render(entry)
+                let output = renderer.render(entry)
                 entry.briefing = entry.briefing.droppingBody()
-                return (output, entry, key)
+                return (output, entry)
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
-            keys = done.map(\.key)
         } else {
             entries = model.entries.parallelMap { renderer.render($0) }
         }
@@ -96,7 +117,7 @@ public struct RenderedBodies: Sendable {
         var bodies = RenderedBodies(
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
-        if let environment, dropEntrySources { bodies.cached = (environment, keys, kept) }
+        bodies.cached = cached
         return bodies
     }
 }
