@@ -204,12 +204,29 @@ final class BuildCacheTests: XCTestCase {
                 { try "x".write(toFile: self.output + "/stray.html", atomically: true, encoding: .utf8) }
             ),
             ("deleted file", { try FileManager.default.removeItem(atPath: self.output + "/feed.xml") }),
+            (
+                "file added deep inside",
+                {
+                    try "x".write(
+                        toFile: self.output + "/briefings/third/stray.html", atomically: false,
+                        encoding: .utf8)
+                }
+            ),
+            (
+                "folder added",
+                {
+                    try FileManager.default.createDirectory(
+                        atPath: self.output + "/actors/nobody", withIntermediateDirectories: false)
+                }
+            ),
         ]
         for (name, tamper) in tamperings {
             try tamper()
             XCTAssertEqual(cachedBuild().summary?.upToDate, false, name)
             XCTAssertEqual(TreeSnapshot(output), expected, name)
         }
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: output + "/actors/nobody"), "no stray folder survives")
     }
 
     func testNoCacheNeitherReadsNorWrites() throws {

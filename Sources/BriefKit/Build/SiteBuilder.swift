@@ -56,9 +56,9 @@ public struct SiteBuilder: Sendable {
             ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
         let previous = cache?.load()
         timer.lap("record")
-        // What the output folder holds now (nil when it does not exist).
-        let stamps = options.writes ? BuildCache.stamps(of: options.absoluteOutput) : nil
-        timer.lap("output stamps")
+        // The output folder as the last build left it: nothing written, added or removed since.
+        let outputStands = previous.map { BuildCache.verify($0, in: options.absoluteOutput) } ?? false
+        timer.lap("output check")
         let listing = SiteInputs.list(root: root)
         timer.lap("list")
         func upToDate(_ record: BuildCache.Record) -> Result {
@@ -70,9 +70,6 @@ public struct SiteBuilder: Sendable {
         }
         // An output folder as the last build left it, and inputs whose stamps or bytes are the
         // ones that build read: nothing to do, and only the files touched since are read.
-        let outputStands =
-            previous != nil && stamps != nil
-            && OutputState.recorded(previous!, stamps: stamps!, folder: options.absoluteOutput) != nil
         let readTime = time(nil)
         if let cache, var record = previous, outputStands,
             let (key, inputs) = SiteInputs.key(
@@ -121,13 +118,14 @@ public struct SiteBuilder: Sendable {
                 prepared.keepsHashes = cache != nil
                 // An existing output is updated in place: what it holds is what the last build
                 // recorded when nothing touched it since, else it is read from disk.
-                if let stamps, !stamps.isEmpty {
-                    recorded = previous.flatMap {
-                        OutputState.recorded($0, stamps: stamps, folder: options.absoluteOutput)
-                    }
-                    prepared.known = recorded ?? OutputState.read(options.absoluteOutput, stamps: stamps)
-                    timer.lap("output state")
+                if outputStands, let previous {
+                    recorded = OutputState.recorded(previous)
+                    prepared.known = recorded
+                } else if let tree = BuildCache.tree(of: options.absoluteOutput), !tree.files.isEmpty {
+                    prepared.known = OutputState.read(
+                        options.absoluteOutput, stamps: tree.files, folders: tree.folders)
                 }
+                timer.lap("output state")
                 staging = prepared
             }
         }
@@ -208,18 +206,22 @@ public struct SiteBuilder: Sendable {
         summary.removed = update?.removed.count ?? 0
         // Only the files this build wrote or removed are stamped again when the rest are as
         // the last build recorded them.
-        let after =
-            if let stamps, recorded != nil, let update, let staging {
+        let after: (files: [BuildCache.Stamp], folders: [BuildCache.Stamp])? =
+            if cache == nil {
+                nil
+            } else if let previous, recorded != nil, let update, let staging {
                 BuildCache.restamped(
-                    stamps, removed: update.removed, written: staging.staged, in: options.absoluteOutput)
-            } else { BuildCache.stamps(of: options.absoluteOutput) }
-        if let cache, let key, let staging, let stamps = after {
+                    previous, removed: update.removed, written: staging.staged, in: options.absoluteOutput)
+            } else {
+                BuildCache.tree(of: options.absoluteOutput)
+            }
+        if let cache, let key, let staging, let (stamps, folders) = after {
             let hashes = stamps.compactMap { staging.hashes[$0.path] }
             if hashes.count == stamps.count {
                 cache.save(
                     BuildCache.Record(
                         key: key, diagnostics: diagnostics, summary: summary, inputs: recordedInputs,
-                        files: stamps, hashes: hashes))
+                        folders: folders, files: stamps, hashes: hashes))
             }
             if let cached = prepared.bodies.cached {
                 cache.bodies.save(

@@ -66,6 +66,9 @@ public struct BuildCache: Sendable {
         public var diagnostics: [Diagnostic]
         public var summary: BuildSummary
         public var inputs: [RecordedInput] = []
+        /// Every folder of the output ("." for the output folder itself): a file added or
+        /// removed changes its folder's modification time.
+        public var folders: [Stamp] = []
         public var files: [Stamp]
         public var hashes: [UInt64]
     }
@@ -77,7 +80,7 @@ public struct BuildCache: Sendable {
             func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
                 line.map { String(decoding: $0, as: UTF8.self) }
             }
-            guard text(reader.line()) == "brief-build-cache 3",
+            guard text(reader.line()) == "brief-build-cache 4",
                 let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
                 let key = ContentHash(hex: keyLine.dropFirst(4)),
                 let summaryLine = reader.line(),
@@ -107,6 +110,21 @@ public struct BuildCache: Sendable {
                     RecordedInput(
                         path: String(decoding: fields.rest, as: UTF8.self), stamp: stamp, hash: hash))
             }
+            guard let folderLine = text(reader.line()), folderLine.hasPrefix("folders "),
+                let folderCount = Int(folderLine.dropFirst(8))
+            else { return nil }
+            var folders: [Stamp] = []
+            for _ in 0..<folderCount {
+                guard let line = reader.line() else { return nil }
+                var fields = FieldReader(bytes: line)
+                guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
+                    let nanoseconds = fields.number(), !fields.rest.isEmpty
+                else { return nil }
+                folders.append(
+                    Stamp(
+                        path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size),
+                        inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
+            }
             var files: [Stamp] = []
             var hashes: [UInt64] = []
             while let line = reader.line() {
@@ -121,8 +139,8 @@ public struct BuildCache: Sendable {
                 hashes.append(hash)
             }
             return Record(
-                key: key, diagnostics: diagnostics, summary: summary, inputs: inputs, files: files,
-                hashes: hashes)
+                key: key, diagnostics: diagnostics, summary: summary, inputs: inputs, folders: folders,
+                files: files, hashes: hashes)
         }
     }
 
@@ -135,7 +153,7 @@ public struct BuildCache: Sendable {
         else { return }
         var text: [UInt8] = []
         text.reserveCapacity(record.files.count * 96 + summary.count + diagnostics.count + 64)
-        text += "brief-build-cache 3\nkey \(record.key)\n".utf8
+        text += "brief-build-cache 4\nkey \(record.key)\n".utf8
         text += summary
         text.append(UInt8(ascii: "\n"))
         text += diagnostics
@@ -167,6 +185,15 @@ public struct BuildCache: Sendable {
             text += input.path.utf8
             text.append(UInt8(ascii: "\n"))
         }
+        text += "folders \(record.folders.count)\n".utf8
+        for stamp in record.folders {
+            number(stamp.size)
+            number(stamp.inode)
+            number(stamp.seconds)
+            number(stamp.nanoseconds)
+            text += stamp.path.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
         for (i, stamp) in record.files.enumerated() {
             number(stamp.size)
             number(stamp.inode)
@@ -187,44 +214,103 @@ public struct BuildCache: Sendable {
     }
 
     /// The stamps of every file under `folder` (the marker aside), sorted by path; nil when
-    /// the folder cannot be read. Folders are read through descriptors, so each stat is one
-    /// name lookup, not a whole path.
-    public static func stamps(of folder: String) -> [Stamp]? {
+    /// the folder cannot be read.
+    public static func stamps(of folder: String) -> [Stamp]? { tree(of: folder)?.files }
+
+    /// The stamps of every file under `folder` (the marker aside) and of every folder ("." for
+    /// `folder` itself), each sorted by path; nil when the folder cannot be read. Folders are
+    /// read through descriptors, so each stat is one name lookup, not a whole path.
+    static func tree(of folder: String) -> (files: [Stamp], folders: [Stamp])? {
         let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
         defer { close(root) }
+        var info = stat()
+        guard fstat(root, &info) == 0 else { return nil }
         // Level by level, each level's folders on all cores: a 10k site has 10,000 of them.
         var stamps: [Stamp] = []
+        var folders = [Stamp(path: ".", info)]
         var level = [""]
         while !level.isEmpty {
             let listed = level.parallelMap { list(root, $0) }
             level = []
             for result in listed {
-                guard let (files, folders) = result else { return nil }
+                guard let (files, found) = result else { return nil }
                 stamps += files
-                level += folders
+                folders += found
+                level += found.map(\.path)
             }
         }
-        return stamps.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let order = { (a: Stamp, b: Stamp) in a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+        return (stamps.sorted(by: order), folders.sorted(by: order))
     }
 
-    /// `stamps` after the files at `removed` went and the files at `written` were (re)written
-    /// in `folder`: the others are not looked at again. Nil when a written file cannot be stamped.
-    static func restamped(_ stamps: [Stamp], removed: [String], written: [String], in folder: String)
-        -> [Stamp]?
+    /// True when every file and folder `record` stamped in `folder` still has its stamp, and
+    /// the marker is there: nothing was written, added or removed since. Each is looked up by
+    /// its path from the folder's descriptor, without listing any folder.
+    static func verify(_ record: Record, in folder: String) -> Bool {
+        guard !record.folders.isEmpty, record.hashes.count == record.files.count else { return false }
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return false }
+        defer { close(root) }
+        var marker = stat()
+        guard fstatat(root, SiteWriter.marker, &marker, AT_SYMLINK_NOFOLLOW) == 0,
+            (marker.st_mode & S_IFMT) == S_IFREG
+        else { return false }
+        func holds(_ stamp: Stamp, _ kind: mode_t) -> Bool {
+            var info = stat()
+            let found =
+                stamp.path == "." ? fstat(root, &info) : fstatat(root, stamp.path, &info, AT_SYMLINK_NOFOLLOW)
+            return found == 0 && (info.st_mode & S_IFMT) == kind && Stamp(path: stamp.path, info) == stamp
+        }
+        // In pieces of 1,024 on all cores.
+        let pieces = stride(from: 0, to: record.files.count + record.folders.count, by: 1024).map { $0 }
+        return pieces.parallelMap { start -> Bool in
+            let end = min(start + 1024, record.files.count + record.folders.count)
+            return (start..<end).allSatisfy { i in
+                i < record.files.count
+                    ? holds(record.files[i], S_IFREG) : holds(record.folders[i - record.files.count], S_IFDIR)
+            }
+        }.allSatisfy { $0 }
+    }
+
+    /// The files and folders of `record` after the files at `removed` went and the files at
+    /// `written` were (re)written in `folder`: only those and the folders above them are looked
+    /// at again. Nil when a written file cannot be stamped.
+    static func restamped(_ record: Record, removed: [String], written: [String], in folder: String)
+        -> (files: [Stamp], folders: [Stamp])?
     {
-        var byPath = Dictionary(stamps.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for path in removed { byPath[path] = nil }
+        let order = { (a: Stamp, b: Stamp) in a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+        var files = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for path in removed { files[path] = nil }
         for path in written {
             var info = stat()
             guard lstat(folder + "/" + path, &info) == 0 else { return nil }
-            byPath[path] = Stamp(path: path, info)
+            files[path] = Stamp(path: path, info)
         }
-        return byPath.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var folders = Dictionary(record.folders.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var touched = Set<String>()
+        for path in removed + written {
+            var current = SiteWriter.folder(of: path)
+            while !current.isEmpty && touched.insert(current).inserted {
+                current = SiteWriter.folder(of: current)
+            }
+        }
+        touched.insert(".")
+        for path in touched {
+            var info = stat()
+            if lstat(path == "." ? folder : folder + "/" + path, &info) == 0,
+                (info.st_mode & S_IFMT) == S_IFDIR
+            {
+                folders[path] = Stamp(path: path, info)
+            } else {
+                folders[path] = nil
+            }
+        }
+        return (files.values.sorted(by: order), folders.values.sorted(by: order))
     }
 
-    /// The files (stamped) and the folders directly in `relative` under the folder `root`.
-    private static func list(_ root: Int32, _ relative: String) -> ([Stamp], [String])? {
+    /// The files and the folders (stamped) directly in `relative` under the folder `root`.
+    private static func list(_ root: Int32, _ relative: String) -> ([Stamp], [Stamp])? {
         let fd = relative.isEmpty ? dup(root) : openat(root, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         guard let directory = fdopendir(fd) else {
@@ -234,13 +320,13 @@ public struct BuildCache: Sendable {
         defer { closedir(directory) }
         let prefix = relative.isEmpty ? "" : relative + "/"
         var files: [Stamp] = []
-        var folders: [String] = []
+        var folders: [Stamp] = []
         for name in DirectoryNames.read(directory) {
             if relative.isEmpty && name == SiteWriter.marker { continue }
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                folders.append(prefix + name)
+                folders.append(Stamp(path: prefix + name, info))
             } else {
                 files.append(Stamp(path: prefix + name, info))
             }

@@ -9,6 +9,9 @@ public struct OutputState: Sendable {
     /// Entries that are not plain readable files (a link, a file that cannot be read): always
     /// replaced or removed.
     public var others: Set<String> = []
+    /// The folders found when the state was read from disk: those left empty by the update
+    /// are removed (a folder the site does not have).
+    public var folders: [String] = []
 
     public init(hashes: [String: UInt64], others: Set<String> = []) {
         self.hashes = hashes
@@ -21,28 +24,26 @@ public struct OutputState: Sendable {
     /// Every path in the folder, in no particular order.
     var paths: [String] { Array(hashes.keys) + others }
 
-    /// The state the last build recorded, when every file is as that build left it (same
-    /// paths, sizes, inodes and change times, and the marker in place).
-    static func recorded(_ record: BuildCache.Record, stamps: [BuildCache.Stamp], folder: String) -> Self? {
-        guard stamps == record.files, record.hashes.count == record.files.count,
-            StateFolder.kind(folder + "/" + SiteWriter.marker) == .file
-        else { return nil }
+    /// The state the last build recorded, for a folder `BuildCache.verify` found as that build
+    /// left it.
+    static func recorded(_ record: BuildCache.Record) -> Self {
         var hashes: [String: UInt64] = [:]
-        hashes.reserveCapacity(stamps.count)
-        for (stamp, hash) in zip(stamps, record.hashes) { hashes[stamp.path] = hash }
+        hashes.reserveCapacity(record.files.count)
+        for (stamp, hash) in zip(record.files, record.hashes) { hashes[stamp.path] = hash }
         return Self(hashes: hashes)
     }
 
     /// The state of `folder` read from disk: every file is read and hashed (links are never
     /// followed). Used when no record can be trusted: no cache, a folder changed since, or a
     /// build killed while it wrote.
-    static func read(_ folder: String, stamps: [BuildCache.Stamp]) -> Self {
+    static func read(_ folder: String, stamps: [BuildCache.Stamp], folders: [BuildCache.Stamp] = []) -> Self {
         let hashed = stamps.parallelMap { stamp -> UInt64? in
             let path = folder + "/" + stamp.path
             guard StateFolder.kind(path) == .file, let data = FileBytes.read(path) else { return nil }
             return ContentHash(data).value
         }
         var state = Self(hashes: [:])
+        state.folders = folders.map(\.path).filter { $0 != "." }
         state.hashes.reserveCapacity(stamps.count)
         for (stamp, hash) in zip(stamps, hashed) {
             if let hash { state.hashes[stamp.path] = hash } else { state.others.insert(stamp.path) }

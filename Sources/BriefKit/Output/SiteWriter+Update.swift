@@ -38,6 +38,10 @@ extension SiteWriter {
             }
             close(fd)
         }
+        // Folders found on disk that the site does not fill (made by hand) go too.
+        if let found = staging.known?.folders, !found.isEmpty {
+            OutputFolder.removeIfEmpty(Set(found), in: root)
+        }
         if faccessat(root, SiteWriter.marker, F_OK, AT_SYMLINK_NOFOLLOW) != 0 {
             let fd = openat(root, SiteWriter.marker, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 {
