@@ -32,7 +32,9 @@ extension SiteInputs {
     static func key(
         of listing: Listing, recorded: [String: BuildCache.RecordedInput], options: BuildOptions, time: Int
     ) -> (key: ContentHash, inputs: [BuildCache.RecordedInput])? {
-        guard listing.diagnostics.isEmpty, listing.templateDiagnostics.isEmpty else { return nil }
+        // Warnings of the walk (a pipe left out) are the last build's too; errors fail the build.
+        guard !(listing.diagnostics + listing.templateDiagnostics).contains(where: { $0.severity == .error })
+        else { return nil }
         let inputs = listing.files.parallelMap { file -> BuildCache.RecordedInput? in
             var info = stat()
             if let known = recorded[file.relativePath], let stamp = known.stamp,
