@@ -221,6 +221,52 @@ final class IncrementalOutputTests: XCTestCase {
         XCTAssertEqual(StateFolder.kind(folder), .folder)
     }
 
+    /// `--force` over a folder brief did not write: its files are replaced or removed as stale
+    /// files are, and the folder gets the marker.
+    func testForceOverAForeignFolderLeavesTheSiteAndTheMarker() throws {
+        try FileManager.default.createDirectory(atPath: output + "/old", withIntermediateDirectories: true)
+        try "theirs".write(toFile: output + "/old/page.html", atomically: true, encoding: .utf8)
+        try "theirs".write(toFile: output + "/index.html", atomically: true, encoding: .utf8)
+        XCTAssertNil(build().summary, "refused without --force")
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "theirs")
+        var options = BuildOptions(siteRoot: site, output: output)
+        options.force = true
+        let summary = try XCTUnwrap(SiteBuilder(options: options).build().summary)
+        XCTAssertEqual(summary.removed, 1)
+        XCTAssertEqual(StateFolder.kind(output + "/" + SiteWriter.marker), .file)
+        XCTAssertEqual(StateFolder.kind(output + "/old"), .missing)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    /// A version made of hard links shares every file with its source; across filesystems, or
+    /// wherever links fail, the bytes are copied. Links inside the source are left out.
+    func testLinkedCopiesShareFilesAndCopyWhereTheyCannot() throws {
+        let source = TestPaths.temporaryFolder("brief-linked") + "/site"
+        try FileManager.default.createDirectory(atPath: source + "/a/b", withIntermediateDirectories: true)
+        try "one".write(toFile: source + "/a/b/index.html", atomically: true, encoding: .utf8)
+        try "two".write(toFile: source + "/top.txt", atomically: true, encoding: .utf8)
+        try "mark".write(toFile: source + "/" + SiteWriter.marker, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: source + "/link", withDestinationPath: "/etc/hostname")
+        let target = TestPaths.temporaryFolder("brief-linked") + "/copy"
+        XCTAssertNil(LinkedCopy.make(from: source, to: target, skipping: [SiteWriter.marker]))
+        XCTAssertEqual(TreeSnapshot(target).files.keys.sorted(), ["a/b/index.html", "top.txt"])
+        var x = stat()
+        var y = stat()
+        lstat(source + "/top.txt", &x)
+        lstat(target + "/top.txt", &y)
+        XCTAssertEqual(x.st_ino, y.st_ino, "linked, not copied")
+        // Another filesystem, where links fail: the bytes are copied.
+        var here = stat()
+        var shm = stat()
+        guard stat("/dev/shm", &shm) == 0, lstat(source, &here) == 0, shm.st_dev != here.st_dev,
+            access("/dev/shm", W_OK) == 0
+        else { throw XCTSkip("no second writable filesystem to copy across") }
+        let elsewhere = "/dev/shm/brief-linked-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        XCTAssertNil(LinkedCopy.make(from: source, to: elsewhere, skipping: [SiteWriter.marker]))
+        XCTAssertEqual(TreeSnapshot(elsewhere), TreeSnapshot(target))
+    }
+
     /// A build killed at many points while it rewrote every page (the title of the site
     /// changes back and forth); each time, the next build repairs the folder.
     func testABuildKilledPartWayIsRepairedByTheNext() throws {
