@@ -246,7 +246,8 @@ final class IncrementalOutputTests: XCTestCase {
         try "one".write(toFile: source + "/a/b/index.html", atomically: true, encoding: .utf8)
         try "two".write(toFile: source + "/top.txt", atomically: true, encoding: .utf8)
         try "mark".write(toFile: source + "/" + SiteWriter.marker, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: source + "/link", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(
+            atPath: source + "/link", withDestinationPath: "/etc/hostname")
         let target = TestPaths.temporaryFolder("brief-linked") + "/copy"
         XCTAssertNil(LinkedCopy.make(from: source, to: target, skipping: [SiteWriter.marker]))
         XCTAssertEqual(TreeSnapshot(target).files.keys.sorted(), ["a/b/index.html", "top.txt"])

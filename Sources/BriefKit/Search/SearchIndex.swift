@@ -50,17 +50,29 @@ public struct SearchIndex: Sendable {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
-        let documents = entryOfDocument.parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
-        clock.lap("search: terms")
-        self.init(model: model, entryOfDocument: entryOfDocument, documents: documents, keep: keepTerms)
+        func terms(_ range: Range<Int>) -> [DocumentTerms] {
+            entryOfDocument[range].parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
+        }
+        if keepTerms {
+            let documents = terms(0..<entryOfDocument.count)
+            clock.lap("search: terms")
+            self.init(
+                model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents),
+                kept: documents)
+        } else {
+            // A range of briefings' words at a time, each let go once counted in.
+            let postings = TermPostings(count: entryOfDocument.count, documents: terms)
+            clock.lap("search: words")
+            self.init(model: model, entryOfDocument: entryOfDocument, postings: postings, kept: nil)
+        }
     }
 
-    private init(model: SiteModel, entryOfDocument: [Int], documents: [DocumentTerms], keep: Bool) {
+    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: [DocumentTerms]?) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
         self.entryOfDocument = entryOfDocument
         self.documentOfEntry = documentOfEntry
-        keptTerms = keep ? documents : nil
+        keptTerms = kept
 
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let facets = FacetCounter(
@@ -69,8 +81,7 @@ public struct SearchIndex: Sendable {
             statusesOf: entryOfDocument.map { entry in
                 model.entries[entry].claims.reduce(UInt8(0)) { $0 | Self.statusBit($1.status) }
             })
-        let postings = TermPostings(documents)
-        clock.lap("search: postings")
+        clock.lap("search: counts")
         labels = FacetLabels(model)
         var builder = Builder(labels: labels, facets: facets)
         builder.addTerms(postings)
@@ -90,7 +101,9 @@ public struct SearchIndex: Sendable {
         for entry in entries where documentOfEntry[entry] >= 0 {
             documents[Int(documentOfEntry[entry])] = Self.terms(ofEntry: entry, model: model, bodies: bodies)
         }
-        return SearchIndex(model: model, entryOfDocument: entryOfDocument, documents: documents, keep: true)
+        return SearchIndex(
+            model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents), kept: documents
+        )
     }
 
     static func statusBit(_ status: Briefing.Claim.Status) -> UInt8 {
