@@ -133,7 +133,7 @@ final class BuildCacheTests: XCTestCase {
         let options = BuildOptions(siteRoot: site, writes: false, cache: false)
         let model = try XCTUnwrap(
             SiteBuilder(options: options).prepare(SiteInputs.read(root: site), timer: &timer).0?.model)
-        let environment = SiteSession.linkEnvironment(model)
+        let environment = SiteSession.linkEnvironment(model, titles: false)
         let bodies = BuildCache(siteRoot: site, outputPath: output).bodies
         var kept: [UInt64: MarkdownRenderer.Output] = [:]
         for shard in 0..<BodyCache.shardCount {
@@ -154,6 +154,16 @@ final class BuildCacheTests: XCTestCase {
         cachedBuild()
         let page = output + "/briefings/third/index.html"
         XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
+        // A new title reaches only bodies with a wikilink: the third has none, the first has.
+        let second = site + "/Content/briefings/2024/10/2024-10-24-second.md"
+        try String(contentsOfFile: second, encoding: .utf8).replacingOccurrences(
+            of: "title: \"Second </script> entry\"", with: "title: \"Second, renamed\""
+        ).write(toFile: second, atomically: true, encoding: .utf8)
+        cachedBuild()
+        XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
+        XCTAssertFalse(
+            try String(contentsOfFile: output + "/briefings/first/index.html", encoding: .utf8).contains(
+                "Taken from the cache."))
         // A new alias changes what mentions resolve to: every body is rendered again.
         try write(
             "---\nname: \"이재명\"\nslug: \"lee-jae-myung\"\nkind: person\naliases: [\"Lee Jae-myung\", \"Lee\"]\n---\nOpposition leader.\n",

@@ -151,9 +151,20 @@ extension SiteSession {
         return bodies
     }
 
+    /// Every briefing's slug and title: what a wikilink to a briefing shows.
+    static func briefingTitles(_ model: SiteModel) -> ContentHash {
+        var hasher = ContentHasher()
+        for key in model.entries.map({ $0.slug + "\u{1}" + $0.briefing.title }).sorted() {
+            hasher.combine(key)
+        }
+        return hasher.finalize()
+    }
+
     /// Everything Markdown links resolve against: names, aliases, slugs, titles and files.
     /// While it is unchanged (and so are the actors' numbers), an unchanged body renders the same.
-    static func linkEnvironment(_ model: SiteModel) -> ContentHash {
+    /// Without `titles`, briefings' titles are left out: only a body with a wikilink shows
+    /// one (`briefingTitles` is its share).
+    static func linkEnvironment(_ model: SiteModel, titles: Bool = true) -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine("\(model.config.unsafeHTML) \(model.config.basePath) \(model.config.absoluteBase)")
         for actor in model.actors {
@@ -165,12 +176,13 @@ extension SiteSession {
             for alias in topic.aliases { hasher.combine(alias) }
         }
         // In path order: a new date moves an entry in the model, not what links resolve to.
-        for key in model.entries.map({ $0.briefing.path + "\u{1}" + $0.slug + "\u{1}" + $0.briefing.title })
-            .sorted()
-        {
+        for key in model.entries.map({
+            $0.briefing.path + "\u{1}" + $0.slug + (titles ? "\u{1}" + $0.briefing.title : "")
+        }).sorted() {
             hasher.combine(key)
         }
         for page in model.pages { hasher.combine(page.path + "\u{1}" + page.slug.value) }
+        if !titles { hasher.combine("no titles") }
         for media in model.media { hasher.combine(media.displayPath + "\u{1}" + media.outputPath) }
         return hasher.finalize()
     }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The Markdown stage's output for every briefing of the last build, kept in the build cache
 /// beside its record (`<record>.bodies/`): in a site whose links resolve as before
-/// (`SiteSession.linkEnvironment`), a briefing whose body, file, first line and listed actors
-/// are as before renders to the same output, so it is not rendered again. The outputs are
+/// (`SiteSession.linkEnvironment`, titles aside), a briefing whose body, file, first line and
+/// listed actors are as before — and, when it has a wikilink, every briefing's title — renders
+/// to the same output, so it is not rendered again. The outputs are
 /// spread over `shardCount` files by key, read on all cores; a build writes again only the
 /// files whose set of briefings changed, so an edited body rewrites one file.
 struct BodyCache: Sendable {
@@ -22,13 +23,26 @@ struct BodyCache: Sendable {
 
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
 
-    /// What an entry's output depends on, besides the link environment.
-    static func key(of entry: SiteModel.Entry, recordLinks: Bool) -> UInt64 {
+    /// What an entry's output depends on, besides the link environment (which leaves out
+    /// briefings' titles): `titles` (`SiteSession.briefingTitles`) too when the body has a
+    /// wikilink, the only way a title gets into a body.
+    static func key(of entry: SiteModel.Entry, recordLinks: Bool, titles: ContentHash) -> UInt64 {
         var hasher = ContentHasher()
         hasher.combine(entry.briefing.path)
         hasher.combine("\(entry.briefing.bodyFirstLine) \(recordLinks) \(entry.actors)")
         hasher.combine(entry.briefing.body)
+        if hasWikilink(entry.briefing.body) { hasher.combine(titles) }
         return hasher.finalize().value
+    }
+
+    /// Whether `text` has `[[` anywhere (a wikilink, or text that might be one).
+    static func hasWikilink(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The outputs one shard file keeps for `environment` (none from a file made for another).

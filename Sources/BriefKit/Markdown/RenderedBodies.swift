@@ -61,7 +61,9 @@ public struct RenderedBodies: Sendable {
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
         dropEntrySources: Bool, cache: BodyCache?
     ) -> RenderedBodies {
-        let environment = dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model) } : nil
+        let environment =
+            dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model, titles: false) } : nil
+        let titles = environment == nil ? ContentHash(value: 0) : SiteSession.briefingTitles(model)
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
@@ -73,7 +75,9 @@ public struct RenderedBodies: Sendable {
         if let cache, let environment, !model.entries.isEmpty {
             // Shard by shard, so each file of kept outputs is read once and let go; each entry
             // moves into its worker and comes back without its Markdown.
-            let keys = model.entries.parallelMap { BodyCache.key(of: $0, recordLinks: recordLinks) }
+            let keys = model.entries.parallelMap {
+                BodyCache.key(of: $0, recordLinks: recordLinks, titles: titles)
+            }
             var groups = [[Int]](repeating: [], count: BodyCache.shardCount)
             for (i, key) in keys.enumerated() { groups[BodyCache.shard(of: key)].append(i) }
             var kept = BodyCache.Kept.empty
