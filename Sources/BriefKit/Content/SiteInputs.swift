@@ -97,7 +97,7 @@ public struct SiteInputs: Sendable {
 
 /// An input file's identity on disk — size, inode, modification and change times — when a
 /// build read it. A later build whose file has the same stamp takes the content hash the
-/// build cache recorded instead of reading the file again (`InputStamps`).
+/// build cache recorded instead of reading the file again (`SiteInputs.key(of:recorded:options:time:)`).
 public struct InputStamp: Sendable, Equatable {
     var size: Int64
     var inode: UInt64
