@@ -221,6 +221,19 @@ final class IncrementalOutputTests: XCTestCase {
         XCTAssertEqual(StateFolder.kind(folder), .folder)
     }
 
+    /// An output that is a link to a folder stays a link: the folder it names holds the site,
+    /// built new and then updated in place.
+    func testAnOutputLinkedToAFolderStaysALink() throws {
+        let real = TestPaths.temporaryFolder("brief-linked-output") + "/real"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: real)
+        XCTAssertNotNil(build().summary)
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        XCTAssertEqual(build().summary?.written, 3)
+        XCTAssertEqual(StateFolder.kind(output), .symlink)
+        XCTAssertEqual(TreeSnapshot(real), coldTree())
+    }
+
     /// `--force` over a folder brief did not write: its files are replaced or removed as stale
     /// files are, and the folder gets the marker.
     func testForceOverAForeignFolderLeavesTheSiteAndTheMarker() throws {

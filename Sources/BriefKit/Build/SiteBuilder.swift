@@ -51,13 +51,16 @@ public struct SiteBuilder: Sendable {
             return fail()
         }
         let root = options.absoluteRoot
+        // Written by its real path: an output that is a link to a folder stays a link, and the
+        // staging folder is made beside the folder it fills (on its filesystem).
+        let output = RealPath.of(options.absoluteOutput)
         let cache =
             options.writes && options.cache
             ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
         let previous = cache?.load()
         timer.lap("record")
         // The output folder as the last build left it: nothing written, added or removed since.
-        let outputStands = previous.map { BuildCache.verify($0, in: options.absoluteOutput) } ?? false
+        let outputStands = previous.map { BuildCache.verify($0, in: output) } ?? false
         timer.lap("output check")
         let listing = SiteInputs.list(root: root)
         timer.lap("list")
@@ -104,7 +107,7 @@ public struct SiteBuilder: Sendable {
         let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)
 
         let writer = SiteWriter(
-            outputPath: options.absoluteOutput, displayPath: options.displayOutput, force: options.force)
+            outputPath: output, displayPath: options.displayOutput, force: options.force)
         var staging: SiteWriter.Staging?
         // What the output folder held, as the last build recorded it.
         var recorded: OutputState?
@@ -121,9 +124,9 @@ public struct SiteBuilder: Sendable {
                 if outputStands, let previous {
                     recorded = OutputState.recorded(previous)
                     prepared.known = recorded
-                } else if let tree = BuildCache.tree(of: options.absoluteOutput), !tree.files.isEmpty {
+                } else if let tree = BuildCache.tree(of: output), !tree.files.isEmpty {
                     prepared.known = OutputState.read(
-                        options.absoluteOutput, stamps: tree.files, folders: tree.folders)
+                        output, stamps: tree.files, folders: tree.folders)
                 }
                 timer.lap("output state")
                 staging = prepared
@@ -211,9 +214,9 @@ public struct SiteBuilder: Sendable {
                 nil
             } else if let previous, recorded != nil, let update, let staging {
                 BuildCache.restamped(
-                    previous, removed: update.removed, written: staging.staged, in: options.absoluteOutput)
+                    previous, removed: update.removed, written: staging.staged, in: output)
             } else {
-                BuildCache.tree(of: options.absoluteOutput)
+                BuildCache.tree(of: output)
             }
         if let cache, let key, let staging, let (stamps, folders) = after {
             let hashes = stamps.compactMap { staging.hashes[$0.path] }
