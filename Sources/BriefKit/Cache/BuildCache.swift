@@ -35,19 +35,9 @@ public struct BuildCache: Sendable {
         var seconds: Int
         var nanoseconds: Int
 
-        init(path: String, size: Int64, inode: UInt64, seconds: Int, nanoseconds: Int) {
-            self.path = path
-            self.size = size
-            self.inode = inode
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-        }
-
-        init(path: String, _ info: stat) {
-            self.init(
-                path: path, size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                seconds: info.st_mtim.tv_sec,
-                nanoseconds: info.st_mtim.tv_nsec)
+        /// Stamps in path order (bytewise), as records keep them.
+        static func byPath(_ a: Stamp, _ b: Stamp) -> Bool {
+            a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
         }
     }
 
@@ -115,27 +105,16 @@ public struct BuildCache: Sendable {
             else { return nil }
             var folders: [Stamp] = []
             for _ in 0..<folderCount {
-                guard let line = reader.line() else { return nil }
-                var fields = FieldReader(bytes: line)
-                guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
-                    let nanoseconds = fields.number(), !fields.rest.isEmpty
+                guard let line = reader.line(),
+                    let (folder, _) = FieldReader(bytes: line).stamp(hashed: false)
                 else { return nil }
-                folders.append(
-                    Stamp(
-                        path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size),
-                        inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
+                folders.append(folder)
             }
             var files: [Stamp] = []
             var hashes: [UInt64] = []
             while let line = reader.line() {
-                var fields = FieldReader(bytes: line)
-                guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
-                    let nanoseconds = fields.number(), let hash = fields.hex(), !fields.rest.isEmpty
-                else { return nil }
-                files.append(
-                    Stamp(
-                        path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size),
-                        inode: UInt64(inode), seconds: seconds, nanoseconds: nanoseconds))
+                guard let (file, hash) = FieldReader(bytes: line).stamp(hashed: true) else { return nil }
+                files.append(file)
                 hashes.append(hash)
             }
             return Record(
@@ -185,24 +164,19 @@ public struct BuildCache: Sendable {
             text += input.path.utf8
             text.append(UInt8(ascii: "\n"))
         }
+        /// "size inode seconds nanoseconds [hash] path", as `FieldReader.stamp` reads it.
+        func line(_ stamp: Stamp, hash: UInt64?) {
+            number(stamp.size)
+            number(stamp.inode)
+            number(stamp.seconds)
+            number(stamp.nanoseconds)
+            if let hash { hex(hash) }
+            text += stamp.path.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
         text += "folders \(record.folders.count)\n".utf8
-        for stamp in record.folders {
-            number(stamp.size)
-            number(stamp.inode)
-            number(stamp.seconds)
-            number(stamp.nanoseconds)
-            text += stamp.path.utf8
-            text.append(UInt8(ascii: "\n"))
-        }
-        for (i, stamp) in record.files.enumerated() {
-            number(stamp.size)
-            number(stamp.inode)
-            number(stamp.seconds)
-            number(stamp.nanoseconds)
-            hex(record.hashes[i])
-            text += stamp.path.utf8
-            text.append(UInt8(ascii: "\n"))
-        }
+        for stamp in record.folders { line(stamp, hash: nil) }
+        for (stamp, hash) in zip(record.files, record.hashes) { line(stamp, hash: hash) }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -240,8 +214,7 @@ public struct BuildCache: Sendable {
                 level += found.map(\.path)
             }
         }
-        let order = { (a: Stamp, b: Stamp) in a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-        return (stamps.sorted(by: order), folders.sorted(by: order))
+        return (stamps.sorted(by: Stamp.byPath), folders.sorted(by: Stamp.byPath))
     }
 
     /// True when every file and folder `record` stamped in `folder` still has its stamp, and
@@ -279,7 +252,6 @@ public struct BuildCache: Sendable {
     static func restamped(_ record: Record, removed: [String], written: [String], in folder: String)
         -> (files: [Stamp], folders: [Stamp])?
     {
-        let order = { (a: Stamp, b: Stamp) in a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
         var files = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for path in removed { files[path] = nil }
         for path in written {
@@ -306,7 +278,7 @@ public struct BuildCache: Sendable {
                 folders[path] = nil
             }
         }
-        return (files.values.sorted(by: order), folders.values.sorted(by: order))
+        return (files.values.sorted(by: Stamp.byPath), folders.values.sorted(by: Stamp.byPath))
     }
 
     /// The files and the folders (stamped) directly in `relative` under the folder `root`.
@@ -370,6 +342,21 @@ private struct FieldReader {
         return value
     }
 
+    /// A stamp line: "size inode seconds nanoseconds path", with the file's hash before the
+    /// path when `hashed` (0 when not).
+    func stamp(hashed: Bool) -> (BuildCache.Stamp, UInt64)? {
+        var fields = self
+        guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
+            let nanoseconds = fields.number()
+        else { return nil }
+        let hash = hashed ? fields.hex() : 0
+        guard let hash, !fields.rest.isEmpty else { return nil }
+        let stamp = BuildCache.Stamp(
+            path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size), inode: UInt64(inode),
+            seconds: seconds, nanoseconds: nanoseconds)
+        return (stamp, hash)
+    }
+
     /// A number that may be negative.
     mutating func signed() -> Int? {
         guard rest.first == UInt8(ascii: "-") else { return number() }
@@ -391,5 +378,14 @@ private struct FieldReader {
         }
         rest = UnsafeBufferPointer(rebasing: rest[17...])
         return value
+    }
+}
+
+extension BuildCache.Stamp {
+    /// What `lstat` said of a file or folder at `path`.
+    init(path: String, _ info: stat) {
+        self.init(
+            path: path, size: Int64(info.st_size), inode: UInt64(info.st_ino), seconds: info.st_mtim.tv_sec,
+            nanoseconds: info.st_mtim.tv_nsec)
     }
 }

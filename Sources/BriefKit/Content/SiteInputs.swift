@@ -106,26 +106,17 @@ public struct InputStamp: Sendable, Equatable {
     var changed: Int
     var changedNanoseconds: Int
 
-    init(
-        size: Int64, inode: UInt64, modified: Int, modifiedNanoseconds: Int, changed: Int,
-        changedNanoseconds: Int
-    ) {
-        self.size = size
-        self.inode = inode
-        self.modified = modified
-        self.modifiedNanoseconds = modifiedNanoseconds
-        self.changed = changed
-        self.changedNanoseconds = changedNanoseconds
-    }
+    /// This stamp, unless the file was written within the clock's resolution of `time` (when
+    /// it was read, in seconds): its stamp then cannot tell an edit made just after the read.
+    func trusted(at time: Int) -> InputStamp? { modified >= time - 1 ? nil : self }
+}
 
+extension InputStamp {
+    /// What `stat` said of the file.
     init(_ info: stat) {
         self.init(
             size: Int64(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtim.tv_sec,
             modifiedNanoseconds: info.st_mtim.tv_nsec, changed: info.st_ctim.tv_sec,
             changedNanoseconds: info.st_ctim.tv_nsec)
     }
-
-    /// This stamp, unless the file was written within the clock's resolution of `time` (when
-    /// it was read, in seconds): its stamp then cannot tell an edit made just after the read.
-    func trusted(at time: Int) -> InputStamp? { modified >= time - 1 ? nil : self }
 }
