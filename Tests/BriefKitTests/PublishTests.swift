@@ -156,6 +156,28 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(TreeSnapshot(dest), versions[title])
     }
 
+    /// A kept folder is carried over into each version, and with it in DEST an unchanged site
+    /// is still "nothing to publish".
+    func testAKeptFolderLeavesAnUnchangedSiteUnpublished() throws {
+        let site = try makeSite()
+        let config = try String(contentsOfFile: site + "/site.yml", encoding: .utf8)
+        try config.replacingOccurrences(
+            of: "publish: { keep: [CNAME, .well-known/keep.txt] }", with: "publish: { keep: [extras] }"
+        )
+        .write(toFile: site + "/site.yml", atomically: true, encoding: .utf8)
+        let dest = TestPaths.temporaryFolder() + "/www"
+        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        try FileManager.default.createDirectory(
+            atPath: dest + "/extras/deep", withIntermediateDirectories: true)
+        try "kept".write(toFile: dest + "/extras/deep/file.txt", atomically: true, encoding: .utf8)
+        try BriefProcess.retitle(site: site, "Third, revised")
+        XCTAssertTrue(DirectoryPublisher(siteRoot: site, destination: dest).publish().succeeded)
+        XCTAssertEqual(try String(contentsOfFile: dest + "/extras/deep/file.txt", encoding: .utf8), "kept")
+        XCTAssertEqual(
+            DirectoryPublisher(siteRoot: site, destination: dest).publish().messages,
+            ["Nothing to publish: \(dest) already holds this site."])
+    }
+
     /// A publish after a one-entry edit writes only what changed into its build folder, and the
     /// new version shares every unchanged file with the old one (hard links, no copies).
     func testAOneEntryChangePublishesWithoutCopyingTheRest() throws {

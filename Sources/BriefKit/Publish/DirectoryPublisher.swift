@@ -99,12 +99,11 @@ public struct DirectoryPublisher: Sendable {
         }
         timer.lap("publish: build")
         // An up-to-date build read no site.yml: the keep list is read from the one it checked.
-        let keep = (result.config ?? SiteConfigLoader.loadLeniently(siteRoot: siteRoot))?.publishKeep ?? []
+        let carried = carriedOver(
+            (result.config ?? SiteConfigLoader.loadLeniently(siteRoot: siteRoot))?.publishKeep ?? [])
         var report = Report(diagnostics: result.printedDiagnostics, summary: summary)
         // The new version would be the build and the kept files DEST has: compared before it is made.
-        if place.isOurs
-            && FolderComparison.same(
-                place.build, place.destination, skipping: [SiteWriter.marker], extra: keptFiles(keep))
+        if place.isOurs && FolderComparison.same(place.build, place.destination, extra: files(under: carried))
         {
             report.messages = ["Nothing to publish: \(place.destination) already holds this site."]
             return report
@@ -114,7 +113,7 @@ public struct DirectoryPublisher: Sendable {
             _ = StateFolder.remove(place.next)
             return failure(result.printedDiagnostics, "cannot prepare the new version: \(problem)")
         }
-        keepFiles(config: keep)
+        keepFiles(carried)
         timer.lap("publish: linked copy")
         let foreign = !place.isOurs && !place.destinationIsEmpty
         report.messages = ["Published \(summary.counts) to \(place.destination) (\(summary.pages) pages)."]
@@ -179,29 +178,39 @@ public struct DirectoryPublisher: Sendable {
         return report
     }
 
-    /// The `publish.keep` paths the next version takes from the current DEST: those DEST has
-    /// as files and the build does not.
-    private func keptFiles(_ keep: [String]) -> Set<String> {
-        Set(
-            keep.map(LinkPass.normalize).filter {
-                !$0.isEmpty && StateFolder.kind(place.destination + "/" + $0) == .file
-                    && StateFolder.kind(place.build + "/" + $0) == .missing
-            })
+    /// The `publish.keep` paths the next version takes from the current DEST (files or
+    /// folders): those DEST has and the build does not.
+    private func carriedOver(_ keep: [String]) -> [String] {
+        let manager = FileManager.default
+        return keep.map(LinkPass.normalize).filter {
+            !$0.isEmpty && manager.fileExists(atPath: place.destination + "/" + $0)
+                && !manager.fileExists(atPath: place.build + "/" + $0)
+        }
     }
 
-    /// Copies each `publish.keep` path of the current DEST into the next version, unless the
-    /// new build has a file of its own there.
-    private func keepFiles(config keep: [String]) {
+    /// The files under the `carried` paths of DEST, as paths in it.
+    private func files(under carried: [String]) -> Set<String> {
+        var files = Set<String>()
+        for path in carried {
+            if StateFolder.kind(place.destination + "/" + path) == .folder {
+                for stamp in BuildCache.stamps(of: place.destination + "/" + path) ?? [] {
+                    files.insert(path + "/" + stamp.path)
+                }
+            } else {
+                files.insert(path)
+            }
+        }
+        return files
+    }
+
+    /// Copies the `carried` paths of the current DEST into the next version.
+    private func keepFiles(_ carried: [String]) {
         let manager = FileManager.default
-        for path in keep {
-            let clean = LinkPass.normalize(path)
-            guard !clean.isEmpty else { continue }
-            let source = place.destination + "/" + clean
-            let target = place.next + "/" + clean
-            guard manager.fileExists(atPath: source), !manager.fileExists(atPath: target) else { continue }
+        for path in carried {
+            let target = place.next + "/" + path
             try? manager.createDirectory(
                 atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? manager.copyItem(atPath: source, toPath: target)
+            try? manager.copyItem(atPath: place.destination + "/" + path, toPath: target)
         }
     }
 }

@@ -3,14 +3,13 @@ import Foundation
 /// Whether two folders hold the same files with the same bytes (folders and file modes aside):
 /// a publish whose new version equals the live one changes nothing, rollback slot included.
 enum FolderComparison {
-    /// True when `b` holds exactly the files of `a` (less the top-level names in `skipping`)
-    /// and the top-level-relative paths `extra` of its own, with the same bytes; a link or
-    /// anything but a plain file in either makes them differ.
-    static func same(_ a: String, _ b: String, skipping: Set<String> = [], extra: Set<String> = []) -> Bool {
+    /// True when `b` holds exactly the files of `a` and the paths `extra` of its own, with the
+    /// same bytes (a top-level build marker aside in either); a link or anything but a plain
+    /// file in either makes them differ.
+    static func same(_ a: String, _ b: String, extra: Set<String> = []) -> Bool {
         guard StateFolder.kind(a) == .folder, StateFolder.kind(b) == .folder,
-            let left = BuildCache.stamps(of: a), let right = BuildCache.stamps(of: b)
+            let mine = BuildCache.stamps(of: a), let right = BuildCache.stamps(of: b)
         else { return false }
-        let mine = left.filter { !skipping.contains($0.path) }
         let theirs = right.filter { !extra.contains($0.path) }
         guard mine.map(\.path) == theirs.map(\.path) else { return false }
         let oneDevice = sameDevice(a, b)
