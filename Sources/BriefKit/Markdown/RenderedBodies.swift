@@ -10,8 +10,8 @@ public struct RenderedBodies: Sendable {
     /// The site feed's entries (the newest published ones) rendered with absolute URLs, for
     /// the feed's `<content>`: entry index → HTML.
     public var feedContent: [Int: String] = [:]
-    /// When rendered with a body cache: its link environment, each entry's key in it, and how
-    /// many entries it supplied.
+    /// When rendered with a body cache: its link environment, each entry's key in it, and the
+    /// keys each of its files held (`BodyCache.save` rewrites the files whose keys changed).
     var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
 
     public var diagnostics: [Diagnostic] {
