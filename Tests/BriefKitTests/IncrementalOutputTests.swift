@@ -160,12 +160,15 @@ final class IncrementalOutputTests: XCTestCase {
 
     func testEveryKindOfChangeLeavesWhatANoCacheBuildWrites() throws {
         XCTAssertNil(build().summary?.written, "a new output folder is written whole")
+        // Edits of a body alone render only the files that show it (`BodyEdits`).
+        let bodiesAlone: Set = ["entry body", "quote"]
         for (name, change) in changes {
             try change()
             let before = stamps()
             let result = build()
             let summary = try XCTUnwrap(result.summary, "\(name): \(result.printedDiagnostics)")
             let written = try XCTUnwrap(summary.written, name)
+            XCTAssertEqual(summary.rendered != nil, bodiesAlone.contains(name), name)
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
             // Files written again got new stamps; every other file that stayed kept its own.
             let after = stamps()
@@ -180,10 +183,14 @@ final class IncrementalOutputTests: XCTestCase {
         build()
         try edit(third) { $0 + "\nOne more paragraph.\n" }
         let summary = try XCTUnwrap(build().summary)
-        // The briefing's page and its search record and words; lists show only the summary.
+        // Rendered again: the files that show the body (its page, the lists with its card, the
+        // feeds, the search index). Written: those whose bytes changed, the briefing's page and
+        // its search record and words; lists show only the summary.
+        XCTAssertEqual(summary.rendered, 20)
         XCTAssertEqual(summary.written, 3)
         XCTAssertEqual(summary.removed, 0)
-        XCTAssertTrue(summary.line.hasPrefix("Updated 3 of 61 files (30 pages): "), summary.line)
+        XCTAssertTrue(
+            summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 20 rendered again): "), summary.line)
     }
 
     func testWithoutTheCacheTheOutputIsReadAndOnlyChangesAreWritten() throws {
@@ -377,8 +384,32 @@ final class IncrementalOutputTests: XCTestCase {
             try change()
             let result = build()
             XCTAssertNotNil(result.summary?.written, "\(name): \(result.printedDiagnostics)")
+            XCTAssertEqual(result.summary?.rendered != nil, name == "body", name)
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
         }
+    }
+
+    func testABodyEditWithoutItsLastOutputRendersEveryFile() throws {
+        build()
+        // The body cache gone: the body's last output (whose quotes say which actor pages
+        // showed it) is unknown.
+        try FileManager.default.removeItem(atPath: BuildCache(siteRoot: site, outputPath: output).bodies.path)
+        try edit(third) { $0 + "\n> Said again.\n>\n> — Kim Jong Un\n" }
+        let summary = try XCTUnwrap(build().summary)
+        XCTAssertNil(summary.rendered)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        // Then the cache is whole again, and the next body edit renders only what shows it.
+        try edit(third) { $0 + "\nAnd again.\n" }
+        XCTAssertNotNil(build().summary?.rendered)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testABodyEditAndAnyOtherChangeRendersEveryFile() throws {
+        build()
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        try edit("Content/pages/about.md") { $0 + "\nMore about us.\n" }
+        XCTAssertNil(build().summary?.rendered)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
     /// A site of `entries` briefings in `Content/briefings/entry-N.md`, with actors and topics

@@ -45,9 +45,15 @@ extension SiteInputs {
             }
             let (data, read, _) = FileBytes.readWithInfo(file.absolutePath)
             guard let data else { return nil }
-            return BuildCache.RecordedInput(
+            var input = BuildCache.RecordedInput(
                 path: file.relativePath, stamp: InputStamp(read).trusted(at: time),
                 hash: ContentHash(data).value)
+            // Touched but as before: what the record knows of its parts stands.
+            if let known = recorded[file.relativePath], known.hash == input.hash {
+                input.frontMatter = known.frontMatter
+                input.bodyKey = known.bodyKey
+            }
+            return input
         }
         guard !inputs.contains(where: { $0 == nil }) else { return nil }
         let found = inputs.map { $0! }

@@ -92,10 +92,12 @@ public struct SiteBuilder: Sendable {
         let recordedInputs =
             cache == nil
             ? []
-            : inputs!.files.map {
+            : inputs!.files.parallelMap {
                 BuildCache.RecordedInput(
                     path: $0.relativePath, stamp: $0.stamp?.trusted(at: readTime),
-                    hash: $0.hash.value)
+                    hash: $0.hash.value,
+                    frontMatter: BodyEdits.isBriefing($0.relativePath)
+                        ? $0.data.map(BodyEdits.frontMatterHash) ?? 0 : 0)
             }
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
@@ -104,7 +106,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
-        let (model, renderer, jobs) = (prepared.model, prepared.renderer, prepared.jobs)
+        let (model, renderer) = (prepared.model, prepared.renderer)
+        var jobs = prepared.jobs
 
         let writer = SiteWriter(
             outputPath: output, displayPath: options.displayOutput, force: options.force)
@@ -131,6 +134,22 @@ public struct SiteBuilder: Sendable {
                 timer.lap("output state")
                 staging = prepared
             }
+        }
+        // Bodies edited alone, over the folder the last build left: only what shows them is
+        // rendered; the rest of the folder is kept as it is.
+        var kept = 0
+        if let staging, let recorded, let previous, let cache, inspect == nil, !options.checkLinks,
+            let edits = BodyEdits(record: previous, inputs: recordedInputs, options: options),
+            let showing = edits.jobs(of: prepared, record: previous, cache: cache.bodies)
+        {
+            for job in jobs where !showing.contains(job) {
+                let path = renderer.outputPath(job)
+                guard let hash = recorded.hashes[path] else { continue }
+                staging.keep(path, hash: hash)
+                if path.hasSuffix(".html") { kept += 1 }
+            }
+            jobs = jobs.filter(showing.contains)
+            timer.lap("body edits")
         }
         var pages = 0
         var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil
@@ -203,8 +222,9 @@ public struct SiteBuilder: Sendable {
         timer.lap("commit")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var summary = BuildSummary(
-            pages: pages, files: jobs.count, entries: model.entries.count,
+            pages: pages + kept, files: prepared.jobs.count, entries: model.entries.count,
             actors: model.actors.count, topics: model.topics.count, seconds: seconds)
+        if jobs.count < prepared.jobs.count { summary.rendered = jobs.count }
         summary.written = update?.written
         summary.removed = update?.removed.count ?? 0
         // Only the files this build wrote or removed are stamped again when the rest are as
@@ -221,9 +241,15 @@ public struct SiteBuilder: Sendable {
         if let cache, let key, let staging, let (stamps, folders) = after {
             let hashes = stamps.compactMap { staging.hashes[$0.path] }
             if hashes.count == stamps.count {
+                var inputs = recordedInputs
+                if let keys = prepared.bodies.cached?.keys {
+                    let keyOf = Dictionary(
+                        zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
+                    for i in inputs.indices { inputs[i].bodyKey = keyOf[inputs[i].path] ?? 0 }
+                }
                 cache.save(
                     BuildCache.Record(
-                        key: key, diagnostics: diagnostics, summary: summary, inputs: recordedInputs,
+                        key: key, diagnostics: diagnostics, summary: summary, inputs: inputs,
                         folders: folders, files: stamps, hashes: hashes))
             }
             if let cached = prepared.bodies.cached {
@@ -252,6 +278,8 @@ public struct BuildSummary: Sendable, Codable {
     /// changed or they are new) and the files removed (no longer made).
     public var written: Int? = nil
     public var removed = 0
+    /// When only some files were rendered again (bodies edited alone), how many.
+    public var rendered: Int? = nil
 
     public var line: String {
         let time = String(format: "%.2f s", seconds)
@@ -259,8 +287,9 @@ public struct BuildSummary: Sendable, Codable {
         if upToDate { return "Up to date, nothing changed: \(what), checked in \(time)" }
         guard let written else { return "Wrote \(what) in \(time)" }
         let removal = removed > 0 ? ", removed \(removed)" : ""
+        let rendering = rendered.map { "; \($0) rendered again" } ?? ""
         return "Updated \(written) of \(Self.count(files, "file"))\(removal) "
-            + "(\(Self.count(pages, "page"))): \(counts) in \(time)"
+            + "(\(Self.count(pages, "page"))\(rendering)): \(counts) in \(time)"
     }
 
     /// "3 briefings, 1 actor, 2 topics".

@@ -42,11 +42,17 @@ public struct BuildCache: Sendable {
     }
 
     /// One input file as a build read it: its stamp (nil when it may have changed within the
-    /// clock's resolution of the read, so it is always read again) and content hash.
+    /// clock's resolution of the read, so it is always read again) and content hash; for a
+    /// briefing, the hash of its front matter and the key of its Markdown output in the body
+    /// cache (`BodyEdits` tells an edit of the body alone by them).
     public struct RecordedInput: Sendable {
         public var path: String
         public var stamp: InputStamp?
         public var hash: UInt64
+        /// `BodyEdits.frontMatterHash` of a briefing's bytes; 0 for other files.
+        public var frontMatter: UInt64 = 0
+        /// The briefing's `BodyCache.key`; 0 when not kept.
+        public var bodyKey: UInt64 = 0
     }
 
     /// A successful build: its key, what it printed, the inputs it read, and the files it left
@@ -70,7 +76,7 @@ public struct BuildCache: Sendable {
             func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
                 line.map { String(decoding: $0, as: UTF8.self) }
             }
-            guard text(reader.line()) == "brief-build-cache 4",
+            guard text(reader.line()) == "brief-build-cache 5",
                 let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
                 let key = ContentHash(hex: keyLine.dropFirst(4)),
                 let summaryLine = reader.line(),
@@ -87,7 +93,8 @@ public struct BuildCache: Sendable {
                 var fields = FieldReader(bytes: line)
                 guard let size = fields.signed(), let inode = fields.number(), let modified = fields.number(),
                     let modifiedNanoseconds = fields.number(), let changed = fields.number(),
-                    let changedNanoseconds = fields.number(), let hash = fields.hex(), !fields.rest.isEmpty
+                    let changedNanoseconds = fields.number(), let hash = fields.hex(),
+                    let frontMatter = fields.hex(), let bodyKey = fields.hex(), !fields.rest.isEmpty
                 else { return nil }
                 let stamp =
                     size < 0
@@ -98,7 +105,8 @@ public struct BuildCache: Sendable {
                         changedNanoseconds: changedNanoseconds)
                 inputs.append(
                     RecordedInput(
-                        path: String(decoding: fields.rest, as: UTF8.self), stamp: stamp, hash: hash))
+                        path: String(decoding: fields.rest, as: UTF8.self), stamp: stamp, hash: hash,
+                        frontMatter: frontMatter, bodyKey: bodyKey))
             }
             guard let folderLine = text(reader.line()), folderLine.hasPrefix("folders "),
                 let folderCount = Int(folderLine.dropFirst(8))
@@ -132,7 +140,7 @@ public struct BuildCache: Sendable {
         else { return }
         var text: [UInt8] = []
         text.reserveCapacity(record.files.count * 96 + summary.count + diagnostics.count + 64)
-        text += "brief-build-cache 4\nkey \(record.key)\n".utf8
+        text += "brief-build-cache 5\nkey \(record.key)\n".utf8
         text += summary
         text.append(UInt8(ascii: "\n"))
         text += diagnostics
@@ -161,6 +169,8 @@ public struct BuildCache: Sendable {
                 text += "-1 0 0 0 0 0 ".utf8
             }
             hex(input.hash)
+            hex(input.frontMatter)
+            hex(input.bodyKey)
             text += input.path.utf8
             text.append(UInt8(ascii: "\n"))
         }

@@ -37,6 +37,12 @@ extension SiteWriter {
             self.spreads = spreads
         }
 
+        /// Counts a file the build makes, but did not render again, as made with this hash: the
+        /// output folder holds it already (as the last build recorded), and the update keeps it.
+        func keep(_ path: String, hash: UInt64) {
+            hashes[path] = hash
+        }
+
         /// Writes a batch of files; folders are created as needed, here and in order, before the
         /// files are written on all cores. Folders are not made in parallel: most pages have one
         /// of their own in the same parent (`briefings/<slug>/index.html`), and on ext4 two

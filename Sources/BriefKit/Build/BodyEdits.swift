@@ -1,0 +1,90 @@
+import Foundation
+
+/// Edits to briefings' bodies alone: their front matter, every other input, brief and the build
+/// options as the last build recorded them. Over an output folder as that build left it, only
+/// the files that show an edited body are rendered again — `SiteRenderer.jobsShowingBody`
+/// answers which, as it does for `brief serve` — and every other file is already in the folder.
+struct BodyEdits {
+    /// What the last build recorded of each edited briefing.
+    let edited: [BuildCache.RecordedInput]
+
+    /// The edits from `record` to `inputs` (as this build read them, in the same order), when
+    /// they are edits of bodies alone; nil when anything else changed, or nothing did.
+    init?(record: BuildCache.Record, inputs: [BuildCache.RecordedInput], options: BuildOptions) {
+        guard record.inputs.count == inputs.count else { return nil }
+        var edited: [BuildCache.RecordedInput] = []
+        for (old, new) in zip(record.inputs, inputs) {
+            guard old.path == new.path else { return nil }
+            guard old.hash != new.hash else { continue }
+            guard Self.isBriefing(new.path), new.frontMatter != 0, new.frontMatter == old.frontMatter,
+                old.bodyKey != 0
+            else { return nil }
+            edited.append(old)
+        }
+        // The recorded inputs under this build's options give the recorded key: brief and the
+        // options are the same too.
+        let recorded = record.inputs.map { ($0.path, ContentHash(value: $0.hash)) }
+        guard !edited.isEmpty, SiteInputs.key(recorded, options: options) == record.key else { return nil }
+        self.edited = edited
+    }
+
+    /// The jobs of `site` that show an edited body. Nil when the site's files are not the ones
+    /// `record` holds (quotes moved an actor's page count, a word added a file to the search
+    /// index), or when `cache` no longer has an edited body's last output.
+    func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache) -> Set<PageJob>? {
+        guard let environment = site.bodies.cached?.environment else { return nil }
+        let renderer = site.renderer
+        let paths = Set(site.jobs.map(renderer.outputPath))
+        guard paths.count == record.files.count, record.files.allSatisfy({ paths.contains($0.path) })
+        else { return nil }
+        let entries = SiteSession.entryIndex(of: site.model)
+        var outputs: [Int: [UInt64: MarkdownRenderer.Output]] = [:]
+        var jobs = Set<PageJob>()
+        for input in edited {
+            let shard = BodyCache.shard(of: input.bodyKey)
+            if outputs[shard] == nil { outputs[shard] = cache.load(shard: shard, environment: environment) }
+            guard let i = entries[input.path], let before = outputs[shard]?[input.bodyKey] else { return nil }
+            jobs.formUnion(
+                renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
+        }
+        return jobs
+    }
+
+    static func isBriefing(_ path: String) -> Bool {
+        path.hasPrefix("Content/briefings/") && path.hasSuffix(".md")
+    }
+
+    /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes
+    /// it, the lines `FrontMatterSplitter` finds (`---`, then `---` or `...`, spaces or tabs
+    /// after). Equal hashes mean equal front matter, with the body starting on the same line.
+    /// 0 when the bytes do not open with front matter as written there (a byte-order mark, a
+    /// carriage return): such a file is always rendered as a whole edit.
+    static func frontMatterHash(of data: Data) -> UInt64 {
+        let bytes = data.span
+        var lineStart = 0
+        var line = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var end = lineEnd
+            while end > lineStart
+                && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t"))
+            {
+                end -= 1
+            }
+            let dashes = isThree(UInt8(ascii: "-"), bytes, lineStart, end)
+            if line == 0 && !dashes || line == 0 && lineEnd == bytes.count { return 0 }
+            if line > 0 && (dashes || isThree(UInt8(ascii: "."), bytes, lineStart, end)) {
+                return ContentHash(data.prefix(min(lineEnd + 1, bytes.count))).value | 1
+            }
+            line += 1
+            lineStart = lineEnd + 1
+        }
+        return 0
+    }
+
+    /// Whether `bytes[start..<end]` is `byte` three times.
+    private static func isThree(_ byte: UInt8, _ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        end - start == 3 && bytes[start] == byte && bytes[start + 1] == byte && bytes[start + 2] == byte
+    }
+}
