@@ -154,16 +154,23 @@ final class BuildCacheTests: XCTestCase {
         cachedBuild()
         let page = output + "/briefings/third/index.html"
         XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
-        // A new title reaches only bodies with a wikilink: the third has none, the first has.
-        let second = site + "/Content/briefings/2024/10/2024-10-24-second.md"
-        try String(contentsOfFile: second, encoding: .utf8).replacingOccurrences(
-            of: "title: \"Second </script> entry\"", with: "title: \"Second, renamed\""
-        ).write(toFile: second, atomically: true, encoding: .utf8)
+        // A new title reaches only the bodies with a wikilink to that briefing: the second links
+        // to the first; the first's own wikilink names an actor, and the third has none.
+        let first = site + "/Content/briefings/2024/10/2024-10-23-first.md"
+        try String(contentsOfFile: first, encoding: .utf8).replacingOccurrences(
+            of: "title: \"First: troops reported\"", with: "title: \"First, renamed\""
+        ).write(toFile: first, atomically: true, encoding: .utf8)
         cachedBuild()
-        XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
-        XCTAssertFalse(
-            try String(contentsOfFile: output + "/briefings/first/index.html", encoding: .utf8).contains(
-                "Taken from the cache."))
+        func cached(_ slug: String) throws -> Bool {
+            try String(contentsOfFile: output + "/briefings/\(slug)/index.html", encoding: .utf8).contains(
+                "Taken from the cache.")
+        }
+        XCTAssertTrue(try cached("third"))
+        XCTAssertTrue(try cached("first"))
+        XCTAssertFalse(try cached("second"))
+        XCTAssertTrue(
+            try String(contentsOfFile: output + "/briefings/second/index.html", encoding: .utf8).contains(
+                "First, renamed"))
         // A new alias changes what mentions resolve to: every body is rendered again.
         try write(
             "---\nname: \"이재명\"\nslug: \"lee-jae-myung\"\nkind: person\naliases: [\"Lee Jae-myung\", \"Lee\"]\n---\nOpposition leader.\n",
@@ -171,6 +178,43 @@ final class BuildCacheTests: XCTestCase {
         cachedBuild()
         XCTAssertFalse(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
         XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testKeptBodiesKeepEveryPartOfTheirOutput() throws {
+        let bodies = BodyCache(path: cacheFolder + "/bodies")
+        let environment = ContentHash("an environment")
+        var output = MarkdownRenderer.Output(
+            html: "<p>Body</p>\n",
+            diagnostics: [.note(SourceLocation(path: "a.md", line: 3, column: 2), "a note")],
+            firstParagraph: nil, anchors: ["one", "two"],
+            quotes: [Quote(actor: 3, text: "Said.", anchor: "quote-1")],
+            links: [Located("/actors/x/", at: SourceLocation(path: "a.md", line: 4, column: 1))])
+        output.lookups = [
+            WikilinkLookup(
+                kind: "briefing", target: "first", answer: .found(url: "briefings/first/", title: "First")),
+            WikilinkLookup(kind: "actor", target: "Kim", answer: .found(url: "actors/kim/", title: nil)),
+            WikilinkLookup(kind: "actor", target: "Lee", answer: .ambiguous(["Lee A", "Lee B"])),
+            WikilinkLookup(kind: "topic", target: "Tropps", answer: .unknown(suggestion: "Troops")),
+            WikilinkLookup(kind: "topic", target: "Nothing", answer: .unknown(suggestion: nil)),
+        ]
+        var second = output
+        second.firstParagraph = "First."
+        second.lookups = []
+        let keys: [UInt64] = [7, 7 + UInt64(BodyCache.shardCount)]
+        bodies.save(environment: environment, keys: keys, outputs: [output, second], kept: .empty)
+        let loaded = bodies.load(shard: BodyCache.shard(of: 7), environment: environment)
+        for (key, expected) in zip(keys, [output, second]) {
+            let kept = try XCTUnwrap(loaded[key])
+            XCTAssertEqual(kept.html, expected.html)
+            XCTAssertEqual(kept.diagnostics, expected.diagnostics)
+            XCTAssertEqual(kept.firstParagraph, expected.firstParagraph)
+            XCTAssertEqual(kept.anchors, expected.anchors)
+            XCTAssertEqual(kept.quotes, expected.quotes)
+            XCTAssertEqual(kept.links, expected.links)
+            XCTAssertEqual(kept.lookups, expected.lookups)
+        }
+        // Kept for another link environment: nothing is taken.
+        XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: ContentHash("other")).isEmpty)
     }
 
     func testOptionsArePartOfTheKey() {

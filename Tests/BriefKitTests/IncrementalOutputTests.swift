@@ -71,6 +71,15 @@ final class IncrementalOutputTests: XCTestCase {
                 }
             ),
             (
+                // The second briefing's body links to the first: its wikilink shows the title.
+                "title of a linked briefing",
+                {
+                    try self.edit(self.first) {
+                        $0.replacingOccurrences(of: "\"First: troops reported\"", with: "\"First, retitled\"")
+                    }
+                }
+            ),
+            (
                 "date",
                 {
                     try self.edit(self.third) {

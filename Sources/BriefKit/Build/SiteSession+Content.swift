@@ -151,19 +151,10 @@ extension SiteSession {
         return bodies
     }
 
-    /// Every briefing's slug and title: what a wikilink to a briefing shows.
-    static func briefingTitles(_ model: SiteModel) -> ContentHash {
-        var hasher = ContentHasher()
-        for key in model.entries.map({ $0.slug + "\u{1}" + $0.briefing.title }).sorted() {
-            hasher.combine(key)
-        }
-        return hasher.finalize()
-    }
-
     /// Everything Markdown links resolve against: names, aliases, slugs, titles and files.
     /// While it is unchanged (and so are the actors' numbers), an unchanged body renders the same.
-    /// Without `titles`, briefings' titles are left out: only a body with a wikilink shows
-    /// one (`briefingTitles` is its share).
+    /// Without `titles`, briefings' titles are left out: only a wikilink to a briefing shows one,
+    /// and the body cache asks each kept body's wikilinks again (`WikilinkLookup`).
     static func linkEnvironment(_ model: SiteModel, titles: Bool = true) -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine("\(model.config.unsafeHTML) \(model.config.basePath) \(model.config.absoluteBase)")

@@ -3,8 +3,9 @@ import Foundation
 /// The Markdown stage's output for every briefing of the last build, kept in the build cache
 /// beside its record (`<record>.bodies/`): in a site whose links resolve as before
 /// (`SiteSession.linkEnvironment`, titles aside), a briefing whose body, file, first line and
-/// listed actors are as before — and, when it has a wikilink, every briefing's title — renders
-/// to the same output, so it is not rendered again. The outputs are
+/// listed actors are as before, and whose wikilinks the site answers as before (a linked
+/// briefing's title is the only part of the site a body shows that the environment leaves
+/// out), renders to the same output, so it is not rendered again. The outputs are
 /// spread over `shardCount` files by key, read on all cores; a build writes again only the
 /// files whose set of briefings changed, so an edited body rewrites one file.
 struct BodyCache: Sendable {
@@ -24,25 +25,14 @@ struct BodyCache: Sendable {
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
 
     /// What an entry's output depends on, besides the link environment (which leaves out
-    /// briefings' titles): `titles` (`SiteSession.briefingTitles`) too when the body has a
-    /// wikilink, the only way a title gets into a body.
-    static func key(of entry: SiteModel.Entry, recordLinks: Bool, titles: ContentHash) -> UInt64 {
+    /// briefings' titles) and the answers to its wikilinks, which the output keeps
+    /// (`MarkdownRenderer.Output.lookups`) and the build asks again.
+    static func key(of entry: SiteModel.Entry, recordLinks: Bool) -> UInt64 {
         var hasher = ContentHasher()
         hasher.combine(entry.briefing.path)
         hasher.combine("\(entry.briefing.bodyFirstLine) \(recordLinks) \(entry.actors)")
         hasher.combine(entry.briefing.body)
-        if hasWikilink(entry.briefing.body) { hasher.combine(titles) }
         return hasher.finalize().value
-    }
-
-    /// Whether `text` has `[[` anywhere (a wikilink, or text that might be one).
-    static func hasWikilink(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "[") && previous == byte { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The outputs one shard file keeps for `environment` (none from a file made for another).
@@ -99,7 +89,7 @@ struct BodyCache: Sendable {
         }
     }
 
-    private static let header = "brief-bodies 1"
+    private static let header = "brief-bodies 2"
 }
 
 /// Length-prefixed values, little-endian, for the build cache's binary files.
@@ -113,6 +103,11 @@ private struct ByteWriter {
     mutating func string(_ text: String) {
         number(UInt64(text.utf8.count))
         bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func optional(_ text: String?) {
+        number(text == nil ? 0 : 1)
+        string(text ?? "")
     }
 
     mutating func location(_ location: SourceLocation) {
@@ -137,6 +132,24 @@ private struct ByteWriter {
         for link in output.links {
             string(link.value)
             location(link.location)
+        }
+        number(UInt64(output.lookups.count))
+        for lookup in output.lookups {
+            string(lookup.kind)
+            string(lookup.target)
+            switch lookup.answer {
+            case .found(let url, let title):
+                number(0)
+                string(url)
+                optional(title)
+            case .ambiguous(let candidates):
+                number(1)
+                number(UInt64(candidates.count))
+                for candidate in candidates { string(candidate) }
+            case .unknown(let suggestion):
+                number(2)
+                optional(suggestion)
+            }
         }
         let diagnostics =
             output.diagnostics.isEmpty ? Data() : (try? JSONEncoder().encode(output.diagnostics)) ?? Data()
@@ -192,6 +205,30 @@ private struct ByteReader {
             guard let value = string(), let location = location() else { return nil }
             links.append(Located(value, at: location))
         }
+        guard let lookupCount = number() else { return nil }
+        var lookups: [WikilinkLookup] = []
+        for _ in 0..<lookupCount {
+            guard let kind = string(), let target = string(), let tag = number() else { return nil }
+            let answer: LinkResolver.Lookup
+            switch tag {
+            case 0:
+                guard let url = string(), let title = optional() else { return nil }
+                answer = .found(url: url, title: title)
+            case 1:
+                guard let count = number() else { return nil }
+                var candidates: [String] = []
+                for _ in 0..<count {
+                    guard let candidate = string() else { return nil }
+                    candidates.append(candidate)
+                }
+                answer = .ambiguous(candidates)
+            case 2:
+                guard let suggestion = optional() else { return nil }
+                answer = .unknown(suggestion: suggestion)
+            default: return nil
+            }
+            lookups.append(WikilinkLookup(kind: kind, target: target, answer: answer))
+        }
         guard let encoded = string() else { return nil }
         let diagnostics =
             encoded.isEmpty ? [] : (try? JSONDecoder().decode([Diagnostic].self, from: Data(encoded.utf8)))
@@ -199,6 +236,12 @@ private struct ByteReader {
         return MarkdownRenderer.Output(
             html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
             anchors: anchors,
-            quotes: quotes, links: links)
+            quotes: quotes, links: links, lookups: lookups)
+    }
+
+    /// A string written by `ByteWriter.optional`: nil when absent, `.some(nil)` for none.
+    mutating func optional() -> String?? {
+        guard let present = number(), let text = string() else { return nil }
+        return .some(present == 1 ? text : nil)
     }
 }

@@ -26,6 +26,9 @@ public struct MarkdownRenderer: Sendable {
         /// Every link and image target after rewriting, where it was written: `brief check`
         /// reports a dead one at that line and column.
         public var links: [Located<String>] = []
+        /// Every wikilink look-up the body made, with its answer: the body cache renders a kept
+        /// body again when one is answered otherwise (a linked briefing was retitled).
+        public var lookups: [WikilinkLookup] = []
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.
@@ -38,6 +41,7 @@ public struct MarkdownRenderer: Sendable {
         var anchors: [String] = []
         var quotes: [Quote] = []
         var written: [Located<String>] = []
+        var lookups: [WikilinkLookup] = []
         if let links {
             let source = source ?? MarkdownSource(path: "", firstLine: 1, text: markdown)
             document.consolidateText()
@@ -45,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
             // Links written by the author first: the wikilink pass adds links that are already final.
             LinkPass(resolver: links, source: source, unsafeHTML: unsafeHTML).run(
                 targets.links, diagnostics: &diagnostics)
-            WikilinkPass(resolver: links, source: source).run(
+            lookups = WikilinkPass(resolver: links, source: source).run(
                 targets.wikilinkTexts, diagnostics: &diagnostics)
             if let actors = links.actors {
                 // Quotes before mentions, so an attribution line is never taken for a mention.
@@ -70,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         let firstParagraph = document.root.children.first { $0.kind == .paragraph }?.plainText
         return Output(
             html: document.html(), diagnostics: diagnostics, firstParagraph: firstParagraph, anchors: anchors,
-            quotes: quotes, links: written)
+            quotes: quotes, links: written, lookups: lookups)
 
     }
 }

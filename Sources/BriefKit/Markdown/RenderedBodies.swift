@@ -63,7 +63,6 @@ public struct RenderedBodies: Sendable {
     ) -> RenderedBodies {
         let environment =
             dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model, titles: false) } : nil
-        let titles = environment == nil ? ContentHash(value: 0) : SiteSession.briefingTitles(model)
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
@@ -76,7 +75,7 @@ public struct RenderedBodies: Sendable {
             // Shard by shard, so each file of kept outputs is read once and let go; each entry
             // moves into its worker and comes back without its Markdown.
             let keys = model.entries.parallelMap {
-                BodyCache.key(of: $0, recordLinks: recordLinks, titles: titles)
+                BodyCache.key(of: $0, recordLinks: recordLinks)
             }
             var groups = [[Int]](repeating: [], count: BodyCache.shardCount)
             for (i, key) in keys.enumerated() { groups[BodyCache.shard(of: key)].append(i) }
@@ -84,7 +83,12 @@ public struct RenderedBodies: Sendable {
             let taken = model.entries
             model.entries = []
             let done = taken.parallelMapTaking(groups: groups) { shard, members in
-                let outputs = groups[shard].isEmpty ? [:] : cache.load(shard: shard, environment: environment)
+                var outputs = groups[shard].isEmpty ? [:] : cache.load(shard: shard, environment: environment)
+                // A kept output whose wikilinks the site answers otherwise does not count as
+                // kept: it is made again, and its file written again.
+                for (key, output) in outputs where !output.lookups.allSatisfy({ $0.holds(in: resolver) }) {
+                    outputs[key] = nil
+                }
                 return zip(groups[shard], members).map {
                     i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
                     var entry = entry

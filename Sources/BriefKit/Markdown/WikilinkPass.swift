@@ -6,13 +6,18 @@ struct WikilinkPass {
     let source: MarkdownSource
 
     /// Rewrites `texts`: the text nodes outside links that contain `[[` (`PassTargets.wikilinkTexts`).
-    func run(_ texts: [MarkdownNode], diagnostics: inout [Diagnostic]) {
-        for node in texts { rewrite(node, diagnostics: &diagnostics) }
+    /// Returns every look-up made, with its answer.
+    func run(_ texts: [MarkdownNode], diagnostics: inout [Diagnostic]) -> [WikilinkLookup] {
+        var lookups: [WikilinkLookup] = []
+        for node in texts { rewrite(node, lookups: &lookups, diagnostics: &diagnostics) }
+        return lookups
     }
 
     /// Splits the literal at each `[[…]]` in one pass over its bytes (searching a Substring
     /// again from each link made many links on one line quadratic).
-    private func rewrite(_ node: MarkdownNode, diagnostics: inout [Diagnostic]) {
+    private func rewrite(
+        _ node: MarkdownNode, lookups: inout [WikilinkLookup], diagnostics: inout [Diagnostic]
+    ) {
         let bytes = Array(node.literal.utf8)
         var pieces: [MarkdownNode] = []
         var textStart = 0
@@ -34,7 +39,8 @@ struct WikilinkPass {
                 pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self)))
             }
             let inner = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-            pieces.append(link(for: inner, at: index, located: &located, diagnostics: &diagnostics))
+            pieces.append(
+                link(for: inner, at: index, located: &located, lookups: &lookups, diagnostics: &diagnostics))
             index = close + 2
             textStart = index
         }
@@ -47,7 +53,8 @@ struct WikilinkPass {
     }
 
     private func link(
-        for inner: String, at offset: Int, located: inout LocatedOffsets, diagnostics: inout [Diagnostic]
+        for inner: String, at offset: Int, located: inout LocatedOffsets, lookups: inout [WikilinkLookup],
+        diagnostics: inout [Diagnostic]
     ) -> MarkdownNode {
         var target = inner
         var label: String?
@@ -63,7 +70,9 @@ struct WikilinkPass {
         target = target.trimmingSpaces
         // Only an error needs the place.
         var location: SourceLocation { located.location(at: offset) }
-        switch resolver.wikilink(kind, target) {
+        let answer = resolver.wikilink(kind, target)
+        lookups.append(WikilinkLookup(kind: kind, target: target, answer: answer))
+        switch answer {
         case .found(let url, let title):
             let link = MarkdownNode.make(.link)
             link.url = resolver.basePath + url
@@ -82,6 +91,16 @@ struct WikilinkPass {
         }
         return .text(label ?? target)
     }
+}
+
+/// One wikilink look-up of a body and what the site answered.
+public struct WikilinkLookup: Sendable, Equatable {
+    public var kind: String
+    public var target: String
+    public var answer: LinkResolver.Lookup
+
+    /// Whether `resolver` answers this look-up as it did.
+    func holds(in resolver: LinkResolver) -> Bool { resolver.wikilink(kind, target) == answer }
 }
 
 /// Locations of byte offsets into one text node, found in increasing order: the node's own
