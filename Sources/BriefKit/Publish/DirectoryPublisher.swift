@@ -103,7 +103,12 @@ public struct DirectoryPublisher: Sendable {
             (result.config ?? SiteConfigLoader.loadLeniently(siteRoot: siteRoot))?.publishKeep ?? [])
         var report = Report(diagnostics: result.printedDiagnostics, summary: summary)
         // The new version would be the build and the kept files DEST has: compared before it is made.
-        if place.isOurs && FolderComparison.same(place.build, place.destination, extra: files(under: carried))
+        // The build's record has its files' stamps, as the build left them: the build folder is
+        // not listed again.
+        let built = SiteBuilder.recordedFiles(siteRoot: siteRoot, output: place.build)
+        if place.isOurs
+            && FolderComparison.same(
+                place.build, place.destination, extra: files(under: carried), stampsOfA: built)
         {
             report.messages = ["Nothing to publish: \(place.destination) already holds this site."]
             return report

@@ -5,10 +5,13 @@ import Foundation
 enum FolderComparison {
     /// True when `b` holds exactly the files of `a` and the paths `extra` of its own, with the
     /// same bytes (a top-level build marker aside in either); a link or anything but a plain
-    /// file in either makes them differ.
-    static func same(_ a: String, _ b: String, extra: Set<String> = []) -> Bool {
+    /// file in either makes them differ. `stampsOfA`, when given, are `a`'s files as a build
+    /// just recorded them (sorted by path), so `a` is not listed again.
+    static func same(_ a: String, _ b: String, extra: Set<String> = [], stampsOfA: [BuildCache.Stamp]? = nil)
+        -> Bool
+    {
         guard StateFolder.kind(a) == .folder, StateFolder.kind(b) == .folder,
-            let mine = BuildCache.stamps(of: a), let right = BuildCache.stamps(of: b)
+            let mine = stampsOfA ?? BuildCache.stamps(of: a), let right = BuildCache.stamps(of: b)
         else { return false }
         let theirs = right.filter { !extra.contains($0.path) }
         guard mine.map(\.path) == theirs.map(\.path) else { return false }

@@ -14,4 +14,11 @@ extension SiteBuilder {
         if result.summary != nil && !cached { _ = StateFolder.remove(output + "/" + SiteWriter.marker) }
         return result
     }
+
+    /// The files the last cached `buildForPublishing` into `output` left there, as its record
+    /// stamps them (sorted by path); nil without a record.
+    static func recordedFiles(siteRoot: String, output: String) -> [BuildCache.Stamp]? {
+        let options = BuildOptions(siteRoot: siteRoot, output: output, strict: true, cache: true)
+        return BuildCache(siteRoot: options.absoluteRoot, outputPath: options.absoluteOutput).load()?.files
+    }
 }
