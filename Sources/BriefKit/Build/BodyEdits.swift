@@ -28,14 +28,17 @@ struct BodyEdits {
         self.edited = edited
     }
 
-    /// The jobs of `site` that show an edited body. Nil when the site's files are not the ones
-    /// `record` holds (quotes moved an actor's page count, a word added a file to the search
-    /// index), or when `cache` no longer has an edited body's last output.
-    func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache) -> Set<PageJob>? {
+    /// The jobs of `site` that show an edited body; `paths` are the paths of `site.jobs`. Nil
+    /// when the site's files are not the ones `record` holds (quotes moved an actor's page
+    /// count, a word added a file to the search index), or when `cache` no longer has an edited
+    /// body's last output.
+    func jobs(of site: PreparedSite, paths: [String], record: BuildCache.Record, cache: BodyCache)
+        -> Set<PageJob>?
+    {
         guard let environment = site.bodies.cached?.environment else { return nil }
         let renderer = site.renderer
-        let paths = Set(site.jobs.map(renderer.outputPath))
-        guard paths.count == record.files.count, record.files.allSatisfy({ paths.contains($0.path) })
+        let made = Set(paths)
+        guard made.count == record.files.count, record.files.allSatisfy({ made.contains($0.path) })
         else { return nil }
         let entries = SiteSession.entryIndex(of: site.model)
         var outputs: [Int: [UInt64: MarkdownRenderer.Output]] = [:]

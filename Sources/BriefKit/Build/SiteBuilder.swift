@@ -139,16 +139,17 @@ public struct SiteBuilder: Sendable {
         // rendered; the rest of the folder is kept as it is.
         var kept = 0
         if let staging, let recorded, let previous, let cache, inspect == nil, !options.checkLinks,
-            let edits = BodyEdits(record: previous, inputs: recordedInputs, options: options),
-            let showing = edits.jobs(of: prepared, record: previous, cache: cache.bodies)
+            let edits = BodyEdits(record: previous, inputs: recordedInputs, options: options)
         {
-            for job in jobs where !showing.contains(job) {
-                let path = renderer.outputPath(job)
-                guard let hash = recorded.hashes[path] else { continue }
-                staging.keep(path, hash: hash)
-                if path.hasSuffix(".html") { kept += 1 }
+            let paths = jobs.parallelMap(renderer.outputPath)
+            if let showing = edits.jobs(of: prepared, paths: paths, record: previous, cache: cache.bodies) {
+                for (job, path) in zip(jobs, paths) where !showing.contains(job) {
+                    guard let hash = recorded.hashes[path] else { continue }
+                    staging.keep(path, hash: hash)
+                    if path.hasSuffix(".html") { kept += 1 }
+                }
+                jobs = jobs.filter(showing.contains)
             }
-            jobs = jobs.filter(showing.contains)
             timer.lap("body edits")
         }
         var pages = 0
@@ -238,6 +239,7 @@ public struct SiteBuilder: Sendable {
             } else {
                 BuildCache.tree(of: output)
             }
+        timer.lap("cache: stamps")
         if let cache, let key, let staging, let (stamps, folders) = after {
             let hashes = stamps.compactMap { staging.hashes[$0.path] }
             if hashes.count == stamps.count {
@@ -252,12 +254,13 @@ public struct SiteBuilder: Sendable {
                         key: key, diagnostics: diagnostics, summary: summary, inputs: inputs,
                         folders: folders, files: stamps, hashes: hashes))
             }
+            timer.lap("cache: record")
             if let cached = prepared.bodies.cached {
                 cache.bodies.save(
                     environment: cached.environment, keys: cached.keys, outputs: prepared.bodies.entries,
                     kept: cached.kept)
             }
-            timer.lap("cache")
+            timer.lap("cache: bodies")
         }
         return Result(
             diagnostics: diagnostics, summary: summary, strict: options.strict, config: model.config)

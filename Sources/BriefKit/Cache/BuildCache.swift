@@ -145,8 +145,17 @@ public struct BuildCache: Sendable {
         text.append(UInt8(ascii: "\n"))
         text += diagnostics
         text.append(UInt8(ascii: "\n"))
+        // Digits written straight into the bytes: a record has hundreds of thousands of numbers.
+        var reversed: [UInt8] = []
         func number(_ value: some BinaryInteger) {
-            text += String(value).utf8
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            var rest = UInt64(value.magnitude)
+            reversed.removeAll(keepingCapacity: true)
+            repeat {
+                reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            text.append(contentsOf: reversed.reversed())
             text.append(UInt8(ascii: " "))
         }
         let digits = Array("0123456789abcdef".utf8)
@@ -262,14 +271,12 @@ public struct BuildCache: Sendable {
     static func restamped(_ record: Record, removed: [String], written: [String], in folder: String)
         -> (files: [Stamp], folders: [Stamp])?
     {
-        var files = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for path in removed { files[path] = nil }
+        var files: [String: Stamp?] = Dictionary(removed.map { ($0, nil) }, uniquingKeysWith: { a, _ in a })
         for path in written {
             var info = stat()
             guard lstat(folder + "/" + path, &info) == 0 else { return nil }
             files[path] = Stamp(path: path, info)
         }
-        var folders = Dictionary(record.folders.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var touched = Set<String>()
         for path in removed + written {
             var current = SiteWriter.folder(of: path)
@@ -278,17 +285,48 @@ public struct BuildCache: Sendable {
             }
         }
         touched.insert(".")
+        var folders: [String: Stamp?] = [:]
         for path in touched {
             var info = stat()
-            if lstat(path == "." ? folder : folder + "/" + path, &info) == 0,
-                (info.st_mode & S_IFMT) == S_IFDIR
-            {
-                folders[path] = Stamp(path: path, info)
+            let found =
+                lstat(path == "." ? folder : folder + "/" + path, &info) == 0
+                && (info.st_mode & S_IFMT) == S_IFDIR
+            folders[path] = found ? Stamp(path: path, info) : nil
+        }
+        return (merging(files, into: record.files), merging(folders, into: record.folders))
+    }
+
+    /// `stamps` (in path order) with `changes` made: a path mapped to nil is removed, any other
+    /// is replaced or added in its place. Only the changes are sorted.
+    private static func merging(_ changes: [String: Stamp?], into stamps: [Stamp]) -> [Stamp] {
+        guard !changes.isEmpty else { return stamps }
+        var result: [Stamp] = []
+        result.reserveCapacity(stamps.count + changes.count)
+        var seen = Set<String>()
+        for stamp in stamps {
+            guard let change = changes[stamp.path] else {
+                result.append(stamp)
+                continue
+            }
+            seen.insert(stamp.path)
+            if let replaced = change { result.append(replaced) }
+        }
+        let added = changes.compactMap { seen.contains($0.key) ? nil : $0.value }.sorted(by: Stamp.byPath)
+        guard !added.isEmpty else { return result }
+        // Two sorted lists into one.
+        var merged: [Stamp] = []
+        merged.reserveCapacity(result.count + added.count)
+        var (i, j) = (0, 0)
+        while i < result.count || j < added.count {
+            if j == added.count || (i < result.count && Stamp.byPath(result[i], added[j])) {
+                merged.append(result[i])
+                i += 1
             } else {
-                folders[path] = nil
+                merged.append(added[j])
+                j += 1
             }
         }
-        return (files.values.sorted(by: Stamp.byPath), folders.values.sorted(by: Stamp.byPath))
+        return merged
     }
 
     /// The files and the folders (stamped) directly in `relative` under the folder `root`.
