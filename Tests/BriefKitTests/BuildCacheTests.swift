@@ -5,48 +5,11 @@ import XCTest
 
 /// The build cache: an unchanged site is not rebuilt, and a cached build is always
 /// byte-identical to a cold one — after edits, option changes and hands in the output folder.
-final class BuildCacheTests: XCTestCase {
-    var site = ""
-    var output = ""
-    var cacheFolder = ""
-
-    override func setUp() {
-        cacheFolder = TestPaths.temporaryFolder("brief-cache")
-        setenv("BRIEF_CACHE_DIR", cacheFolder, 1)
-        site = TestPaths.temporaryFolder("brief-cache-site") + "/site"
-        try! FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
-        output = TestPaths.temporaryFolder("brief-cache-out") + "/out"
-    }
-
-    override func tearDown() {
-        unsetenv("BRIEF_CACHE_DIR")
-    }
-
-    /// Builds with the cache into `output`; returns the result.
-    @discardableResult
-    func cachedBuild(_ configure: (inout BuildOptions) -> Void = { _ in }) -> SiteBuilder.Result {
-        var options = BuildOptions(siteRoot: site, output: output)
-        configure(&options)
-        return SiteBuilder(options: options).build()
-    }
-
-    /// A cold build of the site as it is now, in a folder of its own.
-    func coldTree(_ configure: (inout BuildOptions) -> Void = { _ in }) -> TreeSnapshot {
-        let cold = TestPaths.temporaryFolder("brief-cold") + "/out"
-        var options = BuildOptions(siteRoot: site, output: cold, cache: false)
-        configure(&options)
-        XCTAssertNotNil(SiteBuilder(options: options).build().summary)
-        return TreeSnapshot(cold)
-    }
-
-    func write(_ text: String, to relative: String) throws {
-        try text.write(toFile: site + "/" + relative, atomically: true, encoding: .utf8)
-    }
-
+final class BuildCacheTests: FixtureSiteTestCase {
     func testAnUnchangedSiteIsUpToDateWithTheSameDiagnostics() throws {
-        let first = cachedBuild()
+        let first = build()
         XCTAssertEqual(first.summary?.upToDate, false)
-        let second = cachedBuild()
+        let second = build()
         XCTAssertEqual(second.summary?.upToDate, true)
         XCTAssertEqual(second.printedDiagnostics, first.printedDiagnostics)
         XCTAssertEqual(second.summary?.pages, first.summary?.pages)
@@ -55,7 +18,7 @@ final class BuildCacheTests: XCTestCase {
     }
 
     func testEveryKindOfChangeRebuildsToExactlyWhatAColdBuildWrites() throws {
-        cachedBuild()
+        build()
         let edits: [(String, () throws -> Void)] = [
             (
                 "entry body",
@@ -94,41 +57,41 @@ final class BuildCacheTests: XCTestCase {
         ]
         for (name, edit) in edits {
             try edit()
-            let result = cachedBuild()
+            let result = build()
             XCTAssertEqual(result.summary?.upToDate, false, name)
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
-            XCTAssertEqual(cachedBuild().summary?.upToDate, true, "\(name): built again, nothing changed")
+            XCTAssertEqual(build().summary?.upToDate, true, "\(name): built again, nothing changed")
         }
     }
 
     /// Inputs are stamped when read: a file whose stamp is unchanged is not read again, one
     /// touched but the same is read and found the same, and an edit of the same size is seen.
     func testInputStampsSpareReadingUnchangedFiles() throws {
-        cachedBuild()
+        build()
         let third = site + "/Content/briefings/2024-11-01-third.md"
         // Stamps of files written within a second of the read are not trusted; age them.
         let old = Date(timeIntervalSinceNow: -60)
         for path in FileManager.default.subpaths(atPath: site) ?? [] {
             try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site + "/" + path)
         }
-        cachedBuild()
+        build()
         let record = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: output).load())
         XCTAssertTrue(
             record.inputs.contains { $0.path == "Content/briefings/2024-11-01-third.md" && $0.stamp != nil })
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: third)
-        XCTAssertEqual(cachedBuild().summary?.upToDate, true, "touched, same bytes")
+        XCTAssertEqual(build().summary?.upToDate, true, "touched, same bytes")
         let text = try String(contentsOfFile: third, encoding: .utf8)
         try text.replacingOccurrences(of: "Third body.", with: "Third BODY.").write(
             toFile: third, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: third)
-        XCTAssertEqual(cachedBuild().summary?.upToDate, false, "same size and modification time, new bytes")
+        XCTAssertEqual(build().summary?.upToDate, false, "same size and modification time, new bytes")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
     /// Briefing bodies come from the cache while the site's links resolve as before: a marker
     /// put in place of each kept body shows on the pages until the link environment changes.
     func testBodiesAreTakenFromTheCacheWhileLinksResolveAsBefore() throws {
-        cachedBuild()
+        build()
         var timer = StageTimer(enabled: false)
         let options = BuildOptions(siteRoot: site, writes: false, cache: false)
         let model = try XCTUnwrap(
@@ -151,7 +114,7 @@ final class BuildCacheTests: XCTestCase {
         let config = try String(contentsOfFile: site + "/site.yml", encoding: .utf8)
         try write(
             config.replacingOccurrences(of: "The end-to-end fixture site.", with: "Edited."), to: "site.yml")
-        cachedBuild()
+        build()
         let page = output + "/briefings/third/index.html"
         XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
         // A new title reaches only the bodies with a wikilink to that briefing: the second links
@@ -160,7 +123,7 @@ final class BuildCacheTests: XCTestCase {
         try String(contentsOfFile: first, encoding: .utf8).replacingOccurrences(
             of: "title: \"First: troops reported\"", with: "title: \"First, renamed\""
         ).write(toFile: first, atomically: true, encoding: .utf8)
-        cachedBuild()
+        build()
         func cached(_ slug: String) throws -> Bool {
             try String(contentsOfFile: output + "/briefings/\(slug)/index.html", encoding: .utf8).contains(
                 "Taken from the cache.")
@@ -175,7 +138,7 @@ final class BuildCacheTests: XCTestCase {
         try write(
             "---\nname: \"이재명\"\nslug: \"lee-jae-myung\"\nkind: person\naliases: [\"Lee Jae-myung\", \"Lee\"]\n---\nOpposition leader.\n",
             to: "Content/actors/lee-jae-myung.md")
-        cachedBuild()
+        build()
         XCTAssertFalse(try String(contentsOfFile: page, encoding: .utf8).contains("Taken from the cache."))
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
@@ -218,24 +181,24 @@ final class BuildCacheTests: XCTestCase {
     }
 
     func testOptionsArePartOfTheKey() {
-        cachedBuild()
-        let drafts = cachedBuild { $0.drafts = true }
+        build()
+        let drafts = build { $0.drafts = true }
         XCTAssertEqual(drafts.summary?.upToDate, false)
         XCTAssertEqual(TreeSnapshot(output), coldTree { $0.drafts = true })
-        let based = cachedBuild {
+        let based = build {
             $0.drafts = true
             $0.baseURL = "https://example.org/elsewhere/"
         }
         XCTAssertEqual(based.summary?.upToDate, false)
         XCTAssertEqual(
-            cachedBuild {
+            build {
                 $0.drafts = true
                 $0.baseURL = "https://example.org/elsewhere/"
             }.summary?.upToDate, true)
     }
 
     func testHandsInTheOutputFolderAreUndone() throws {
-        cachedBuild()
+        build()
         let expected = coldTree()
         let tamperings: [(String, () throws -> Void)] = [
             (
@@ -276,7 +239,7 @@ final class BuildCacheTests: XCTestCase {
         ]
         for (name, tamper) in tamperings {
             try tamper()
-            XCTAssertEqual(cachedBuild().summary?.upToDate, false, name)
+            XCTAssertEqual(build().summary?.upToDate, false, name)
             XCTAssertEqual(TreeSnapshot(output), expected, name)
         }
         XCTAssertFalse(
@@ -287,16 +250,16 @@ final class BuildCacheTests: XCTestCase {
         var options = BuildOptions(siteRoot: site, output: output, cache: false)
         XCTAssertEqual(SiteBuilder(options: options).build().summary?.upToDate, false)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder), [])
-        cachedBuild()
+        build()
         options.cache = false
         XCTAssertEqual(SiteBuilder(options: options).build().summary?.upToDate, false)
     }
 
     func testAFailedBuildLeavesNoRecordThatCouldServeIt() throws {
-        cachedBuild()
+        build()
         try write("---\ntitle: [broken\n---\n", to: "Content/briefings/2024-11-01-third.md")
-        XCTAssertNil(cachedBuild().summary)
-        XCTAssertNil(cachedBuild().summary, "a broken site fails every time, never 'up to date'")
+        XCTAssertNil(build().summary)
+        XCTAssertNil(build().summary, "a broken site fails every time, never 'up to date'")
     }
 
     func testContentHashIsXXH64() {

@@ -7,49 +7,7 @@ import XCTest
 /// files whose bytes differ and removes only the files no longer made, and the folder always
 /// ends byte for byte as a `--no-cache` build into an empty folder — also after a build that
 /// failed, and after one killed part-way.
-final class IncrementalOutputTests: XCTestCase {
-    var site = ""
-    var output = ""
-
-    override func setUp() {
-        setenv("BRIEF_CACHE_DIR", TestPaths.temporaryFolder("brief-cache"), 1)
-        site = TestPaths.temporaryFolder("brief-incremental-site") + "/site"
-        try! FileManager.default.copyItem(atPath: TestPaths.fixtures + "/site", toPath: site)
-        output = TestPaths.temporaryFolder("brief-incremental-out") + "/out"
-    }
-
-    override func tearDown() {
-        unsetenv("BRIEF_CACHE_DIR")
-    }
-
-    @discardableResult
-    func build(cache: Bool = true) -> SiteBuilder.Result {
-        SiteBuilder(options: BuildOptions(siteRoot: site, output: output, cache: cache)).build()
-    }
-
-    /// A `--no-cache` build of the site as it is now, into an empty folder.
-    func coldTree() -> TreeSnapshot {
-        let cold = TestPaths.temporaryFolder("brief-cold") + "/out"
-        XCTAssertNotNil(
-            SiteBuilder(options: BuildOptions(siteRoot: site, output: cold, cache: false)).build().summary)
-        return TreeSnapshot(cold)
-    }
-
-    func edit(_ relative: String, _ change: (String) -> String) throws {
-        let path = site + "/" + relative
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let changed = change(text)
-        XCTAssertNotEqual(changed, text, "\(relative): the edit changes nothing")
-        try changed.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    func write(_ text: String, _ relative: String) throws {
-        let url = URL(fileURLWithPath: site + "/" + relative)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
+final class IncrementalOutputTests: FixtureSiteTestCase {
     /// Every file's inode and change time: a file not written again keeps both.
     func stamps() -> [String: BuildCache.Stamp] {
         Dictionary(uniqueKeysWithValues: (BuildCache.stamps(of: output) ?? []).map { ($0.path, $0) })
@@ -119,7 +77,7 @@ final class IncrementalOutputTests: XCTestCase {
                 { try self.edit("Content/sources/a-paper.md") { $0 + "\nAn added line.\n" } }
             ),
             ("page", { try self.edit("Content/pages/about.md") { $0 + "\nMore about us.\n" } }),
-            ("template", { try self.write("<p>{{page.title}}</p>\n", "Templates/404.mustache") }),
+            ("template", { try self.write("<p>{{page.title}}</p>\n", to: "Templates/404.mustache") }),
             (
                 "site.yml",
                 {
@@ -130,15 +88,15 @@ final class IncrementalOutputTests: XCTestCase {
             ),
             (
                 "media",
-                { try self.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "Content/media/map.svg") }
+                { try self.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: "Content/media/map.svg") }
             ),
-            ("static file added", { try self.write("new static file\n", "Content/static/extra.txt") }),
+            ("static file added", { try self.write("new static file\n", to: "Content/static/extra.txt") }),
             (
                 "briefing added",
                 {
                     try self.write(
                         "---\ntitle: \"Fourth\"\ndate: 2024-11-03\nactors: [\"Kim Jong Un\"]\n---\nFourth body.\n",
-                        "Content/briefings/2024-11-03-fourth.md")
+                        to: "Content/briefings/2024-11-03-fourth.md")
                 }
             ),
             (
@@ -305,14 +263,16 @@ final class IncrementalOutputTests: XCTestCase {
         var expected: [TreeSnapshot] = []
         for title in titles {
             try write(
-                "title: \"\(title)\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", "site.yml")
+                "title: \"\(title)\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", to: "site.yml"
+            )
             expected.append(coldTree())
         }
         let cache = ["BRIEF_CACHE_DIR": ProcessInfo.processInfo.environment["BRIEF_CACHE_DIR"]!]
         XCTAssertEqual(
             try BriefProcess.run(["build", site, "--output", output], environment: cache).status, 0)
         let timed = Date()
-        try write("title: \"Generated\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", "site.yml")
+        try write(
+            "title: \"Generated\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n", to: "site.yml")
         XCTAssertEqual(
             try BriefProcess.run(["build", site, "--output", output], environment: cache).status, 0)
         let duration = Date().timeIntervalSince(timed)
@@ -320,7 +280,7 @@ final class IncrementalOutputTests: XCTestCase {
             let which = step % 2
             try write(
                 "title: \"\(titles[which])\"\nbase_url: \"https://gen.example.org/\"\npage_size: 20\n",
-                "site.yml")
+                to: "site.yml")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: TestPaths.binary)
             process.arguments = ["build", site, "--output", output]
@@ -373,7 +333,7 @@ final class IncrementalOutputTests: XCTestCase {
                 {
                     try self.write(
                         "---\ntitle: \"New\"\ndate: 2025-01-01\nactors: [\"Group 1\"]\n---\nNew.\n",
-                        "Content/briefings/new.md")
+                        to: "Content/briefings/new.md")
                 }
             ),
             (
