@@ -20,6 +20,11 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
     var changes: [(String, () throws -> Void)] {
         [
             ("entry body", { try self.edit(self.third) { $0 + "\nOne more paragraph.\n" } }),
+            // Left out of the site (no --drafts): nothing shows it, nothing is rendered.
+            (
+                "draft body",
+                { try self.edit("Content/briefings/2024-11-02-draft.md") { $0 + "\nStill drafting.\n" } }
+            ),
             (
                 "title",
                 {
@@ -128,7 +133,7 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
     func testEveryKindOfChangeLeavesWhatANoCacheBuildWrites() throws {
         XCTAssertNil(build().summary?.written, "a new output folder is written whole")
         // Edits of a body alone render only the files that show it (`BodyEdits`).
-        let bodiesAlone: Set = ["entry body", "quote"]
+        let bodiesAlone: Set = ["entry body", "draft body", "quote"]
         for (name, change) in changes {
             try change()
             let before = stamps()
@@ -136,6 +141,7 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
             let summary = try XCTUnwrap(result.summary, "\(name): \(result.printedDiagnostics)")
             let written = try XCTUnwrap(summary.written, name)
             XCTAssertEqual(summary.rendered != nil, bodiesAlone.contains(name), name)
+            if name == "draft body" { XCTAssertEqual([summary.rendered, written], [0, 0]) }
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
             // Files written again got new stamps; every other file that stayed kept its own.
             let after = stamps()

@@ -9,7 +9,8 @@ struct BodyEdits {
     let edited: [BuildCache.RecordedInput]
 
     /// The edits from `record` to `inputs` (as this build read them, in the same order), when
-    /// they are edits of bodies alone; nil when anything else changed, or nothing did.
+    /// they are edits of bodies alone (of drafts the site leaves out, they are not kept: those
+    /// show nowhere); nil when anything else changed.
     init?(record: BuildCache.Record, inputs: [BuildCache.RecordedInput], options: BuildOptions) {
         guard record.inputs.count == inputs.count else { return nil }
         var edited: [BuildCache.RecordedInput] = []
@@ -19,14 +20,19 @@ struct BodyEdits {
             guard Self.isBriefing(new.path), new.frontMatter != 0, new.frontMatter == old.frontMatter,
                 old.bodyKey != 0
             else { return nil }
+            // A draft the site leaves out (and, its front matter the same, still does) shows nowhere.
+            if old.bodyKey == Self.leftOut { continue }
             edited.append(old)
         }
         // The recorded inputs under this build's options give the recorded key: brief and the
         // options are the same too.
         let recorded = record.inputs.map { ($0.path, ContentHash(value: $0.hash)) }
-        guard !edited.isEmpty, SiteInputs.key(recorded, options: options) == record.key else { return nil }
+        guard SiteInputs.key(recorded, options: options) == record.key else { return nil }
         self.edited = edited
     }
+
+    /// The body key recorded for a briefing the site leaves out (a draft, without `--drafts`).
+    static let leftOut: UInt64 = 1
 
     /// The jobs of `site` that show an edited body; `paths` are the paths of `site.jobs`. Nil
     /// when the site's files are not the ones `record` holds (quotes moved an actor's page

@@ -247,7 +247,9 @@ public struct SiteBuilder: Sendable {
                 if let keys = prepared.bodies.cached?.keys {
                     let keyOf = Dictionary(
                         zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
-                    for i in inputs.indices { inputs[i].bodyKey = keyOf[inputs[i].path] ?? 0 }
+                    for i in inputs.indices where BodyEdits.isBriefing(inputs[i].path) {
+                        inputs[i].bodyKey = keyOf[inputs[i].path] ?? BodyEdits.leftOut
+                    }
                 }
                 cache.save(
                     BuildCache.Record(
