@@ -180,6 +180,31 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: ContentHash("other")).isEmpty)
     }
 
+    func testADamagedRecordIsNotTrusted() throws {
+        build()
+        let record = BuildCache(siteRoot: site, outputPath: output).path
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        // A hash digit that is no lowercase hex digit, then a record cut short: each is read as
+        // no record, and the build reads the output folder instead.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = try XCTUnwrap(lines.dropLast().last)
+        let fields = last.split(separator: " ")
+        let damaged =
+            fields[..<4].joined(separator: " ") + " " + "G" + fields[4].dropFirst() + " "
+            + fields[5...].joined(separator: " ")
+        for broken in [
+            lines.dropLast(2).joined(separator: "\n") + "\n" + damaged + "\n",
+            String(text.prefix(text.count / 2)) + "x",
+        ] {
+            try broken.write(toFile: record, atomically: true, encoding: .utf8)
+            XCTAssertNil(BuildCache(siteRoot: site, outputPath: output).load())
+            let result = build()
+            XCTAssertEqual(result.summary?.upToDate, false)
+            XCTAssertEqual(TreeSnapshot(output), coldTree())
+            XCTAssertEqual(build().summary?.upToDate, true, "the record is whole again")
+        }
+    }
+
     func testOptionsArePartOfTheKey() {
         build()
         let drafts = build { $0.drafts = true }

@@ -412,20 +412,28 @@ private struct FieldReader {
         return number().map { -$0 }
     }
 
-    /// Sixteen hex digits and a space.
+    /// Sixteen hex digits (lowercase) and a space.
     mutating func hex() -> UInt64? {
         guard rest.count > 16, rest[16] == UInt8(ascii: " ") else { return nil }
         var value: UInt64 = 0
-        for byte in rest[..<16] {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"):
-                value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
-            default: return nil
-            }
+        var invalid: UInt8 = 0
+        for index in 0..<16 {
+            let digit = Self.hexDigits[Int(rest[index])]
+            invalid |= digit
+            value = value << 4 | UInt64(digit & 15)
         }
+        guard invalid & 16 == 0 else { return nil }
         rest = UnsafeBufferPointer(rebasing: rest[17...])
         return value
+    }
+
+    /// Each byte's value as a lowercase hex digit, or 16 when it is not one.
+    private static let hexDigits: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 16
+        }
     }
 }
 
