@@ -64,36 +64,23 @@ struct BodyEdits {
     }
 
     /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes
-    /// it, the lines `FrontMatterSplitter` finds (`---`, then `---` or `...`, spaces or tabs
-    /// after). Equal hashes mean equal front matter, with the body starting on the same line.
-    /// 0 when the bytes do not open with front matter as written there (a byte-order mark, a
-    /// carriage return): such a file is always rendered as a whole edit.
+    /// it, the fences `FrontMatterSplitter` finds. Equal hashes mean equal front matter, with
+    /// the body starting on the same line. 0 when the bytes do not open with front matter as
+    /// written there (a byte-order mark, a carriage return): such a file is always rendered as
+    /// a whole edit.
     static func frontMatterHash(of data: Data) -> UInt64 {
-        let bytes = data.span
-        var lineStart = 0
-        var line = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            var end = lineEnd
-            while end > lineStart
-                && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t"))
-            {
-                end -= 1
+        let newline = UInt8(ascii: "\n")
+        guard let firstEnd = data.firstIndex(of: newline),
+            FrontMatterSplitter.isFence(data[..<firstEnd], closing: false)
+        else { return 0 }
+        var lineStart = firstEnd + 1
+        while lineStart < data.endIndex {
+            let lineEnd = data[lineStart...].firstIndex(of: newline) ?? data.endIndex
+            if FrontMatterSplitter.isFence(data[lineStart..<lineEnd], closing: true) {
+                return ContentHash(data[..<min(lineEnd + 1, data.endIndex)]).value | 1
             }
-            let dashes = isThree(UInt8(ascii: "-"), bytes, lineStart, end)
-            if line == 0 && !dashes || line == 0 && lineEnd == bytes.count { return 0 }
-            if line > 0 && (dashes || isThree(UInt8(ascii: "."), bytes, lineStart, end)) {
-                return ContentHash(data.prefix(min(lineEnd + 1, bytes.count))).value | 1
-            }
-            line += 1
             lineStart = lineEnd + 1
         }
         return 0
-    }
-
-    /// Whether `bytes[start..<end]` is `byte` three times.
-    private static func isThree(_ byte: UInt8, _ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        end - start == 3 && bytes[start] == byte && bytes[start + 1] == byte && bytes[start + 2] == byte
     }
 }

@@ -44,8 +44,9 @@ public enum FrontMatterSplitter {
     }
 
     /// `---` (or, closing, `...`) with only spaces or tabs after it; compared in place, as
-    /// every line of every front matter is asked.
-    private static func isFence(_ line: String.UTF8View.SubSequence, closing: Bool) -> Bool {
+    /// every line of every front matter is asked. `BodyEdits` reads fences on a file's bytes
+    /// with it too.
+    static func isFence(_ line: some BidirectionalCollection<UInt8>, closing: Bool) -> Bool {
         var bytes = line[...]
         while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             bytes = bytes.dropLast()
