@@ -23,20 +23,10 @@ enum LinkedCopy {
     }
 
     private static func copy(_ from: Int32, _ to: Int32, path: String, skipping: Set<String>) -> String? {
-        let listing = dup(from)
-        guard listing >= 0, let directory = fdopendir(listing) else {
+        guard let entries = DirectoryNames.entries(of: from) else {
             return "cannot read \(path): \(String(cString: strerror(errno)))"
         }
-        let entries = DirectoryNames.readWithTypes(directory)
-        closedir(directory)
-        for (name, kind) in entries where !skipping.contains(name) {
-            // Files and folders as readdir reports them; only other kinds need a look.
-            var mode = kind == .file ? S_IFREG : kind == .folder ? S_IFDIR : 0
-            if mode == 0 {
-                var info = stat()
-                guard fstatat(from, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                mode = info.st_mode & S_IFMT
-            }
+        for (name, mode) in entries where !skipping.contains(name) {
             switch mode {
             case S_IFDIR:
                 guard mkdirat(to, name, 0o755) == 0 || errno == EEXIST else {

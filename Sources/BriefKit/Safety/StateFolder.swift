@@ -77,21 +77,12 @@ enum StateFolder {
     /// Removes everything in the open folder `fd` (at `path`, for messages), through
     /// descriptors: one name lookup per entry, never through a link.
     private static func removeContents(of fd: Int32, path: String) -> String? {
-        let listing = dup(fd)
-        guard listing >= 0, let directory = fdopendir(listing) else {
+        guard let entries = DirectoryNames.entries(of: fd) else {
             return "\(path): \(String(cString: strerror(errno)))"
         }
-        let entries = DirectoryNames.readWithTypes(directory)
-        closedir(directory)
         var failure: String?
-        for (name, kind) in entries {
-            var folder = kind == .folder
-            if kind == .other || kind == .invalidName {
-                var info = stat()
-                folder =
-                    fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if folder {
+        for (name, mode) in entries {
+            if mode == S_IFDIR {
                 let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 if child >= 0 {
                     if let problem = removeContents(of: child, path: path + "/" + name), failure == nil {

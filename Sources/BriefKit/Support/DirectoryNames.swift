@@ -16,6 +16,36 @@ enum DirectoryNames {
         case invalidName
     }
 
+    /// The entries of the open folder `fd` (which stays open) with each one's file type
+    /// (`S_IFREG`, `S_IFDIR`, …): readdir's when it says, else `fstatat`'s, never through a
+    /// link; 0 when neither can tell. Nil, with `errno` set, when the folder cannot be read.
+    static func entries(of fd: Int32) -> [(name: String, mode: mode_t)]? {
+        let listing = dup(fd)
+        guard listing >= 0 else { return nil }
+        guard let directory = fdopendir(listing) else {
+            let failure = errno
+            close(listing)
+            errno = failure
+            return nil
+        }
+        let listed = readWithTypes(directory)
+        closedir(directory)
+        var entries: [(name: String, mode: mode_t)] = []
+        entries.reserveCapacity(listed.count)
+        for (name, kind) in listed {
+            var mode: mode_t
+            switch kind {
+            case .file: mode = S_IFREG
+            case .folder: mode = S_IFDIR
+            case .other, .invalidName:
+                var info = stat()
+                mode = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : 0
+            }
+            entries.append((name, mode))
+        }
+        return entries
+    }
+
     /// The entries with the kind readdir reports for each.
     static func readWithTypes(_ directory: OpaquePointer) -> [(name: String, kind: Kind)] {
         var entries: [(name: String, kind: Kind)] = []
