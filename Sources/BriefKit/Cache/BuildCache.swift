@@ -277,13 +277,7 @@ public struct BuildCache: Sendable {
             guard lstat(folder + "/" + path, &info) == 0 else { return nil }
             files[path] = Stamp(path: path, info)
         }
-        var touched = Set<String>()
-        for path in removed + written {
-            var current = SiteWriter.folder(of: path)
-            while !current.isEmpty && touched.insert(current).inserted {
-                current = SiteWriter.folder(of: current)
-            }
-        }
+        var touched = SiteWriter.withParents((removed + written).map(SiteWriter.folder(of:)))
         touched.insert(".")
         var folders: [String: Stamp?] = [:]
         for path in touched {

@@ -63,6 +63,19 @@ extension SiteWriter {
         path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
+    /// `folders` and every folder above each ("" for the top is left out): "a/b" gives "a/b"
+    /// and "a".
+    static func withParents(_ folders: some Sequence<String>) -> Set<String> {
+        var all = Set<String>()
+        for folder in folders {
+            var current = folder
+            while !current.isEmpty && all.insert(current).inserted {
+                current = SiteWriter.folder(of: current)
+            }
+        }
+        return all
+    }
+
     /// "index.html" for "briefings/x/index.html".
     static func name(of path: String) -> String {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
@@ -95,14 +108,9 @@ enum OutputFolder {
     /// Removes each of `folders` that is empty, and then each folder above it that is left
     /// empty, deepest first; a folder with anything in it stays.
     static func removeIfEmpty(_ folders: Set<String>, in root: Int32) {
-        var all = Set<String>()
-        for folder in folders {
-            var current = folder
-            while !current.isEmpty && all.insert(current).inserted {
-                current = SiteWriter.folder(of: current)
-            }
+        let deepestFirst = SiteWriter.withParents(folders).sorted {
+            $0.split(separator: "/").count > $1.split(separator: "/").count
         }
-        let deepestFirst = all.sorted { $0.split(separator: "/").count > $1.split(separator: "/").count }
         for folder in deepestFirst {
             guard let fd = open(SiteWriter.folder(of: folder), in: root, creating: false) else { continue }
             unlinkat(fd, SiteWriter.name(of: folder), AT_REMOVEDIR)
