@@ -69,15 +69,24 @@ struct BodyEdits {
     /// written there (a byte-order mark, a carriage return): such a file is always rendered as
     /// a whole edit.
     static func frontMatterHash(of data: Data) -> UInt64 {
-        let newline = UInt8(ascii: "\n")
-        guard let firstEnd = data.firstIndex(of: newline),
-            FrontMatterSplitter.isFence(data[..<firstEnd], closing: false)
-        else { return 0 }
-        var lineStart = firstEnd + 1
-        while lineStart < data.endIndex {
-            let lineEnd = data[lineStart...].firstIndex(of: newline) ?? data.endIndex
-            if FrontMatterSplitter.isFence(data[lineStart..<lineEnd], closing: true) {
-                return ContentHash(data[..<min(lineEnd + 1, data.endIndex)]).value | 1
+        // Lines are found on the bytes where they lie; only a line that starts as a fence
+        // does (`-` or `.`) is asked of `FrontMatterSplitter`.
+        let bytes = data.span
+        let (newline, base) = (UInt8(ascii: "\n"), data.startIndex)
+        var lineStart = 0
+        var opened = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+            let first = bytes[lineStart]
+            let fence =
+                (first == UInt8(ascii: "-") || (opened && first == UInt8(ascii: ".")))
+                && FrontMatterSplitter.isFence(data[(base + lineStart)..<(base + lineEnd)], closing: opened)
+            if !opened {
+                guard fence else { return 0 }
+                opened = true
+            } else if fence {
+                return ContentHash(data[base..<(base + min(lineEnd + 1, bytes.count))]).value | 1
             }
             lineStart = lineEnd + 1
         }

@@ -74,10 +74,10 @@ public struct SiteBuilder: Sendable {
         // An output folder as the last build left it, and inputs whose stamps or bytes are the
         // ones that build read: nothing to do, and only the files touched since are read.
         let readTime = time(nil)
+        let recordedByPath = previous.map { Dictionary($0.inputs.map { ($0.path, $0) }) { a, _ in a } } ?? [:]
         if let cache, var record = previous, outputStands,
             let (key, inputs) = SiteInputs.key(
-                of: listing, recorded: Dictionary(record.inputs.map { ($0.path, $0) }) { a, _ in a },
-                options: options, time: readTime), key == record.key
+                of: listing, recorded: recordedByPath, options: options, time: readTime), key == record.key
         {
             // Files read again (touched, or too new to trust) are stamped for the next build.
             if inputs.map(\.stamp) != record.inputs.map(\.stamp) {
@@ -92,12 +92,17 @@ public struct SiteBuilder: Sendable {
         let recordedInputs =
             cache == nil
             ? []
-            : inputs!.files.parallelMap {
-                BuildCache.RecordedInput(
-                    path: $0.relativePath, stamp: $0.stamp?.trusted(at: readTime),
-                    hash: $0.hash.value,
-                    frontMatter: BodyEdits.isBriefing($0.relativePath)
-                        ? $0.data.map(BodyEdits.frontMatterHash) ?? 0 : 0)
+            : inputs!.files.parallelMap { file -> BuildCache.RecordedInput in
+                // A file with the bytes the last build read has the front matter it recorded.
+                let known = recordedByPath[file.relativePath].flatMap {
+                    $0.hash == file.hash.value ? $0 : nil
+                }
+                return BuildCache.RecordedInput(
+                    path: file.relativePath, stamp: file.stamp?.trusted(at: readTime),
+                    hash: file.hash.value,
+                    frontMatter: known?.frontMatter
+                        ?? (BodyEdits.isBriefing(file.relativePath)
+                            ? file.data.map(BodyEdits.frontMatterHash) ?? 0 : 0))
             }
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }

@@ -39,18 +39,31 @@ struct DocumentTerms {
 
     /// Adds every word of `text`.
     mutating func add(_ text: String, title: Bool = false) {
-        add(Array(text.utf8), title: title, html: false)
+        let utf8 = text.utf8
+        add(utf8.span, title: title, html: false)
     }
 
     /// Adds every word of the text of an HTML fragment (a rendered body): tags and entities
     /// separate words and are not indexed (every entity cmark writes stands for punctuation).
     mutating func add(html: String) {
-        add(Array(html.utf8), title: false, html: true)
+        let utf8 = html.utf8
+        add(utf8.span, title: false, html: true)
     }
 
-    /// Adds every word of `text` (UTF-8 bytes), skipping tags and entities when `html`.
-    private mutating func add(_ text: [UInt8], title: Bool, html: Bool) {
+    /// Adds every term of `other` (finished) with its count, as if its text were added here:
+    /// an actor's name and aliases are read once for all the briefings that list the actor.
+    mutating func add(_ other: borrowing DocumentTerms) {
+        for k in 0..<other.count where tally(hash: other.hashes[k], by: other.counts[k]) {
+            bytes.append(contentsOf: other.term(k))
+            ends.append(bytes.count)
+        }
+    }
+
+    /// Adds every word of `text` (UTF-8 bytes), skipping tags and entities when `html`. The
+    /// bytes are read where the string holds them.
+    private mutating func add(_ text: borrowing Span<UInt8>, title: Bool, html: Bool) {
         let kind = html ? Self.htmlKind : Self.textKind
+        let tally: UInt32 = title ? Self.titleMark + 1 : 1
         var i = 0
         let end = text.count
         while i < end {
@@ -65,10 +78,14 @@ struct DocumentTerms {
                     continue
                 }
                 if k == 3 {
-                    i = text[i...].firstIndex(of: UInt8(ascii: ">")) ?? end
+                    // To the tag's closing '>' (or the end).
+                    while i < end && text[i] != UInt8(ascii: ">") { i += 1 }
                 } else if k == 4 {
+                    // To the entity's ';' when it comes within 12 bytes; else past the '&' alone.
+                    var j = i
                     let limit = min(end, i + 12)
-                    i = text[i..<limit].firstIndex(of: UInt8(ascii: ";")) ?? i
+                    while j < limit && text[j] != UInt8(ascii: ";") { j += 1 }
+                    if j < limit { i = j }
                 }
                 i += 1
             }
@@ -89,14 +106,17 @@ struct DocumentTerms {
             }
             if start == i { break }
             if ascii {
-                if i - start <= Self.longestTerm && tally(hash: hasher.hash, title: title) {
+                if i - start <= Self.longestTerm && self.tally(hash: hasher.hash, by: tally) {
                     // A new term: its bytes, lowered (0x20 lowers an ASCII letter, keeps a digit).
                     for k in start..<i { bytes.append(text[k] | 0x20) }
                     ends.append(bytes.count)
                 }
             } else {
-                for piece in Self.foldedPieces(String(decoding: text[start..<i], as: UTF8.self))
-                where piece.count <= Self.longestTerm && tally(hash: WordHasher.hash(piece), title: title) {
+                var word: [UInt8] = []
+                word.reserveCapacity(i - start)
+                for k in start..<i { word.append(text[k]) }
+                for piece in Self.foldedPieces(String(decoding: word, as: UTF8.self))
+                where piece.count <= Self.longestTerm && self.tally(hash: WordHasher.hash(piece), by: tally) {
                     bytes.append(contentsOf: piece)
                     ends.append(bytes.count)
                 }
@@ -108,7 +128,7 @@ struct DocumentTerms {
     /// block (U+2000–U+203F: typographic spaces, dashes, quotes, ellipsis) or a no-break space,
     /// else 0: common in prose, never part of a word, and cheaper to see here than to fold.
     @inline(__always)
-    private static func punctuationLength(_ text: [UInt8], _ i: Int) -> Int {
+    private static func punctuationLength(_ text: borrowing Span<UInt8>, _ i: Int) -> Int {
         switch text[i] {
         case 0xE2: i + 2 < text.count && text[i + 1] == 0x80 ? 3 : 0
         case 0xC2: i + 1 < text.count && text[i + 1] == 0xA0 ? 2 : 0
@@ -147,13 +167,13 @@ struct DocumentTerms {
         return pieces
     }
 
-    /// Counts one occurrence of the word with `hash`; true when it is new, and the caller then
-    /// appends its bytes (no slice of the text is made for a word seen before).
+    /// Adds `tally` to the word with `hash` (1 an occurrence, plus `titleMark` in the title);
+    /// true when it is new, and the caller then appends its bytes (no slice of the text is made
+    /// for a word seen before).
     @inline(__always)
-    private mutating func tally(hash rawHash: UInt64, title: Bool) -> Bool {
+    private mutating func tally(hash rawHash: UInt64, by tally: UInt32) -> Bool {
         let hash = rawHash == 0 ? 1 : rawHash
         let term = Int(table.find(hash, new: Int32(hashes.count)))
-        let tally: UInt32 = title ? Self.titleMark + 1 : 1
         guard term == hashes.count else {
             tallies[term] &+= tally
             return false
@@ -168,8 +188,9 @@ struct DocumentTerms {
 }
 
 /// A 64-bit hash of a word's bytes, added one at a time: eight bytes are gathered into a word
-/// (a shift and an or per byte, no multiply), and each full word and the end are mixed in.
-/// Words of up to eight bytes, most words, get distinct hashes.
+/// (a shift and an or per byte, no multiply) and each full word is mixed in. A word of up to
+/// seven bytes (most words) is its own hash, its bytes beside its length, so no two of them
+/// collide; longer words end with a mix.
 struct WordHasher {
     private var gathered: UInt64 = 0
     private var mixed: UInt64 = 0
@@ -185,7 +206,9 @@ struct WordHasher {
         }
     }
 
-    var hash: UInt64 { Self.mix(mixed ^ gathered ^ length << 56) }
+    var hash: UInt64 {
+        length < 8 ? gathered | length << 56 : Self.mix(mixed ^ gathered ^ length << 56)
+    }
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {
         var hasher = WordHasher()

@@ -13,6 +13,7 @@ struct HashTable {
     }
 
     /// The number stored for `hash`, or `new` after storing it.
+    @inline(__always)
     mutating func find(_ hash: UInt64, new: Int32) -> Int32 {
         if hashes.isEmpty { self = HashTable(capacity: 16) }
         let mask = hashes.count - 1

@@ -50,8 +50,11 @@ public struct SearchIndex: Sendable {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
+        let names = NameTerms(model)
         func terms(_ range: Range<Int>) -> [DocumentTerms] {
-            entryOfDocument[range].parallelMap { Self.terms(ofEntry: $0, model: model, bodies: bodies) }
+            entryOfDocument[range].parallelMap {
+                Self.terms(ofEntry: $0, model: model, bodies: bodies, names: names)
+            }
         }
         if keepTerms {
             let documents = terms(0..<entryOfDocument.count)
@@ -98,8 +101,10 @@ public struct SearchIndex: Sendable {
         guard var documents = keptTerms else {
             return SearchIndex(model: model, bodies: bodies)
         }
+        let names = NameTerms(model)
         for entry in entries where documentOfEntry[entry] >= 0 {
-            documents[Int(documentOfEntry[entry])] = Self.terms(ofEntry: entry, model: model, bodies: bodies)
+            documents[Int(documentOfEntry[entry])] = Self.terms(
+                ofEntry: entry, model: model, bodies: bodies, names: names)
         }
         return SearchIndex(
             model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents), kept: documents
@@ -112,7 +117,9 @@ public struct SearchIndex: Sendable {
 
     /// The words of everything a briefing shows: title, summary, body, claims, judgements,
     /// source, its actors' names and aliases, its topics' names.
-    static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies) -> DocumentTerms {
+    static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms)
+        -> DocumentTerms
+    {
         var terms = DocumentTerms()
         let briefing = model.entries[i].briefing
         terms.add(briefing.title, title: true)
@@ -124,12 +131,32 @@ public struct SearchIndex: Sendable {
         if let source = briefing.source {
             for field in [source.publisher, source.title, source.author] { terms.add((field ?? "")) }
         }
-        for actor in model.entries[i].actors {
-            terms.add(model.actors[actor].name)
-            for alias in model.actors[actor].aliases { terms.add(alias) }
-        }
-        for topic in model.entries[i].topics { terms.add(model.topics[topic].name) }
+        for actor in model.entries[i].actors { terms.add(names.actors[actor]) }
+        for topic in model.entries[i].topics { terms.add(names.topics[topic]) }
         terms.finish()
         return terms
+    }
+}
+
+/// The words of each actor's name and aliases and of each topic's name, read once for all
+/// the briefings that list them.
+struct NameTerms: Sendable {
+    let actors: [DocumentTerms]
+    let topics: [DocumentTerms]
+
+    init(_ model: SiteModel) {
+        actors = model.actors.parallelMap { actor in
+            var terms = DocumentTerms()
+            terms.add(actor.name)
+            for alias in actor.aliases { terms.add(alias) }
+            terms.finish()
+            return terms
+        }
+        topics = model.topics.map { topic in
+            var terms = DocumentTerms()
+            terms.add(topic.name)
+            terms.finish()
+            return terms
+        }
     }
 }
