@@ -15,9 +15,9 @@ site: release
 	$(BRIEF) build .
 
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "installing libcmark-dev and pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists libcmark libzstd 2>/dev/null; then \
+		echo "installing libcmark-dev, libzstd-dev and pkg-config"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libzstd-dev pkg-config >/dev/null; \
 	fi
 
 ## Regenerate the embedded default theme from Templates/.

@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "CBriefArena", dependencies: ["CCmark"]),
         // The SSE2 block skip of the mention matcher.
         .target(name: "CBriefScan"),
+        // zstd compression with per-thread contexts, for the rendered bodies a large site holds
+        // (Debian's libzstd-dev).
+        .target(name: "CBriefPack", linkerSettings: [.linkedLibrary("zstd")]),
         // The Mustache engine: parses, compiles and renders templates; knows nothing of sites.
         .target(name: "BriefTemplates"),
         // An S3 client that signs its requests (AWS Signature Version 4); knows nothing of sites.
@@ -43,6 +46,7 @@ let package = Package(
                 "CBriefSystem",
                 "CBriefArena",
                 "CBriefScan",
+                "CBriefPack",
                 "BriefTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -152,6 +152,21 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         }
     }
 
+    func testPackedBodiesLeaveWhatAPlainBuildWrites() throws {
+        // Every site's bodies packed, as a site above `RenderedBodies.packingThreshold` holds them.
+        let packing: (inout BuildOptions) -> Void = { $0.packBodiesAbove = 0 }
+        XCTAssertNotNil(build(packing).summary)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        let summary = try XCTUnwrap(build(packing).summary)
+        XCTAssertNotNil(summary.rendered, "a body edit, kept outputs packed as they are read")
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
+        XCTAssertNil(build(packing).summary?.rendered)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        XCTAssertEqual(coldTree(packing), coldTree())
+    }
+
     func testABodyEditWritesOnlyThePagesThatShowIt() throws {
         build()
         try edit(third) { $0 + "\nOne more paragraph.\n" }

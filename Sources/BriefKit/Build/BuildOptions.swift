@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// memory is left for the system to reclaim at exit instead of being freed object by
     /// object. Never set in the server or the tests.
     public var processExitsAfterBuild = false
+    /// Rendered bodies are held compressed until their pages are written when the briefings'
+    /// Markdown is larger than this many bytes (`RenderedBodies.packingThreshold`; tests lower it).
+    var packBodiesAbove = RenderedBodies.packingThreshold
     /// Refuse outputs in protected places (`ProtectedPlaces`). Off only for the folders brief
     /// itself chooses inside its publish state and scratch folders.
     public var guardsOutput = true

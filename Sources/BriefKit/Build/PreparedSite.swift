@@ -105,7 +105,7 @@ extension SiteBuilder {
         let absoluteLinks = links.rebased(model.config.absoluteBase)
         let bodies = RenderedBodies.render(
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
-            dropEntrySources: true, cache: bodyCache)
+            dropEntrySources: true, cache: bodyCache, packAbove: options.packBodiesAbove)
         diagnostics += bodies.diagnostics
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }

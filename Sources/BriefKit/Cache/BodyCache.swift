@@ -76,7 +76,7 @@ struct BodyCache: Sendable {
             let members = byShard[shard]
             guard Set(members.map { keys[$0] }) != kept.keys[shard] else { return false }
             var writer = ByteWriter()
-            writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].html.utf8.count + 256 })
+            writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].htmlByteCount + 256 })
             writer.string(Self.header)
             writer.number(environment.value)
             writer.number(UInt64(members.count))

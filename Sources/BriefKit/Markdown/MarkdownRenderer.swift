@@ -15,7 +15,17 @@ public struct MarkdownRenderer: Sendable {
 
     /// What rendering one Markdown body produced.
     public struct Output: Sendable {
-        public var html: String
+        /// The rendered HTML (unpacked on each read when `pack()` packed it).
+        public var html: String {
+            get {
+                switch storedHTML {
+                case .plain(let text): text
+                case .packed(let packed): packed.text
+                }
+            }
+            set { storedHTML = .plain(newValue) }
+        }
+        private var storedHTML: StoredHTML
         public var diagnostics: [Diagnostic]
         /// The text of the first paragraph: the default summary.
         public var firstParagraph: String?
@@ -29,6 +39,46 @@ public struct MarkdownRenderer: Sendable {
         /// Every wikilink look-up the body made, with its answer: the body cache renders a kept
         /// body again when one is answered otherwise (a linked briefing was retitled).
         public var lookups: [WikilinkLookup] = []
+
+        public init(
+            html: String, diagnostics: [Diagnostic], firstParagraph: String?, anchors: [String],
+            quotes: [Quote] = [], links: [Located<String>] = [], lookups: [WikilinkLookup] = []
+        ) {
+            storedHTML = .plain(html)
+            self.diagnostics = diagnostics
+            self.firstParagraph = firstParagraph
+            self.anchors = anchors
+            self.quotes = quotes
+            self.links = links
+            self.lookups = lookups
+        }
+
+        private enum StoredHTML: Sendable {
+            case plain(String)
+            case packed(PackedText)
+        }
+
+        /// Holds the HTML compressed from now on (a large site's bodies wait so for their pages).
+        mutating func pack() {
+            guard case .plain(let text) = storedHTML, !text.isEmpty, let packed = PackedText(text) else {
+                return
+            }
+            storedHTML = .packed(packed)
+        }
+
+        /// The HTML's length in UTF-8 bytes, without unpacking it.
+        var htmlByteCount: Int {
+            switch storedHTML {
+            case .plain(let text): text.utf8.count
+            case .packed(let packed): packed.byteCount
+            }
+        }
+
+        /// True when the HTML is held compressed.
+        var isPacked: Bool {
+            if case .packed = storedHTML { return true }
+            return false
+        }
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.

@@ -18,6 +18,12 @@ public struct RenderedBodies: Sendable {
         (entries + actors + topics + pages + sources).flatMap(\.diagnostics)
     }
 
+    /// Above this many bytes of briefings' Markdown (about 40,000 briefings), each briefing's
+    /// rendered HTML is held compressed until its page is written: it would otherwise be the
+    /// largest part of a build's memory (600 MB at 100,000 briefings). Below it, the time to
+    /// pack and unpack is saved.
+    public static let packingThreshold = 256 << 20
+
     /// The entries whose HTML the site feed carries: the newest `feed_limit` that are not drafts.
     public static func feedEntries(_ model: SiteModel) -> [Int] {
         Array(
@@ -56,11 +62,13 @@ public struct RenderedBodies: Sendable {
     }
 
     /// As above; with `cache`, an entry whose output the cache kept for this link environment
-    /// is taken from it instead of rendered.
+    /// is taken from it instead of rendered. Above `packAbove` bytes of briefings' Markdown,
+    /// each briefing's output is packed as soon as it is made.
     static func render(
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
-        dropEntrySources: Bool, cache: BodyCache?
+        dropEntrySources: Bool, cache: BodyCache?, packAbove: Int = packingThreshold
     ) -> RenderedBodies {
+        let packs = model.entries.reduce(0) { $0 + $1.briefing.body.utf8.count } > packAbove
         let environment =
             dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model, titles: false) } : nil
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
@@ -92,7 +100,8 @@ public struct RenderedBodies: Sendable {
                 return zip(groups[shard], members).map {
                     i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
                     var entry = entry
-                    let output = outputs[keys[i]] ?? renderer.render(entry)
+                    var output = outputs[keys[i]] ?? renderer.render(entry)
+                    if packs { output.pack() }
                     entry.briefing = entry.briefing.droppingBody()
                     return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
                 }
@@ -110,14 +119,19 @@ public struct RenderedBodies: Sendable {
             model.entries = []
             let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
                 var entry = entry
-                let output = renderer.render(entry)
+                var output = renderer.render(entry)
+                if packs { output.pack() }
                 entry.briefing = entry.briefing.droppingBody()
                 return (output, entry)
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
         } else {
-            entries = model.entries.parallelMap { renderer.render($0) }
+            entries = model.entries.parallelMap { entry in
+                var output = renderer.render(entry)
+                if packs { output.pack() }
+                return output
+            }
         }
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }

@@ -1,0 +1,55 @@
+import CBriefPack
+
+/// Text held compressed (zstd's fastest regular level, about a third of the bytes for rendered
+/// HTML) and unpacked each time it is read: what a large site keeps of its rendered bodies
+/// between the Markdown stage and the pages that show them (`RenderedBodies.packingThreshold`).
+/// The pointers zstd needs stay inside this type.
+struct PackedText: Sendable {
+    private let bytes: [UInt8]
+    /// The text's length in UTF-8 bytes.
+    private let length: Int
+
+    /// `text` compressed, or nil when zstd fails (the caller then keeps the text as it is).
+    init?(_ text: String) {
+        var text = text
+        let packed = text.withUTF8 { source -> [UInt8]? in
+            let bound = brief_pack_bound(source.count)
+            var written = 0
+            // Packed into room for the worst case, then copied into an array of its own size:
+            // the room (as large as the text) would otherwise be what is held.
+            let room = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                written = brief_pack(buffer.baseAddress, bound, source.baseAddress, source.count)
+                count = written
+            }
+            guard written > 0 else { return nil }
+            return room.withUnsafeBufferPointer { packed in
+                [UInt8](unsafeUninitializedCapacity: written) { buffer, count in
+                    _ = buffer.initialize(from: packed)
+                    count = written
+                }
+            }
+        }
+        guard let packed else { return nil }
+        bytes = packed
+        length = text.utf8.count
+    }
+
+    /// The text, unpacked.
+    var text: String {
+        guard length > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            let written = bytes.withUnsafeBufferPointer { source in
+                brief_unpack(buffer.baseAddress, length, source.baseAddress, source.count)
+            }
+            // The bytes were packed from a string of this length by this process.
+            precondition(written == length, "packed text cannot be unpacked")
+            return written
+        }
+    }
+
+    /// The text's length in UTF-8 bytes.
+    var byteCount: Int { length }
+
+    /// The bytes held.
+    var packedCount: Int { bytes.count }
+}
