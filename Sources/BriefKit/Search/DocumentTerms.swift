@@ -15,20 +15,19 @@ struct DocumentTerms {
     private(set) var counts: [UInt32] = []
     /// Whether each term occurs in the title (after `finish`).
     private(set) var inTitle: [Bool] = []
-    /// Each term's number by its hash, while words are added.
-    private var table = HashTable(capacity: 512)
-    /// Each term's count so far, plus `titleMark` for each time the title has it.
-    private var tallies: [UInt32] = []
+    /// Each term's number and its count so far (plus `titleMark` for each time the title has
+    /// it), while words are added.
+    private var table = WordTally(capacity: 512)
 
     var count: Int { ends.count }
 
     /// Copies the counts out of the look-up table and lets it go, once every word is added: a
     /// site keeps every document's terms until the index is built.
     mutating func finish() {
+        let tallies = table.tallies
         counts = tallies.map { $0 % Self.titleMark }
         inTitle = tallies.map { $0 >= Self.titleMark }
-        table = HashTable(capacity: 0)
-        tallies = []
+        table = WordTally(capacity: 0)
     }
 
     /// Term `i`'s folded bytes.
@@ -63,7 +62,8 @@ struct DocumentTerms {
     /// bytes are read where the string holds them.
     private mutating func add(_ text: borrowing Span<UInt8>, title: Bool, html: Bool) {
         let kind = html ? Self.htmlKind : Self.textKind
-        let tally: UInt32 = title ? Self.titleMark + 1 : 1
+        // What one occurrence adds to a term's tally.
+        let occurrence: UInt32 = title ? Self.titleMark + 1 : 1
         var i = 0
         let end = text.count
         while i < end {
@@ -106,7 +106,7 @@ struct DocumentTerms {
             }
             if start == i { break }
             if ascii {
-                if i - start <= Self.longestTerm && self.tally(hash: hasher.hash, by: tally) {
+                if i - start <= Self.longestTerm && tally(hash: hasher.hash, by: occurrence) {
                     // A new term: its bytes, lowered (0x20 lowers an ASCII letter, keeps a digit).
                     for k in start..<i { bytes.append(text[k] | 0x20) }
                     ends.append(bytes.count)
@@ -116,7 +116,7 @@ struct DocumentTerms {
                 word.reserveCapacity(i - start)
                 for k in start..<i { word.append(text[k]) }
                 for piece in Self.foldedPieces(String(decoding: word, as: UTF8.self))
-                where piece.count <= Self.longestTerm && self.tally(hash: WordHasher.hash(piece), by: tally) {
+                where piece.count <= Self.longestTerm && tally(hash: WordHasher.hash(piece), by: occurrence) {
                     bytes.append(contentsOf: piece)
                     ends.append(bytes.count)
                 }
@@ -173,13 +173,8 @@ struct DocumentTerms {
     @inline(__always)
     private mutating func tally(hash rawHash: UInt64, by tally: UInt32) -> Bool {
         let hash = rawHash == 0 ? 1 : rawHash
-        let term = Int(table.find(hash, new: Int32(hashes.count)))
-        guard term == hashes.count else {
-            tallies[term] &+= tally
-            return false
-        }
+        guard table.add(hash, tally) else { return false }
         hashes.append(hash)
-        tallies.append(tally)
         return true
     }
 
