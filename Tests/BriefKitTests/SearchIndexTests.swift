@@ -66,6 +66,14 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
+    func testWordsAroundEightBytesStayDistinct() {
+        // Up to seven bytes a word is its own hash; from eight on its bytes are mixed.
+        let words = ["abcdefg", "abcdefga", "abcdefgh", "abcdefghi", "bcdefgh", "a", "ab", "abcdefgabcdefgh"]
+        XCTAssertEqual(terms((words + words.prefix(3)).joined(separator: " ")).count, words.count)
+        XCTAssertEqual(terms((words + words.prefix(3)).joined(separator: " "))["abcdefgh"], 2)
+        XCTAssertEqual(terms((words + words.prefix(3)).joined(separator: " "))["abcdefghi"], 1)
+    }
+
     func testLongWordsAreLeftOut() {
         XCTAssertEqual(terms(String(repeating: "x", count: 65) + " short"), ["short": 1])
     }
