@@ -74,11 +74,17 @@ public struct PreviewServer: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let prefix =
             changed.map { $0.count == 1 ? "\($0[0]): " : "\($0.count) files changed: " } ?? ""
+        if outcome.scope == .nothing {
+            // Pages stay as they are, and so do the browsers showing them.
+            log(prefix + "not part of the site, nothing to rebuild")
+            return
+        }
         if let site {
             await state.publish(site, basePath: basePath)
             for diagnostic in diagnostics { log(diagnostic.description) }
             let what =
                 switch outcome.scope {
+                case .nothing: "nothing"
                 case .full: "full rebuild"
                 case .entryBodies(let n): n == 1 ? "entry body" : "\(n) entry bodies"
                 case .templates: "templates"

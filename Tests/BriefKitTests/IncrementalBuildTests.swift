@@ -317,6 +317,24 @@ final class IncrementalBuildTests: XCTestCase {
         rebuild([first], expect: .content(0))
     }
 
+    func testScratchFilesOfASaveRebuildOnlyWhatTheSaveChanged() throws {
+        // `sed -i` and vim save through a scratch file beside the file, made and removed at
+        // once: the watcher reports both paths.
+        let scratch = "Content/briefings/sedAb12Cd"
+        try write("scratch", scratch)
+        try FileManager.default.removeItem(atPath: site + "/" + scratch)
+        try write(
+            try read(third).replacingOccurrences(of: "Third body.", with: "Saved through a scratch file."),
+            third)
+        rebuild([scratch, third], expect: .entryBodies(1))
+        // A scratch file alone: nothing of the site changed, and nothing is rebuilt.
+        let nothing = rebuild(["Content/briefings/4913"], expect: .nothing)
+        XCTAssertEqual([nothing.rendered, nothing.changed], [0, 0])
+        // A file of the site that is gone is not taken for a scratch file.
+        try FileManager.default.removeItem(atPath: site + "/" + third)
+        rebuild([third], expect: .full)
+    }
+
     func testAddedAndRemovedFilesAndSiteYmlAreFullRebuilds() throws {
         try write(
             "---\ntitle: \"Fourth\"\ndate: 2024-11-03\n---\nNew.\n", "Content/briefings/2024-11-03-fourth.md")

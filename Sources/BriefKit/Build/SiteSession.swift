@@ -20,6 +20,9 @@ import Foundation
 public final class SiteSession: @unchecked Sendable {
     /// What a rebuild redid.
     public enum Scope: Sendable, Equatable {
+        /// Only paths that are not part of the site changed (an editor's scratch file, made and
+        /// removed between two saves): nothing was rebuilt.
+        case nothing
         case full
         case entryBodies(Int)
         case templates(Set<String>)
@@ -48,6 +51,9 @@ public final class SiteSession: @unchecked Sendable {
     var entryIndex: [String: Int] = [:]
     /// Paths changed since the last good build (a failed rebuild keeps them for the next).
     private var pending = Set<String>()
+    /// The files the last full rebuild listed. A rebuild of one kind or another never adds or
+    /// removes one (those fall to a full rebuild), so this is the site's file set.
+    private var listed = Set<String>()
 
     public init(siteRoot: String, drafts: Bool) {
         options = BuildOptions(siteRoot: siteRoot, drafts: drafts, writes: false, cache: false)
@@ -65,8 +71,18 @@ public final class SiteSession: @unchecked Sendable {
     public func rebuild(changed: [String]?) -> Outcome {
         let start = DispatchTime.now()
         var outcome: Outcome
-        if let changed, prepared != nil {
-            pending.formUnion(changed)
+        if let changed, let site = prepared {
+            // A path the site did not have and does not have now (`sed -i`'s or vim's scratch
+            // file beside the file saved) changes nothing; saves through one would otherwise
+            // rebuild the whole site.
+            let root = options.absoluteRoot
+            let relevant = changed.filter {
+                listed.contains($0) || FileManager.default.fileExists(atPath: root + "/" + $0)
+            }
+            if relevant.isEmpty && pending.isEmpty {
+                return success(site, scope: .nothing, rendered: 0, changed: 0)
+            }
+            pending.formUnion(relevant)
             outcome =
                 rebuildEntryBodies(pending.sorted()) ?? rebuildTemplates(pending.sorted())
                 ?? rebuildContent(pending.sorted()) ?? rebuildAll()
@@ -82,8 +98,9 @@ public final class SiteSession: @unchecked Sendable {
     private func rebuildAll() -> Outcome {
         var timer = StageTimer(enabled: false)
         let builder = SiteBuilder(options: options)
-        let (site, diagnostics) = builder.prepare(
-            SiteInputs.read(root: options.absoluteRoot), timer: &timer, keepSources: true)
+        let listing = SiteInputs.list(root: options.absoluteRoot)
+        listed = Set(listing.files.map(\.relativePath))
+        let (site, diagnostics) = builder.prepare(SiteInputs.read(listing), timer: &timer, keepSources: true)
         guard let site, !diagnostics.fails(strict: options.strict) else {
             return failure(diagnostics, scope: .full)
         }
