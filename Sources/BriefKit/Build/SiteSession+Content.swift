@@ -93,11 +93,15 @@ extension SiteSession {
     }
 
     /// The Markdown of `model`, reusing the last build's output for every body whose text and
-    /// links resolve exactly as before. Entry sources are let go once rendered, as in a build.
+    /// links resolve exactly as before: the link environment without briefings' titles, and
+    /// each body's wikilinks answered as they were (`WikilinkLookup`, as the build cache asks),
+    /// so a new title renders again only the bodies that link to its briefing. Entry sources
+    /// are let go once rendered, as in a build.
     private func renderBodies(
         _ model: inout SiteModel, old: PreparedSite, links: LinkResolver, absolute: LinkResolver
     ) -> RenderedBodies {
-        guard Self.linkEnvironment(model) == Self.linkEnvironment(old.model), let oldSources = old.sources
+        guard Self.linkEnvironment(model, titles: false) == Self.linkEnvironment(old.model, titles: false),
+            let oldSources = old.sources
         else {
             return RenderedBodies.render(
                 &model, resolver: links, absolute: absolute, recordLinks: options.checkLinks,
@@ -117,6 +121,7 @@ extension SiteSession {
             let unchanged =
                 oldIndex != nil && oldBriefings[briefing.path] == briefing
                 && old.model.entries[oldIndex!].actors == entry.actors
+                && old.bodies.entries[oldIndex!].wikilinksAnswered(as: links)
             if unchanged, let oldIndex {
                 entries.append(old.bodies.entries[oldIndex])
                 if feed.contains(i) { feedContent[i] = old.bodies.feedContent[oldIndex] }
@@ -135,7 +140,8 @@ extension SiteSession {
             _ sources: [MarkdownSource], _ before: [MarkdownSource],
             _ outputs: inout [MarkdownRenderer.Output]
         ) {
-            for i in sources.indices where sources[i] != before[i] {
+            for i in sources.indices where sources[i] != before[i] || !outputs[i].wikilinksAnswered(as: links)
+            {
                 outputs[i] = markdown.render(sources[i])
             }
         }

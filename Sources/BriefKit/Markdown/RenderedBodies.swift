@@ -94,7 +94,7 @@ public struct RenderedBodies: Sendable {
                 var outputs = groups[shard].isEmpty ? [:] : cache.load(shard: shard, environment: environment)
                 // A kept output whose wikilinks the site answers otherwise does not count as
                 // kept: it is made again, and its file written again.
-                for (key, output) in outputs where !output.lookups.allSatisfy({ $0.holds(in: resolver) }) {
+                for (key, output) in outputs where !output.wikilinksAnswered(as: resolver) {
                     outputs[key] = nil
                 }
                 return zip(groups[shard], members).map {

@@ -103,6 +103,14 @@ public struct WikilinkLookup: Sendable, Equatable {
     func holds(in resolver: LinkResolver) -> Bool { resolver.wikilink(kind, target) == answer }
 }
 
+extension MarkdownRenderer.Output {
+    /// Whether `resolver` answers every wikilink of this output as it was answered when the
+    /// output was made: if not (a linked briefing was retitled), the body must be rendered again.
+    func wikilinksAnswered(as resolver: LinkResolver) -> Bool {
+        lookups.allSatisfy { $0.holds(in: resolver) }
+    }
+}
+
 /// Locations of byte offsets into one text node, found in increasing order: the node's own
 /// place is looked up once, and columns are counted on from the last offset asked for.
 struct LocatedOffsets {
