@@ -63,13 +63,15 @@ public struct PreparedSite: Sendable {
         renderer = renderer.updating(theme: theme)
     }
 
-    /// A new model and bodies: index, renderer and plan are made again.
+    /// A new model and bodies: index, renderer and plan are made again (the search index
+    /// reads again only the briefings whose texts changed).
     mutating func replacingModel(_ model: SiteModel, bodies: RenderedBodies) {
         self.model = model
         self.bodies = bodies
         index = SiteIndex(model: model)
         renderer = SiteRenderer(
-            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil)
+            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
+            reusingSearch: renderer.search)
         jobs = renderer.plan()
     }
 }

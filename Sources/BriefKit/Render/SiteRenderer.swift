@@ -32,16 +32,19 @@ public struct SiteRenderer: Sendable {
     private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
 
-    /// `keepSearchTerms` keeps each briefing's words for body edits (`brief serve`).
+    /// `keepSearchTerms` keeps each briefing's words for later edits (`brief serve`), and
+    /// `reusingSearch` gives the words kept by the last index, for the briefings whose texts
+    /// are as they were.
     public init(
         model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
-        keepSearchTerms: Bool = false
+        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil
     ) {
         self.model = model
         self.index = index
         self.theme = theme
         self.bodies = bodies
-        self.search = SearchIndex(model: model, bodies: bodies, keepTerms: keepSearchTerms)
+        self.search = SearchIndex(
+            model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch)
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar

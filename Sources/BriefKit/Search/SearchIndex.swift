@@ -41,12 +41,20 @@ public struct SearchIndex: Sendable {
     /// from the documents' own records, which it fetches to show them.
     static let fewDocuments = 10
 
-    /// Each document's words, kept (by `brief serve`) so an edit reads only the edited bodies.
-    private let keptTerms: [DocumentTerms]?
+    /// Each document's words and the key of the texts they were read from, kept (by
+    /// `brief serve`) so an edit reads only the documents whose texts changed.
+    struct Kept: Sendable {
+        var terms: [DocumentTerms]
+        var keys: [UInt64]
+    }
+    private let kept: Kept?
 
     /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
-    /// `updating(entries:model:bodies:)`.
-    public init(model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false) {
+    /// `updating(entries:model:bodies:)` and for the next index, which takes from `reusing`
+    /// the words of every document whose texts are as they were.
+    public init(
+        model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false, reusing: SearchIndex? = nil
+    ) {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
@@ -57,11 +65,21 @@ public struct SearchIndex: Sendable {
             }
         }
         if keepTerms {
-            let documents = terms(0..<entryOfDocument.count)
+            let keys = entryOfDocument.parallelMap {
+                Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
+            }
+            var before: [UInt64: Int] = [:]
+            if let old = reusing?.kept {
+                for (doc, key) in old.keys.enumerated() { before[key] = doc }
+            }
+            let documents = Array(zip(entryOfDocument, keys)).parallelMap { entry, key in
+                before[key].map { reusing!.kept!.terms[$0] }
+                    ?? Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
+            }
             clock.lap("search: terms")
             self.init(
                 model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents),
-                kept: documents)
+                kept: Kept(terms: documents, keys: keys))
         } else {
             // A range of briefings' words at a time, each let go once counted in.
             let postings = TermPostings(count: entryOfDocument.count, documents: terms)
@@ -70,12 +88,12 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: [DocumentTerms]?) {
+    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: Kept?) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
         self.entryOfDocument = entryOfDocument
         self.documentOfEntry = documentOfEntry
-        keptTerms = kept
+        self.kept = kept
 
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let facets = FacetCounter(
@@ -98,43 +116,76 @@ public struct SearchIndex: Sendable {
     /// This index after the bodies (not the front matter) of `entries` changed: only their
     /// words are read again when the others' were kept.
     func updating(entries: [Int], model: SiteModel, bodies: RenderedBodies) -> SearchIndex {
-        guard var documents = keptTerms else {
+        guard var documents = kept else {
             return SearchIndex(model: model, bodies: bodies)
         }
         let names = NameTerms(model)
         for entry in entries where documentOfEntry[entry] >= 0 {
-            documents[Int(documentOfEntry[entry])] = Self.terms(
-                ofEntry: entry, model: model, bodies: bodies, names: names)
+            let doc = Int(documentOfEntry[entry])
+            documents.terms[doc] = Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
+            documents.keys[doc] = Self.key(ofEntry: entry, model: model, bodies: bodies, names: names)
         }
         return SearchIndex(
-            model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents), kept: documents
-        )
+            model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents.terms),
+            kept: documents)
     }
 
     static func statusBit(_ status: Briefing.Claim.Status) -> UInt8 {
         UInt8(1) << UInt8(Briefing.Claim.Status.allCases.firstIndex(of: status)!)
     }
 
-    /// The words of everything a briefing shows: title, summary, body, claims, judgements,
-    /// source, its actors' names and aliases, its topics' names.
+    /// How a briefing's text is read for words.
+    enum TextKind: UInt8 {
+        case title, text, html
+    }
+
+    /// Calls `read` with every text a briefing's own words come from: title, summary, body,
+    /// claims, judgements, source. Its actors' and topics' words come from `NameTerms`.
+    static func forEachText(
+        ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, _ read: (String, TextKind) -> Void
+    ) {
+        let briefing = model.entries[i].briefing
+        read(briefing.title, .title)
+        // A summary that is not written is the body's first paragraph: counted once, in the body.
+        if let summary = briefing.summary { read(summary, .text) }
+        read(bodies.entries[i].html, .html)
+        for claim in model.entries[i].claims { read(claim.text, .text) }
+        for judgement in model.entries[i].judgements { read(judgement.text, .text) }
+        if let source = briefing.source {
+            for field in [source.publisher, source.title, source.author] { read(field ?? "", .text) }
+        }
+    }
+
+    /// The words of everything a briefing shows: its texts, its actors' names and aliases, its
+    /// topics' names.
     static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms)
         -> DocumentTerms
     {
         var terms = DocumentTerms()
-        let briefing = model.entries[i].briefing
-        terms.add(briefing.title, title: true)
-        // A summary that is not written is the body's first paragraph: counted once, in the body.
-        if let summary = briefing.summary { terms.add(summary) }
-        terms.add(html: bodies.entries[i].html)
-        for claim in model.entries[i].claims { terms.add(claim.text) }
-        for judgement in model.entries[i].judgements { terms.add(judgement.text) }
-        if let source = briefing.source {
-            for field in [source.publisher, source.title, source.author] { terms.add((field ?? "")) }
+        forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
+            switch kind {
+            case .title: terms.add(text, title: true)
+            case .text: terms.add(text)
+            case .html: terms.add(html: text)
+            }
         }
         for actor in model.entries[i].actors { terms.add(names.actors[actor]) }
         for topic in model.entries[i].topics { terms.add(names.topics[topic]) }
         terms.finish()
         return terms
+    }
+
+    /// A hash of what `terms(ofEntry:)` reads: equal keys, equal words.
+    static func key(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms) -> UInt64 {
+        var hasher = ContentHasher()
+        forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
+            hasher.combine("\(kind.rawValue)")
+            hasher.combine(text)
+        }
+        for actor in model.entries[i].actors { hasher.combine(ContentHash(value: names.actorKeys[actor])) }
+        hasher.combine("topics")
+        for topic in model.entries[i].topics { hasher.combine(ContentHash(value: names.topicKeys[topic])) }
+        return hasher.finalize().value
     }
 }
 
@@ -143,20 +194,29 @@ public struct SearchIndex: Sendable {
 struct NameTerms: Sendable {
     let actors: [DocumentTerms]
     let topics: [DocumentTerms]
+    /// A hash of the texts each actor's and topic's words were read from.
+    let actorKeys: [UInt64]
+    let topicKeys: [UInt64]
 
     init(_ model: SiteModel) {
-        actors = model.actors.parallelMap { actor in
-            var terms = DocumentTerms()
-            terms.add(actor.name)
-            for alias in actor.aliases { terms.add(alias) }
-            terms.finish()
-            return terms
-        }
-        topics = model.topics.map { topic in
-            var terms = DocumentTerms()
-            terms.add(topic.name)
-            terms.finish()
-            return terms
-        }
+        let actorNames = model.actors.map { [$0.name] + $0.aliases }
+        let topicNames = model.topics.map { [$0.name] }
+        actors = actorNames.parallelMap(Self.terms)
+        topics = topicNames.map(Self.terms)
+        actorKeys = actorNames.map(Self.key)
+        topicKeys = topicNames.map(Self.key)
+    }
+
+    private static func terms(_ texts: [String]) -> DocumentTerms {
+        var terms = DocumentTerms()
+        for text in texts { terms.add(text) }
+        terms.finish()
+        return terms
+    }
+
+    private static func key(_ texts: [String]) -> UInt64 {
+        var hasher = ContentHasher()
+        for text in texts { hasher.combine(text) }
+        return hasher.finalize().value
     }
 }
