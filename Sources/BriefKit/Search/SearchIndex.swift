@@ -68,12 +68,10 @@ public struct SearchIndex: Sendable {
             let keys = entryOfDocument.parallelMap {
                 Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
             }
-            var before: [UInt64: Int] = [:]
-            if let old = reusing?.kept {
-                for (doc, key) in old.keys.enumerated() { before[key] = doc }
-            }
+            let old = reusing?.kept ?? Kept(terms: [], keys: [])
+            let before = Dictionary(old.keys.enumerated().map { ($1, $0) }) { first, _ in first }
             let documents = Array(zip(entryOfDocument, keys)).parallelMap { entry, key in
-                before[key].map { reusing!.kept!.terms[$0] }
+                before[key].map { old.terms[$0] }
                     ?? Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
             }
             clock.lap("search: terms")
