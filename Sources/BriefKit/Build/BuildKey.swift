@@ -48,11 +48,7 @@ extension SiteInputs {
             var input = BuildCache.RecordedInput(
                 path: file.relativePath, stamp: InputStamp(read).trusted(at: time),
                 hash: ContentHash(data).value)
-            // Touched but as before: what the record knows of its parts stands.
-            if let known = recorded[file.relativePath], known.hash == input.hash {
-                input.frontMatter = known.frontMatter
-                input.bodyKey = known.bodyKey
-            }
+            input.takeParts(from: recorded[file.relativePath])
             return input
         }
         guard !inputs.contains(where: { $0 == nil }) else { return nil }

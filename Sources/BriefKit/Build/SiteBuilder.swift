@@ -93,16 +93,15 @@ public struct SiteBuilder: Sendable {
             cache == nil
             ? []
             : inputs!.files.parallelMap { file -> BuildCache.RecordedInput in
-                // A file with the bytes the last build read has the front matter it recorded.
-                let known = recordedByPath[file.relativePath].flatMap {
-                    $0.hash == file.hash.value ? $0 : nil
+                var input = BuildCache.RecordedInput(
+                    path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
+                // A file with the bytes the last build read keeps the front-matter hash it recorded.
+                if !input.takeParts(from: recordedByPath[file.relativePath]),
+                    BodyEdits.isBriefing(file.relativePath)
+                {
+                    input.frontMatter = file.data.map(BodyEdits.frontMatterHash) ?? 0
                 }
-                return BuildCache.RecordedInput(
-                    path: file.relativePath, stamp: file.stamp?.trusted(at: readTime),
-                    hash: file.hash.value,
-                    frontMatter: known?.frontMatter
-                        ?? (BodyEdits.isBriefing(file.relativePath)
-                            ? file.data.map(BodyEdits.frontMatterHash) ?? 0 : 0))
+                return input
             }
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }

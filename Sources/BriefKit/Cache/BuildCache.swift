@@ -53,6 +53,17 @@ public struct BuildCache: Sendable {
         public var frontMatter: UInt64 = 0
         /// The briefing's `BodyCache.key`; 0 when not kept.
         public var bodyKey: UInt64 = 0
+
+        /// Takes what `known` (the record's entry for this path) says of the file's parts, its
+        /// front-matter hash and body key, when the file's bytes are the ones it recorded: read
+        /// again but as before, they stand. True when it took them.
+        @discardableResult
+        mutating func takeParts(from known: RecordedInput?) -> Bool {
+            guard let known, known.hash == hash else { return false }
+            frontMatter = known.frontMatter
+            bodyKey = known.bodyKey
+            return true
+        }
     }
 
     /// A successful build: its key, what it printed, the inputs it read, and the files it left
