@@ -96,7 +96,7 @@ final class BuildCacheTests: FixtureSiteTestCase {
         let options = BuildOptions(siteRoot: site, writes: false, cache: false)
         let model = try XCTUnwrap(
             SiteBuilder(options: options).prepare(SiteInputs.read(root: site), timer: &timer).0?.model)
-        let environment = SiteSession.linkEnvironment(model, titles: false)
+        let environment = SiteSession.linkEnvironment(model)
         let bodies = BuildCache(siteRoot: site, outputPath: output).bodies
         var kept: [UInt64: MarkdownRenderer.Output] = [:]
         for shard in 0..<BodyCache.shardCount {

@@ -100,7 +100,7 @@ extension SiteSession {
     private func renderBodies(
         _ model: inout SiteModel, old: PreparedSite, links: LinkResolver, absolute: LinkResolver
     ) -> RenderedBodies {
-        guard Self.linkEnvironment(model, titles: false) == Self.linkEnvironment(old.model, titles: false),
+        guard Self.linkEnvironment(model) == Self.linkEnvironment(old.model),
             let oldSources = old.sources
         else {
             return RenderedBodies.render(
@@ -157,11 +157,11 @@ extension SiteSession {
         return bodies
     }
 
-    /// Everything Markdown links resolve against: names, aliases, slugs, titles and files.
-    /// While it is unchanged (and so are the actors' numbers), an unchanged body renders the same.
-    /// Without `titles`, briefings' titles are left out: only a wikilink to a briefing shows one,
-    /// and the body cache asks each kept body's wikilinks again (`WikilinkLookup`).
-    static func linkEnvironment(_ model: SiteModel, titles: Bool = true) -> ContentHash {
+    /// Everything Markdown links resolve against but briefings' titles: names, aliases, slugs
+    /// and files. While it is unchanged (and so are the actors' numbers), an unchanged body
+    /// whose wikilinks are answered as before (`Output.wikilinksAnswered(as:)`: only a wikilink
+    /// to a briefing shows its title) renders the same.
+    static func linkEnvironment(_ model: SiteModel) -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine("\(model.config.unsafeHTML) \(model.config.basePath) \(model.config.absoluteBase)")
         for actor in model.actors {
@@ -173,13 +173,10 @@ extension SiteSession {
             for alias in topic.aliases { hasher.combine(alias) }
         }
         // In path order: a new date moves an entry in the model, not what links resolve to.
-        for key in model.entries.map({
-            $0.briefing.path + "\u{1}" + $0.slug + (titles ? "\u{1}" + $0.briefing.title : "")
-        }).sorted() {
+        for key in model.entries.map({ $0.briefing.path + "\u{1}" + $0.slug }).sorted() {
             hasher.combine(key)
         }
         for page in model.pages { hasher.combine(page.path + "\u{1}" + page.slug.value) }
-        if !titles { hasher.combine("no titles") }
         for media in model.media { hasher.combine(media.displayPath + "\u{1}" + media.outputPath) }
         return hasher.finalize()
     }

@@ -69,8 +69,15 @@ public struct RenderedBodies: Sendable {
         dropEntrySources: Bool, cache: BodyCache?, packAbove: Int = packingThreshold
     ) -> RenderedBodies {
         let packs = model.entries.reduce(0) { $0 + $1.briefing.body.utf8.count } > packAbove
+        // Each briefing's output as it is held: packed in its worker, so the plain HTML of every
+        // briefing is never held at once.
+        func held(_ output: MarkdownRenderer.Output) -> MarkdownRenderer.Output {
+            var output = output
+            if packs { output.pack() }
+            return output
+        }
         let environment =
-            dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model, titles: false) } : nil
+            dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model) } : nil
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
@@ -100,8 +107,7 @@ public struct RenderedBodies: Sendable {
                 return zip(groups[shard], members).map {
                     i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
                     var entry = entry
-                    var output = outputs[keys[i]] ?? renderer.render(entry)
-                    if packs { output.pack() }
+                    let output = held(outputs[keys[i]] ?? renderer.render(entry))
                     entry.briefing = entry.briefing.droppingBody()
                     return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
                 }
@@ -119,19 +125,14 @@ public struct RenderedBodies: Sendable {
             model.entries = []
             let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
                 var entry = entry
-                var output = renderer.render(entry)
-                if packs { output.pack() }
+                let output = held(renderer.render(entry))
                 entry.briefing = entry.briefing.droppingBody()
                 return (output, entry)
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
         } else {
-            entries = model.entries.parallelMap { entry in
-                var output = renderer.render(entry)
-                if packs { output.pack() }
-                return output
-            }
+            entries = model.entries.parallelMap { held(renderer.render($0)) }
         }
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }
