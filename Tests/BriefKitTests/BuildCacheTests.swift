@@ -143,6 +143,43 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// Search words come from the cache while a briefing's texts are as they were: a word put
+    /// into the kept words of the newest briefing (the last document) is in the index until
+    /// that briefing's body changes.
+    func testSearchWordsAreTakenFromTheCacheWhileTextsAreAsTheyWere() throws {
+        build()
+        let words = BuildCache(siteRoot: site, outputPath: output).searchWords
+        var kept = try XCTUnwrap(words.load())
+        XCTAssertEqual(kept.keys.count, 3, "every published briefing's words are kept")
+        let marker = Array("cachedmarker".utf8)
+        kept.termHashes.append(WordHasher.hash(marker))
+        kept.termBytes += marker
+        kept.termEnds.append(UInt32(kept.termBytes.count))
+        kept.ids.append(UInt32(kept.termCount - 1))
+        kept.weights.append(try XCTUnwrap(kept.weights.last))
+        kept.wordEnds[kept.wordEnds.count - 1] += 1
+        words.save(kept)
+        func indexed() throws -> Bool {
+            let folder = output + "/search/terms"
+            return try FileManager.default.contentsOfDirectory(atPath: folder).contains {
+                try String(contentsOfFile: folder + "/" + $0, encoding: .utf8).contains("cachedmarker")
+            }
+        }
+        // A change that leaves every briefing's texts alone.
+        let config = try String(contentsOfFile: site + "/site.yml", encoding: .utf8)
+        try write(
+            config.replacingOccurrences(of: "The end-to-end fixture site.", with: "Edited."), to: "site.yml")
+        build()
+        XCTAssertTrue(try indexed())
+        try write(
+            try String(contentsOfFile: site + "/Content/briefings/2024-11-01-third.md", encoding: .utf8)
+                + "\nOne more paragraph.\n",
+            to: "Content/briefings/2024-11-01-third.md")
+        build()
+        XCTAssertFalse(try indexed())
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     func testKeptBodiesKeepEveryPartOfTheirOutput() throws {
         let bodies = BodyCache(path: cacheFolder + "/bodies")
         let environment = ContentHash("an environment")
@@ -163,10 +200,18 @@ final class BuildCacheTests: FixtureSiteTestCase {
         var second = output
         second.firstParagraph = "First."
         second.lookups = []
-        let keys: [UInt64] = [7, 7 + UInt64(BodyCache.shardCount)]
-        bodies.save(environment: environment, keys: keys, outputs: [output, second], kept: .empty)
+        // A large site's output is kept packed, as it is held.
+        var packed = output
+        packed.html = String(repeating: "<p>Packed body.</p>\n", count: 50)
+        packed.pack()
+        XCTAssertTrue(packed.isPacked)
+        let keys: [UInt64] = [7, 7 + UInt64(BodyCache.shardCount), 7 + 2 * UInt64(BodyCache.shardCount)]
+        bodies.save(environment: environment, keys: keys, outputs: [output, second, packed], kept: .empty)
         let loaded = bodies.load(shard: BodyCache.shard(of: 7), environment: environment)
-        for (key, expected) in zip(keys, [output, second]) {
+        XCTAssertEqual(loaded[keys[2]]?.isPacked, true)
+        XCTAssertEqual(loaded[keys[2]]?.htmlKey, packed.htmlKey)
+        XCTAssertEqual(loaded[keys[0]]?.isPacked, false)
+        for (key, expected) in zip(keys, [output, second, packed]) {
             let kept = try XCTUnwrap(loaded[key])
             XCTAssertEqual(kept.html, expected.html)
             XCTAssertEqual(kept.diagnostics, expected.diagnostics)
@@ -178,6 +223,14 @@ final class BuildCacheTests: FixtureSiteTestCase {
         }
         // Kept for another link environment: nothing is taken.
         XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: ContentHash("other")).isEmpty)
+        // A file with one byte of its packed HTML changed (it would not unpack) is not read.
+        let file = bodies.path + "/\(BodyCache.shard(of: 7))"
+        var bytes = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        let packedBytes = try XCTUnwrap(packed.packedHTML?.packedBytes)
+        let at = try XCTUnwrap(bytes.firstRange(of: packedBytes)).lowerBound + packedBytes.count / 2
+        bytes[at] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: file))
+        XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: environment).isEmpty)
     }
 
     func testADamagedRecordIsNotTrusted() throws {

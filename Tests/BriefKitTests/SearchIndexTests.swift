@@ -66,6 +66,72 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
+    func testPostingsFromKeptWordsAreThoseOfWordsCountedAgain() throws {
+        func document(_ text: String, title: String = "") -> DocumentTerms {
+            var terms = DocumentTerms()
+            terms.add(title, title: true)
+            terms.add(text)
+            terms.finish()
+            return terms
+        }
+        let first = [
+            document("troops moved north troops", title: "Troops"), document("talks in Geneva"),
+            document("Erdoğan spoke of troops and talks"),
+        ]
+        let recorded = try XCTUnwrap(
+            TermPostings(count: 3, kept: nil, keys: [10, 20, 30]) { $0.map { .counted(first[$0]) } }.recorded)
+        XCTAssertEqual(recorded.keys, [10, 20, 30])
+        // Kept words written and read back, as the build cache keeps them.
+        let file = SearchWordsCache(path: TestPaths.temporaryFolder("brief-words") + "/words")
+        file.save(recorded)
+        let kept = try XCTUnwrap(file.load())
+        XCTAssertEqual(kept, recorded)
+        // The next site: a new first document, the old third and first in a new order, and a
+        // document with a word no kept document has.
+        let next = [
+            document("ceasefire talks"), first[2], first[0], document("troops ceasefire observers"),
+        ]
+        let counted = TermPostings(next)
+        let mixed = TermPostings(count: 4, kept: kept, keys: [40, 30, 10, 50]) { range in
+            range.map { [DocumentWords.counted(next[0]), .kept(2), .kept(0), .counted(next[3])][$0] }
+        }
+        XCTAssertEqual(mixed.terms, counted.terms)
+        XCTAssertEqual(mixed.termHashes, counted.termHashes)
+        XCTAssertEqual(mixed.offsets, counted.offsets)
+        XCTAssertEqual(mixed.docs, counted.docs)
+        XCTAssertEqual(mixed.weights, counted.weights)
+        XCTAssertEqual(
+            mixed.recorded,
+            TermPostings(count: 4, kept: nil, keys: [40, 30, 10, 50]) {
+                $0.map { .counted(next[$0]) }
+            }.recorded)
+    }
+
+    func testKeptWordsThatDoNotHoldTogetherAreNotRead() throws {
+        let folder = TestPaths.temporaryFolder("brief-words")
+        let file = SearchWordsCache(path: folder + "/words")
+        var terms = DocumentTerms()
+        terms.add("one two three two")
+        terms.finish()
+        let recorded = try XCTUnwrap(
+            TermPostings(count: 1, kept: nil, keys: [7]) { _ in [.counted(terms)] }.recorded)
+        file.save(recorded)
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: file.path))
+        XCTAssertNotNil(file.load())
+        // Cut short, one byte changed, and a term number past the terms (hash made to match).
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: file.path))
+        XCTAssertNil(file.load())
+        var changed = bytes
+        changed[changed.count / 2] ^= 0x40
+        try changed.write(to: URL(fileURLWithPath: file.path))
+        XCTAssertNil(file.load())
+        var broken = recorded
+        broken.ids[0] = 99
+        file.save(broken)
+        XCTAssertNil(file.load())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file.path + ".partial"))
+    }
+
     func testWordsAroundEightBytesStayDistinct() {
         // Up to seven bytes a word is its own hash; from eight on its bytes are mixed.
         let words = ["abcdefg", "abcdefga", "abcdefgh", "abcdefghi", "bcdefgh", "a", "ab", "abcdefgabcdefgh"]

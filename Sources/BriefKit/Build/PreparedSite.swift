@@ -31,14 +31,15 @@ public struct PreparedSite: Sendable {
         model: SiteModel, theme: Theme, bodies: RenderedBodies, links: LinkResolver,
         absoluteLinks: LinkResolver,
         loadDiagnostics: [Diagnostic], sources: SiteSources?, themeDiagnostics: [Diagnostic],
-        resolveDiagnostics: [Diagnostic]
+        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil
     ) {
         self.model = model
         self.theme = theme
         self.bodies = bodies
         self.index = SiteIndex(model: model)
         self.renderer = SiteRenderer(
-            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil)
+            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
+            searchWords: searchWords)
         self.jobs = renderer.plan()
         self.links = links
         self.absoluteLinks = absoluteLinks
@@ -85,7 +86,7 @@ extension SiteBuilder {
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
-        bodyCache: BodyCache? = nil
+        bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
@@ -114,7 +115,7 @@ extension SiteBuilder {
         let prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
             loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
-            resolveDiagnostics: resolveDiagnostics)
+            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords)
         timer.lap("index+contexts")
         return (prepared, diagnostics)
     }

@@ -106,7 +106,8 @@ public struct SiteBuilder: Sendable {
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
-        let (prepared, found) = prepare(inputs.take()!, timer: &timer, bodyCache: cache?.bodies)
+        let (prepared, found) = prepare(
+            inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }

@@ -49,10 +49,15 @@ struct BodyCache: Sendable {
         return Self.outputs(in: head + data)
     }
 
-    /// The outputs of one shard file's bytes.
+    /// The outputs of one shard file's bytes; none unless they end with the hash of the rest
+    /// (a file cut short or damaged is not read: packed HTML is unpacked on trust).
     private static func outputs(in data: Data) -> [UInt64: MarkdownRenderer.Output] {
         return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
-            var reader = ByteReader(bytes: raw)
+            guard raw.count >= 8 else { return [:] }
+            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+            var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
+            guard end.number() == ContentHash(content).value else { return [:] }
+            var reader = ByteReader(bytes: content)
             guard reader.string() == Self.header, reader.number() != nil, let count = reader.number() else {
                 return [:]
             }
@@ -84,12 +89,13 @@ struct BodyCache: Sendable {
                 writer.number(keys[i])
                 writer.output(outputs[i])
             }
+            writer.number(ContentHash(writer.bytes).value)
             try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
             return true
         }
     }
 
-    private static let header = "brief-bodies 2"
+    private static let header = "brief-bodies 3"
 }
 
 /// Length-prefixed values, little-endian, for the build cache's binary files.
@@ -116,8 +122,17 @@ private struct ByteWriter {
         number(UInt64(bitPattern: Int64(location.column ?? -1)))
     }
 
+    /// An output's HTML as it is held: plain (0), or packed (1: its length, then the bytes).
     mutating func output(_ output: MarkdownRenderer.Output) {
-        string(output.html)
+        if let packed = output.packedHTML {
+            number(1)
+            number(UInt64(packed.byteCount))
+            number(UInt64(packed.packedCount))
+            bytes.append(contentsOf: packed.packedBytes)
+        } else {
+            number(0)
+            string(output.html)
+        }
         number(output.firstParagraph == nil ? 0 : 1)
         string(output.firstParagraph ?? "")
         number(UInt64(output.anchors.count))
@@ -170,7 +185,7 @@ private struct ByteReader {
     }
 
     mutating func string() -> String? {
-        guard let count = number().map(Int.init), count >= 0, position + count <= bytes.count else {
+        guard let count = number().flatMap({ Int(exactly: $0) }), count <= bytes.count - position else {
             return nil
         }
         let text = String(
@@ -186,8 +201,22 @@ private struct ByteReader {
     }
 
     mutating func output() -> MarkdownRenderer.Output? {
-        guard let html = string(), let hasFirst = number(), let first = string(), let anchorCount = number()
-        else { return nil }
+        var html = ""
+        var packed: PackedText?
+        switch number() {
+        case 0:
+            guard let text = string() else { return nil }
+            html = text
+        case 1:
+            guard let length = number().flatMap({ Int(exactly: $0) }),
+                let count = number().flatMap({ Int(exactly: $0) }),
+                count <= bytes.count - position
+            else { return nil }
+            packed = PackedText(packed: Array(bytes[position..<position + count]), length: length)
+            position += count
+        default: return nil
+        }
+        guard let hasFirst = number(), let first = string(), let anchorCount = number() else { return nil }
         var anchors: [String] = []
         for _ in 0..<anchorCount {
             guard let anchor = string() else { return nil }
@@ -233,10 +262,12 @@ private struct ByteReader {
         let diagnostics =
             encoded.isEmpty ? [] : (try? JSONDecoder().decode([Diagnostic].self, from: Data(encoded.utf8)))
         guard let diagnostics else { return nil }
-        return MarkdownRenderer.Output(
+        var output = MarkdownRenderer.Output(
             html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
             anchors: anchors,
             quotes: quotes, links: links, lookups: lookups)
+        if let packed { output.packedHTML = packed }
+        return output
     }
 
     /// A string written by `ByteWriter.optional`: nil when absent, `.some(nil)` for none.

@@ -18,6 +18,9 @@ public struct BuildCache: Sendable {
     /// The Markdown outputs of the last build of this site into this folder.
     var bodies: BodyCache { BodyCache(path: String(path.dropLast(".record".count)) + ".bodies") }
 
+    /// The search words of the last build of this site into this folder.
+    var searchWords: SearchWordsCache { SearchWordsCache(path: bodies.path + "/words") }
+
     public static func folder() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["BRIEF_CACHE_DIR"], !folder.isEmpty { return folder }

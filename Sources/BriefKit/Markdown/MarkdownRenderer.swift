@@ -79,6 +79,30 @@ public struct MarkdownRenderer: Sendable {
             if case .packed = storedHTML { return true }
             return false
         }
+
+        /// A hash of the HTML as held, without unpacking it: equal keys, equal HTML (packed bytes
+        /// unpack to one text). The same HTML held plain and packed has two keys.
+        var htmlKey: UInt64 {
+            switch storedHTML {
+            case .plain(let text): ContentHash(text).value
+            case .packed(let packed): packed.packedBytes.withUnsafeBytes { ContentHash($0, seed: 1).value }
+            }
+        }
+
+        /// Holds the HTML as plain text from now on.
+        mutating func unpack() {
+            if case .packed(let packed) = storedHTML { storedHTML = .plain(packed.text) }
+        }
+
+        /// The HTML as held when it is packed (the build cache keeps it so), else nil; set, the
+        /// HTML is held packed from now on.
+        var packedHTML: PackedText? {
+            get {
+                if case .packed(let packed) = storedHTML { return packed }
+                return nil
+            }
+            set { storedHTML = newValue.map(StoredHTML.packed) ?? .plain("") }
+        }
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.

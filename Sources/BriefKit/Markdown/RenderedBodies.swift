@@ -70,10 +70,10 @@ public struct RenderedBodies: Sendable {
     ) -> RenderedBodies {
         let packs = model.entries.reduce(0) { $0 + $1.briefing.body.utf8.count } > packAbove
         // Each briefing's output as it is held: packed in its worker, so the plain HTML of every
-        // briefing is never held at once.
+        // briefing is never held at once (an output the cache kept packed stays so), or plain.
         func held(_ output: MarkdownRenderer.Output) -> MarkdownRenderer.Output {
             var output = output
-            if packs { output.pack() }
+            if packs { output.pack() } else { output.unpack() }
             return output
         }
         let environment =

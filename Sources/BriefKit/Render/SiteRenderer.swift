@@ -34,17 +34,18 @@ public struct SiteRenderer: Sendable {
 
     /// `keepSearchTerms` keeps each briefing's words for later edits (`brief serve`), and
     /// `reusingSearch` gives the words kept by the last index, for the briefings whose texts
-    /// are as they were.
+    /// are as they were; `searchWords` is the build cache's (`SearchIndex.init`).
     public init(
         model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
-        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil
+        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil, searchWords: SearchWordsCache? = nil
     ) {
         self.model = model
         self.index = index
         self.theme = theme
         self.bodies = bodies
         self.search = SearchIndex(
-            model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch)
+            model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch,
+            words: searchWords)
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar

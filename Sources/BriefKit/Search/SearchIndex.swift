@@ -51,9 +51,12 @@ public struct SearchIndex: Sendable {
 
     /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
     /// `updating(entries:model:bodies:)` and for the next index, which takes from `reusing`
-    /// the words of every document whose texts are as they were.
+    /// the words of every document whose texts are as they were. With `words` (the build
+    /// cache's), the words of such a document are taken from the last build's, and this
+    /// build's are kept there for the next.
     public init(
-        model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false, reusing: SearchIndex? = nil
+        model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false, reusing: SearchIndex? = nil,
+        words: SearchWordsCache? = nil
     ) {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
@@ -78,6 +81,29 @@ public struct SearchIndex: Sendable {
             self.init(
                 model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents),
                 kept: Kept(terms: documents, keys: keys))
+        } else if let words {
+            let keys = entryOfDocument.parallelMap {
+                Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
+            }
+            var loaded = words.load()
+            let keptKeys = loaded?.keys ?? []
+            let keptDocument = Dictionary(keptKeys.enumerated().map { ($1, $0) }) { first, _ in first }
+            // A range of briefings' words at a time, each counted unless the last build's are
+            // kept for the same texts.
+            let postings = TermPostings(count: entryOfDocument.count, kept: loaded.take(), keys: keys) {
+                range in
+                Array(range).parallelMap { doc in
+                    keptDocument[keys[doc]].map(DocumentWords.kept)
+                        ?? .counted(
+                            Self.terms(
+                                ofEntry: entryOfDocument[doc], model: model, bodies: bodies, names: names))
+                }
+            }
+            clock.lap("search: words")
+            // Kept again unless every document's words came, in the same order, from the file.
+            if let recorded = postings.recorded, recorded.keys != keptKeys { words.save(recorded) }
+            clock.lap("search: keep words")
+            self.init(model: model, entryOfDocument: entryOfDocument, postings: postings, kept: nil)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
             let postings = TermPostings(count: entryOfDocument.count, documents: terms)
@@ -137,16 +163,18 @@ public struct SearchIndex: Sendable {
         case title, text, html
     }
 
-    /// Calls `read` with every text a briefing's own words come from: title, summary, body,
-    /// claims, judgements, source. Its actors' and topics' words come from `NameTerms`.
+    /// Calls `read` with every text a briefing's own words come from, in order: title, summary,
+    /// body (given to `body` as rendered), claims, judgements, source. Its actors' and topics'
+    /// words come from `NameTerms`.
     static func forEachText(
-        ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, _ read: (String, TextKind) -> Void
+        ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, _ read: (String, TextKind) -> Void,
+        body: (MarkdownRenderer.Output) -> Void
     ) {
         let briefing = model.entries[i].briefing
         read(briefing.title, .title)
         // A summary that is not written is the body's first paragraph: counted once, in the body.
         if let summary = briefing.summary { read(summary, .text) }
-        read(bodies.entries[i].html, .html)
+        body(bodies.entries[i])
         for claim in model.entries[i].claims { read(claim.text, .text) }
         for judgement in model.entries[i].judgements { read(judgement.text, .text) }
         if let source = briefing.source {
@@ -163,9 +191,10 @@ public struct SearchIndex: Sendable {
         forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
             switch kind {
             case .title: terms.add(text, title: true)
-            case .text: terms.add(text)
-            case .html: terms.add(html: text)
+            case .text, .html: terms.add(text)
             }
+        } body: { output in
+            terms.add(html: output.html)
         }
         for actor in model.entries[i].actors { terms.add(names.actors[actor]) }
         for topic in model.entries[i].topics { terms.add(names.topics[topic]) }
@@ -179,6 +208,9 @@ public struct SearchIndex: Sendable {
         forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
             hasher.combine("\(kind.rawValue)")
             hasher.combine(text)
+        } body: { output in
+            hasher.combine("\(TextKind.html.rawValue)")
+            hasher.combine(ContentHash(value: output.htmlKey))
         }
         for actor in model.entries[i].actors { hasher.combine(ContentHash(value: names.actorKeys[actor])) }
         hasher.combine("topics")

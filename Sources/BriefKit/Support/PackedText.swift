@@ -34,6 +34,16 @@ struct PackedText: Sendable {
         length = text.utf8.count
     }
 
+    /// Bytes this type packed from a text of `length` bytes, as `packedBytes` gave them (the
+    /// build cache keeps packed bodies so, in files it checks by their hash before reading).
+    init(packed: [UInt8], length: Int) {
+        bytes = packed
+        self.length = length
+    }
+
+    /// The packed bytes, for the build cache.
+    var packedBytes: [UInt8] { bytes }
+
     /// The text, unpacked.
     var text: String {
         guard length > 0 else { return "" }
