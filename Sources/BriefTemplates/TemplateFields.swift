@@ -10,6 +10,9 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     private var entries: [Entry] = []
+    /// The fingerprint `keepFingerprint(hashingText:)` computed; 0 when none is kept, and
+    /// after any change.
+    private(set) var keptFingerprint: UInt64 = 0
 
     public init() {}
 
@@ -46,6 +49,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     public subscript(key: String) -> TemplateValue? {
         get { value(forKey: key, hash: Self.hash(key)) }
         set {
+            keptFingerprint = 0
             let hash = Self.hash(key)
             switch (index(of: key, hash: hash), newValue) {
             case (let i?, let value?): entries[i].value = value
@@ -60,6 +64,19 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     public var isEmpty: Bool { entries.isEmpty }
     /// In the order they were set.
     public var keys: [String] { entries.map(\.key) }
+
+    /// Each key's hash and value, in the order they were set.
+    func forEachEntry(_ body: (UInt64, TemplateValue) -> Void) {
+        for entry in entries { body(entry.hash, entry.value) }
+    }
+
+    /// Computes this object's fingerprint once, for every page whose context holds it (a
+    /// briefing's card is on a dozen pages); `text` must be the function the fingerprints of
+    /// those contexts are taken with.
+    public mutating func keepFingerprint(hashingText text: (String) -> UInt64) {
+        let fingerprint = TemplateValue.object(self).fingerprint(hashingText: text)
+        keptFingerprint = fingerprint == 0 ? 1 : fingerprint
+    }
 
     /// The keys and values with the keys in order, for output that must not depend on the
     /// order a context was built in.

@@ -132,15 +132,16 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
 
     func testEveryKindOfChangeLeavesWhatANoCacheBuildWrites() throws {
         XCTAssertNil(build().summary?.written, "a new output folder is written whole")
-        // Edits of a body alone render only the files that show it (`BodyEdits`).
-        let bodiesAlone: Set = ["entry body", "draft body", "quote"]
+        // Edits of a body alone render only the files that show it (`BodyEdits`); other edits,
+        // the files that are not pages and the pages whose context changed (`PageFingerprints`).
+        var rendered: [String: Int] = [:]
         for (name, change) in changes {
             try change()
             let before = stamps()
             let result = build()
             let summary = try XCTUnwrap(result.summary, "\(name): \(result.printedDiagnostics)")
             let written = try XCTUnwrap(summary.written, name)
-            XCTAssertEqual(summary.rendered != nil, bodiesAlone.contains(name), name)
+            rendered[name] = summary.rendered ?? -1
             if name == "draft body" { XCTAssertEqual([summary.rendered, written], [0, 0]) }
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
             // Files written again got new stamps; every other file that stayed kept its own.
@@ -150,6 +151,18 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
             XCTAssertEqual(before.keys.filter { after[$0] == nil }.count, summary.removed, name)
             XCTAssertLessThan(written, after.count, "\(name): not every file changed")
         }
+        // 61 files, 31 of them not pages (feeds, sitemap, search index: always rendered). A
+        // template renders every page; media and static files, none.
+        XCTAssertEqual(
+            rendered,
+            [
+                "entry body": 18, "draft body": 0, "title": 48, "title of a linked briefing": 43, "date": 49,
+                "quote": 19, "claim status": 33, "judgement": 33, "actor registry": 31, "source registry": 31,
+                "page": 31, "template": -1, "site.yml": 42, "media": 30, "static file added": 31,
+                "briefing added": 47, "briefing renamed": 38, "briefing removed": 44,
+                "static file removed": 30,
+                "topic removed": 45,
+            ])
     }
 
     func testPackedBodiesLeaveWhatAPlainBuildWrites() throws {
@@ -162,7 +175,7 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         XCTAssertNotNil(summary.rendered, "a body edit, kept outputs packed as they are read")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
-        XCTAssertNil(build(packing).summary?.rendered)
+        XCTAssertEqual(build(packing).summary?.rendered, 48, "pages whose context changed, as unpacked")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         XCTAssertEqual(coldTree(packing), coldTree())
     }
@@ -171,14 +184,15 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         build()
         try edit(third) { $0 + "\nOne more paragraph.\n" }
         let summary = try XCTUnwrap(build().summary)
-        // Rendered again: the files that show the body (its page, the lists with its card, the
-        // feeds, the search index). Written: those whose bytes changed, the briefing's page and
-        // its search record and words; lists show only the summary.
-        XCTAssertEqual(summary.rendered, 20)
+        // Rendered again: of the files that show the body (its page, the lists with its card, the
+        // feeds, the search index), those that are not pages and the pages whose context
+        // changed. Written: those whose bytes changed, the briefing's page and its search record
+        // and words; lists show only the summary.
+        XCTAssertEqual(summary.rendered, 18)
         XCTAssertEqual(summary.written, 3)
         XCTAssertEqual(summary.removed, 0)
         XCTAssertTrue(
-            summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 20 rendered again): "), summary.line)
+            summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 18 rendered again): "), summary.line)
     }
 
     func testWithoutTheCacheTheOutputIsReadAndOnlyChangesAreWritten() throws {
@@ -374,7 +388,8 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
             try change()
             let result = build()
             XCTAssertNotNil(result.summary?.written, "\(name): \(result.printedDiagnostics)")
-            XCTAssertEqual(result.summary?.rendered != nil, name == "body", name)
+            // Each change shows on some pages only: the others are not rendered again.
+            XCTAssertNotNil(result.summary?.rendered, name)
             XCTAssertEqual(TreeSnapshot(output), coldTree(), name)
         }
     }
@@ -394,11 +409,46 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
-    func testABodyEditAndAnyOtherChangeRendersEveryFile() throws {
+    func testABodyEditAndAnyOtherChangeRendersThePagesWhoseContextChanged() throws {
         build()
         try edit(third) { $0 + "\nOne more paragraph.\n" }
         try edit("Content/pages/about.md") { $0 + "\nMore about us.\n" }
-        XCTAssertNil(build().summary?.rendered)
+        // Not the body-edit path (another file changed): every page is fingerprinted, and the
+        // pages whose context changed are rendered again with the feeds and the search files.
+        XCTAssertEqual(build().summary?.rendered, 33)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testATitleEditRendersOnlyThePagesWhoseContextChanged() throws {
+        build()
+        let before = stamps()
+        try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
+        let summary = try XCTUnwrap(build().summary)
+        // The 31 files that are not pages (feeds, sitemap, search index) and the 17 of 30 pages
+        // that show the title: its own, its neighbours', the lists, its actors', topics' and
+        // claims' pages.
+        XCTAssertEqual(summary.rendered, 48)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        // A page not rendered again is not written again.
+        let unchanged = try String(contentsOfFile: output + "/actors/index.html", encoding: .utf8)
+        XCTAssertFalse(unchanged.contains("Retitled"))
+        XCTAssertEqual(stamps()["actors/index.html"], before["actors/index.html"])
+    }
+
+    func testKeptFingerprintsThatDoNotHoldTogetherAreNotTrusted() throws {
+        build()
+        let pages = BuildCache(siteRoot: site, outputPath: output).pageFingerprints
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: pages.path))
+        XCTAssertEqual(pages.load().count, 30, "every page of the site")
+        var changed = bytes
+        changed[changed.count - 12] ^= 0x01
+        try changed.write(to: URL(fileURLWithPath: pages.path))
+        XCTAssertTrue(pages.load().isEmpty)
+        try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
+        XCTAssertNil(build().summary?.rendered, "nothing to compare with: every page is rendered")
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        try edit(third) { $0.replacingOccurrences(of: "\"Retitled\"", with: "\"Third\"") }
+        XCTAssertNotNil(build().summary?.rendered, "kept again by the last build")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 

@@ -18,6 +18,9 @@ public struct BuildCache: Sendable {
     /// The Markdown outputs of the last build of this site into this folder.
     var bodies: BodyCache { BodyCache(path: String(path.dropLast(".record".count)) + ".bodies") }
 
+    /// What each page of the last builds of this site into this folder was rendered from.
+    var pageFingerprints: PageFingerprints { PageFingerprints(path: bodies.path + "/pages") }
+
     /// The search words of the last build of this site into this folder.
     var searchWords: SearchWordsCache { SearchWordsCache(path: bodies.path + "/words") }
 

@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
     /// The years with entries, newest first, and their entries.
     let years: [(year: Int, entries: Range<Int>)]
     /// Context pieces many pages share, built once per site rather than once per use.
-    let site: TemplateValue
+    private(set) var site: TemplateValue
     private(set) var actorLinks: [Fields] = []
     private(set) var topicLinks: [Fields] = []
     private(set) var entryLinks: [Fields] = []
@@ -71,6 +71,37 @@ public struct SiteRenderer: Sendable {
         self.feedEntries = Array(model.entries.indices).parallelMap(linked.makeFeedEntry)
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
+    }
+
+    /// This renderer with the pieces many pages show carrying their fingerprint, taken once for
+    /// every page's (`fingerprint(_:seed:)`); it renders the same bytes.
+    func keepingFingerprints() -> SiteRenderer {
+        func kept(_ fields: [Fields]) -> [Fields] {
+            fields.parallelMap {
+                var fields = $0
+                fields.keepFingerprint(hashingText: PageFingerprints.text)
+                return fields
+            }
+        }
+        var copy = self
+        (copy.actorLinks, copy.topicLinks) = (kept(actorLinks), kept(topicLinks))
+        (copy.entryLinks, copy.cards) = (kept(entryLinks), kept(cards))
+        if case .object(var fields) = site {
+            fields.keepFingerprint(hashingText: PageFingerprints.text)
+            copy.site = .object(fields)
+        }
+        return copy
+    }
+
+    /// A fingerprint of what a template page is rendered from (`seed`, its template and its
+    /// context), or nil for a job that is not a template page (`PageFingerprints`).
+    func fingerprint(_ job: PageJob, seed: UInt64) -> UInt64? {
+        guard let page = htmlPage(job) else { return nil }
+        let words = [
+            seed, PageFingerprints.text(page.template),
+            page.context.fingerprint(hashingText: PageFingerprints.text),
+        ]
+        return words.withUnsafeBytes { ContentHash($0).value }
     }
 
     static func quotesByActor(bodies: RenderedBodies, actors: Int) -> [[(entry: Int, quote: Quote)]] {
