@@ -34,6 +34,8 @@ final class FastYAMLReaderTests: XCTestCase {
         "key: value",
         "x: \"\"\ny: ''\nz: \"  padded  \"\n",
         "s:\n  a: 1\n# comment at the edge\n  b: 2\n",
+        "claims:\n  - claim: \"Troops: moved\"\n    by: [\"Kim\", Lee]\n    status: alleged\n  - claim: Second\n    note:\n    status: denied\nnext: x\n",
+        "judgements:\n  - text: One\n    likelihood: likely\n  -   text: 'Two'\n      likelihood: unlikely\n",
     ]
 
     func testAgreesWithYamsOnTypicalFrontMatter() {
@@ -54,7 +56,9 @@ final class FastYAMLReaderTests: XCTestCase {
             "a: \"unclosed\n", "a: 1\na: 2\n", "a:\n  b:\n    c: 1\n", "a: [x,\n  y]\n", "a: {b: c}\n",
             "\ta: 1\n", "a: 1\r\n", "a: \"\\u00e9\"\n", "a: [x, ]\n", "a: x\n  continued\n", "- a\n- b\n",
             "a: 1\n...\n", "---\na: 1\n", "a: \"x\" y\n", "a: -1\n", "", "# only a comment\n", "a: [b: c]\n",
-            "a: x #c\n  y\n", "a:\n  b: 1\n  # indented comment\n", "a:\n  - x\n  -\n", "a:\n  - b: c\n",
+            "a: x #c\n  y\n", "a:\n  b: 1\n  # indented comment\n", "a:\n  - x\n  -\n",
+            "a:\n  - b: c\n    d:\n      - e\n",
+            "a:\n  - b: c\n     d: e\n", "a:\n  - b: c\n    b: d\n",
             "\u{FEFF}a: 1\n", "a: x\u{85}y\n",
         ]
         for yaml in declined {

@@ -3,7 +3,9 @@
 ///
 /// It knows a strict subset: `key: value` lines at the left edge; values that are one-line
 /// plain, double- or single-quoted scalars or `[a, "b"]` lists; one level of indented
-/// `key: value` or `- item` lines under an empty `key:`; blank lines and comments. On anything
+/// `key: value` or `- item` lines under an empty `key:`, where an item may be such a mapping
+/// (`- claim: …` with its other keys below the first, as claims and judgements are written);
+/// blank lines and comments. On anything
 /// else (block scalars, anchors, tags, multi-line values, tabs, unusual escapes, duplicate
 /// keys…) it returns nil and Yams composes the text, so the result is always what Yams
 /// gives: FastYAMLReaderTests compare the two on every file of the test sites and on thousands
@@ -37,14 +39,19 @@ struct FastYAMLReader {
         return position == bytes.count ? mapping : nil
     }
 
-    /// `key: value` lines at exactly `indentation`; stops at a line indented less.
-    private mutating func mapping(indentation: Int) -> YAMLNode? {
+    /// `key: value` lines at exactly `indentation`; stops at a line indented less. With
+    /// `onThisLine`, the first key is where reading stands (after a sequence item's `- `).
+    private mutating func mapping(indentation: Int, onThisLine: Bool = false) -> YAMLNode? {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var keys: Set<String> = []
         var start: YAMLNode.Mark?
+        var first = onThisLine
         while true {
-            guard let more = nextEntry(at: indentation) else { return nil }
-            guard more else { break }
+            if !first {
+                guard let more = nextEntry(at: indentation) else { return nil }
+                guard more else { break }
+            }
+            first = false
             let keyMark = mark()
             guard let key = key(), keys.insert(key).inserted else { return nil }
             start = start ?? keyMark
@@ -96,7 +103,8 @@ struct FastYAMLReader {
             ? sequence(indentation: indent) : mapping(indentation: indent)
     }
 
-    /// `- item` lines at exactly `indentation`, each item a one-line scalar or flow list.
+    /// `- item` lines at exactly `indentation`, each item a one-line scalar or flow list, or a
+    /// mapping whose first key follows the `- ` and whose other keys line up with it.
     private mutating func sequence(indentation: Int) -> YAMLNode? {
         var items: [YAMLNode] = []
         var start: YAMLNode.Mark?
@@ -109,8 +117,18 @@ struct FastYAMLReader {
             else { return nil }
             position += 1
             skipSpaces()
-            guard !atLineEnd(), bytes[position] != UInt8(ascii: "#"), let item = inlineValue(), finishLine()
-            else { return nil }
+            guard !atLineEnd(), bytes[position] != UInt8(ascii: "#") else { return nil }
+            let itemStart = position
+            if key() != nil {
+                position = itemStart
+                guard let item = mapping(indentation: itemStart - lineStart, onThisLine: true) else {
+                    return nil
+                }
+                items.append(item)
+                continue
+            }
+            position = itemStart
+            guard let item = inlineValue(), finishLine() else { return nil }
             items.append(item)
         }
         guard let start else { return nil }
