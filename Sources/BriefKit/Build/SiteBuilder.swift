@@ -158,32 +158,19 @@ public struct SiteBuilder: Sendable {
             }
             timer.lap("body edits")
         }
-        // Each page to render's fingerprint; a page whose fingerprint and output file are as a
-        // build left them is not rendered again (`PageFingerprints`).
-        var fingerprints: (before: [UInt64: PageFingerprints.Page], made: [String: UInt64])?
+        // Pages whose fingerprint and output file are as a build left them are not rendered.
+        var fingerprints: UnchangedPages?
         if let staging, let cache, inspect == nil, !options.checkLinks {
-            let seed = PageFingerprints.seed(theme: prepared.theme)
             renderer = renderer.keepingFingerprints()
-            let before = cache.pageFingerprints.load()
-            let made = jobs.parallelMap { job -> (String, UInt64)? in
-                renderer.fingerprint(job, seed: seed).map { (renderer.outputPath(job), $0) }
+            let found = UnchangedPages(
+                jobs: jobs, renderer: renderer, theme: prepared.theme, kept: cache.pageFingerprints,
+                known: staging.known)
+            for (i, hash) in found.unchanged { staging.keep(renderer.outputPath(jobs[i]), hash: hash) }
+            if !found.unchanged.isEmpty {
+                kept += found.unchanged.count
+                jobs = jobs.indices.filter { found.unchanged[$0] == nil }.map { jobs[$0] }
             }
-            var unchanged = Set<Int>()
-            if let known = staging.known {
-                for (i, page) in made.enumerated() {
-                    guard let (path, fingerprint) = page,
-                        let was = before[PageFingerprints.key(ofPath: path)],
-                        was.fingerprint == fingerprint, known.holds(path, hash: was.output)
-                    else { continue }
-                    staging.keep(path, hash: was.output)
-                    unchanged.insert(i)
-                }
-            }
-            if !unchanged.isEmpty {
-                kept += unchanged.count
-                jobs = jobs.indices.filter { !unchanged.contains($0) }.map { jobs[$0] }
-            }
-            fingerprints = (before, Dictionary(made.compactMap { $0 }, uniquingKeysWith: { a, _ in a }))
+            fingerprints = found
             timer.lap("fingerprints")
         }
         var pages = 0
@@ -298,20 +285,10 @@ public struct SiteBuilder: Sendable {
             }
             timer.lap("cache: bodies")
             if let fingerprints {
-                // Every page of the site: fingerprinted now, else (kept by the body-edit path)
-                // as it was kept, with the hash of the bytes its file holds.
-                var pages: [UInt64: PageFingerprints.Page] = [:]
-                for path in prepared.jobs.compactMap({
+                let paths = prepared.jobs.compactMap {
                     SiteRenderer.template(of: $0) == nil ? nil : renderer.outputPath($0)
-                }) {
-                    let key = PageFingerprints.key(ofPath: path)
-                    guard let output = staging.hashes[path] else { continue }
-                    if let fingerprint = fingerprints.made[path] {
-                        pages[key] = PageFingerprints.Page(fingerprint: fingerprint, output: output)
-                    } else if let was = fingerprints.before[key], was.output == output {
-                        pages[key] = was
-                    }
                 }
+                let pages = fingerprints.next(paths: paths, hashes: staging.hashes)
                 if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                 timer.lap("cache: pages")
             }
