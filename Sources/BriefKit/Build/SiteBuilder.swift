@@ -111,8 +111,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
-        let model = prepared.model
-        var renderer = prepared.renderer
+        let (model, renderer) = (prepared.model, prepared.renderer)
         var jobs = prepared.jobs
 
         let writer = SiteWriter(
@@ -161,10 +160,9 @@ public struct SiteBuilder: Sendable {
         // Pages whose fingerprint and output file are as a build left them are not rendered.
         var fingerprints: UnchangedPages?
         if let staging, let cache, inspect == nil, !options.checkLinks {
-            renderer = renderer.keepingFingerprints()
             let found = UnchangedPages(
-                jobs: jobs, renderer: renderer, theme: prepared.theme, kept: cache.pageFingerprints,
-                known: staging.known)
+                jobs: jobs, renderer: renderer.forFingerprints(), theme: prepared.theme,
+                kept: cache.pageFingerprints, known: staging.known)
             for (i, hash) in found.unchanged { staging.keep(renderer.outputPath(jobs[i]), hash: hash) }
             if !found.unchanged.isEmpty {
                 kept += found.unchanged.count

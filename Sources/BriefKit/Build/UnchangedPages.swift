@@ -10,9 +10,8 @@ struct UnchangedPages {
     /// their file holds.
     let unchanged: [Int: UInt64]
 
-    /// Fingerprints the template pages among `jobs` (`renderer` with its shared pieces'
-    /// fingerprints kept: `SiteRenderer.keepingFingerprints`), and finds those unchanged in
-    /// the output folder as `known` describes it.
+    /// Fingerprints the template pages among `jobs` (`renderer` as `SiteRenderer.forFingerprints`
+    /// makes it), and finds those unchanged in the output folder as `known` describes it.
     init(jobs: [PageJob], renderer: SiteRenderer, theme: Theme, kept: PageFingerprints, known: OutputState?) {
         let seed = PageFingerprints.seed(theme: theme)
         before = kept.load()

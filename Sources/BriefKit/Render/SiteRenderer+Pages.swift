@@ -64,7 +64,9 @@ extension SiteRenderer {
         var context = cards[i]
         // Room for the keys added below at once, instead of regrowing (and rehashing) as they come.
         context.reserveCapacity(context.count + 14)
-        context["body"] = .string(bodies.entries[i].html)
+        // Fingerprinted, the body stands as its key (cmark never writes NUL into HTML).
+        context["body"] = .string(
+            bodyKeysOnly ? "\u{0}body \(bodies.entries[i].htmlKey)" : bodies.entries[i].html)
         // Every key is set, null when absent: a tag for a missing field must not find the
         // field of an enclosing object (the source's author is not the briefing's).
         context["author"] = .optional(briefing.author ?? model.config.author)

@@ -31,6 +31,8 @@ public struct SiteRenderer: Sendable {
     /// Each entry's feed `<entry>` (without content), built once though it is in many feeds.
     private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
+    /// Set by `forFingerprints()`: contexts hold each briefing's body as its key.
+    private(set) var bodyKeysOnly = false
 
     /// `keepSearchTerms` keeps each briefing's words for later edits (`brief serve`), and
     /// `reusingSearch` gives the words kept by the last index, for the briefings whose texts
@@ -73,9 +75,10 @@ public struct SiteRenderer: Sendable {
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
     }
 
-    /// This renderer with the pieces many pages show carrying their fingerprint, taken once for
-    /// every page's (`fingerprint(_:seed:)`); it renders the same bytes.
-    func keepingFingerprints() -> SiteRenderer {
+    /// This renderer as pages are fingerprinted (`fingerprint(_:seed:)`), not rendered: the
+    /// pieces many pages show carry their fingerprint, taken once, and a briefing's body
+    /// stands as a key of its HTML (`Output.htmlKey`), so a packed body is not unpacked.
+    func forFingerprints() -> SiteRenderer {
         func kept(_ fields: [Fields]) -> [Fields] {
             fields.parallelMap {
                 var fields = $0
@@ -84,6 +87,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         var copy = self
+        copy.bodyKeysOnly = true
         (copy.actorLinks, copy.topicLinks) = (kept(actorLinks), kept(topicLinks))
         (copy.entryLinks, copy.cards) = (kept(entryLinks), kept(cards))
         if case .object(var fields) = site {
