@@ -102,7 +102,7 @@ public struct SearchIndex: Sendable {
             clock.lap("search: words")
             // Kept again unless every document's words came, in the same order, from the file.
             if let recorded = postings.recorded, recorded.keys != keptKeys { words.save(recorded) }
-            clock.lap("search: keep words")
+            clock.lap("search: keep")
             self.init(model: model, entryOfDocument: entryOfDocument, postings: postings, kept: nil)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
@@ -158,7 +158,7 @@ public struct SearchIndex: Sendable {
         UInt8(1) << UInt8(Briefing.Claim.Status.allCases.firstIndex(of: status)!)
     }
 
-    /// How a briefing's text is read for words.
+    /// How a briefing's text is read for words (`html`: the body, given on its own).
     enum TextKind: UInt8 {
         case title, text, html
     }
@@ -191,7 +191,8 @@ public struct SearchIndex: Sendable {
         forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
             switch kind {
             case .title: terms.add(text, title: true)
-            case .text, .html: terms.add(text)
+            case .text: terms.add(text)
+            case .html: terms.add(html: text)
             }
         } body: { output in
             terms.add(html: output.html)
