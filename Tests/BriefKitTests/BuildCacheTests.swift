@@ -221,8 +221,11 @@ final class BuildCacheTests: FixtureSiteTestCase {
             XCTAssertEqual(kept.links, expected.links)
             XCTAssertEqual(kept.lookups, expected.lookups)
         }
-        // Kept for another link environment: nothing is taken.
+        // Kept for another link environment, or by another brief: nothing is taken.
         XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: ContentHash("other")).isEmpty)
+        var otherBrief = bodies
+        otherBrief.brief = "brief 0.0.0 build another"
+        XCTAssertTrue(otherBrief.load(shard: BodyCache.shard(of: 7), environment: environment).isEmpty)
         // A file with one byte of its packed HTML changed (it would not unpack) is not read.
         let file = bodies.path + "/\(BodyCache.shard(of: 7))"
         var bytes = try XCTUnwrap(FileManager.default.contents(atPath: file))

@@ -118,6 +118,9 @@ final class SearchIndexTests: XCTestCase {
         file.save(recorded)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: file.path))
         XCTAssertNotNil(file.load())
+        var otherBrief = file
+        otherBrief.brief = "brief 0.0.0 build another"
+        XCTAssertNil(otherBrief.load(), "words another brief kept")
         // Cut short, one byte changed, and a term number past the terms (hash made to match).
         try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: file.path))
         XCTAssertNil(file.load())

@@ -5,12 +5,15 @@ import Foundation
 /// (`SiteSession.linkEnvironment`, titles aside), a briefing whose body, file, first line and
 /// listed actors are as before, and whose wikilinks the site answers as before (a linked
 /// briefing's title is the only part of the site a body shows that the environment leaves
-/// out), renders to the same output, so it is not rendered again. The outputs are
+/// out), renders to the same output, so it is not rendered again — by the same brief: a file
+/// names the brief that wrote it, and another's is not read. The outputs are
 /// spread over `shardCount` files by key, read on all cores; a build writes again only the
 /// files whose set of briefings changed, so an edited body rewrites one file.
 struct BodyCache: Sendable {
     /// The cache folder.
     let path: String
+    /// The brief whose outputs are taken (this one; another in tests).
+    var brief = BriefVersion.identity
 
     static let shardCount = 64
 
@@ -37,28 +40,29 @@ struct BodyCache: Sendable {
 
     /// The outputs one shard file keeps for `environment` (none from a file made for another).
     func load(shard: Int, environment: ContentHash) -> [UInt64: MarkdownRenderer.Output] {
-        // The header first: a file made for another link environment is not read.
+        // The header first: a file made by another brief or for another link environment is
+        // not read.
         guard let file = FileHandle(forReadingAtPath: path + "/\(shard)") else { return [:] }
         defer { try? file.close() }
         var expected = ByteWriter()
-        expected.string(Self.header)
+        expected.string(header)
         expected.number(environment.value)
         guard let head = try? file.read(upToCount: expected.bytes.count), Array(head) == expected.bytes,
             let data = try? file.readToEnd()
         else { return [:] }
-        return Self.outputs(in: head + data)
+        return Self.outputs(in: head + data, header: header)
     }
 
     /// The outputs of one shard file's bytes; none unless they end with the hash of the rest
     /// (a file cut short or damaged is not read: packed HTML is unpacked on trust).
-    private static func outputs(in data: Data) -> [UInt64: MarkdownRenderer.Output] {
+    private static func outputs(in data: Data, header: String) -> [UInt64: MarkdownRenderer.Output] {
         return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
             guard raw.count >= 8 else { return [:] }
             let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
             var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
             guard end.number() == ContentHash(content).value else { return [:] }
             var reader = ByteReader(bytes: content)
-            guard reader.string() == Self.header, reader.number() != nil, let count = reader.number() else {
+            guard reader.string() == header, reader.number() != nil, let count = reader.number() else {
                 return [:]
             }
             var outputs: [UInt64: MarkdownRenderer.Output] = [:]
@@ -82,7 +86,7 @@ struct BodyCache: Sendable {
             guard Set(members.map { keys[$0] }) != kept.keys[shard] else { return false }
             var writer = ByteWriter()
             writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].htmlByteCount + 256 })
-            writer.string(Self.header)
+            writer.string(header)
             writer.number(environment.value)
             writer.number(UInt64(members.count))
             for i in members {
@@ -95,7 +99,9 @@ struct BodyCache: Sendable {
         }
     }
 
-    private static let header = "brief-bodies 3"
+    /// The format and the brief that wrote the file: another brief may render Markdown
+    /// otherwise, so its outputs are not taken.
+    private var header: String { "brief-bodies 3 " + brief }
 }
 
 /// Length-prefixed values, little-endian, for the build cache's binary files.

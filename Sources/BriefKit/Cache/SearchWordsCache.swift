@@ -3,24 +3,30 @@ import Foundation
 /// The search words of the last build (`KeptWords`), kept in the build cache beside the kept
 /// bodies (`<record>.bodies/words`): a build with the cache reads again only the briefings
 /// whose texts changed (`SearchIndex.key(ofEntry:)`), and the index it makes is the one a build
-/// without the cache makes. The file is the header, then each array of `KeptWords` as its byte
+/// without the cache makes. The file is the header (the format and the brief that wrote it:
+/// another brief's words are not taken), then each array of `KeptWords` as its byte
 /// count and its bytes (in this machine's byte order: the cache is not shared between
 /// machines), then a hash of those bytes; a file that does not end
 /// with the hash of what it holds, or whose parts disagree, is not read.
 public struct SearchWordsCache: Sendable {
     /// The file.
     let path: String
+    /// The brief whose words are taken (this one; another in tests).
+    var brief = BriefVersion.identity
 
-    private static let header = Array("brief-words 1\n".utf8)
+    /// The format and the brief that wrote the file: another brief may read words otherwise,
+    /// so its words are not taken.
+    private var header: [UInt8] { Array("brief-words 1 \(brief)\n".utf8) }
 
     /// The words kept, or nil when there are none (or none that can be trusted).
     func load() -> KeptWords? {
         guard StateFolder.kind(path) == .file, let data = FileManager.default.contents(atPath: path) else {
             return nil
         }
+        let header = header
         return data.withUnsafeBytes { raw -> KeptWords? in
-            guard raw.count > Self.header.count, raw.starts(with: Self.header) else { return nil }
-            var position = Self.header.count
+            guard raw.count > header.count, raw.starts(with: header) else { return nil }
+            var position = header.count
             var hash: UInt64 = 0
             func section<T: FixedWidthInteger>(_: T.Type) -> [T]? {
                 guard position + 8 <= raw.count else { return nil }
@@ -73,7 +79,7 @@ public struct SearchWordsCache: Sendable {
                 hash = ContentHash(bytes, seed: hash).value
             }
         }
-        Self.header.withUnsafeBytes { put($0) }
+        header.withUnsafeBytes { put($0) }
         section(words.termHashes)
         section(words.termEnds)
         section(words.termBytes)
