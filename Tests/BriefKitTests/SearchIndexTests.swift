@@ -52,7 +52,7 @@ final class SearchIndexTests: XCTestCase {
             terms.finish()
             return terms
         }
-        let postings = TermPostings(documents)
+        let postings = TermPostings(count: documents.count) { Array(documents[$0]) }
         let index = Dictionary(
             uniqueKeysWithValues: postings.terms.enumerated().map {
                 (String(decoding: $1, as: UTF8.self), $0)
@@ -91,7 +91,7 @@ final class SearchIndexTests: XCTestCase {
         let next = [
             document("ceasefire talks"), first[2], first[0], document("troops ceasefire observers"),
         ]
-        let counted = TermPostings(next)
+        let counted = TermPostings(count: next.count) { Array(next[$0]) }
         let mixed = TermPostings(count: 4, kept: kept, keys: [40, 30, 10, 50]) { range in
             range.map { [DocumentWords.counted(next[0]), .kept(2), .kept(0), .counted(next[3])][$0] }
         }

@@ -43,11 +43,7 @@ public struct SearchIndex: Sendable {
 
     /// Each document's words and the key of the texts they were read from, kept (by
     /// `brief serve`) so an edit reads only the documents whose texts changed.
-    struct Kept: Sendable {
-        var terms: [DocumentTerms]
-        var keys: [UInt64]
-    }
-    private let kept: Kept?
+    private let kept: KeptWords?
 
     /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
     /// `updating(entries:model:bodies:)` and for the next index, which takes from `reusing`
@@ -67,33 +63,19 @@ public struct SearchIndex: Sendable {
                 Self.terms(ofEntry: $0, model: model, bodies: bodies, names: names)
             }
         }
-        if keepTerms {
+        if keepTerms || words != nil {
             let keys = entryOfDocument.parallelMap {
                 Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
             }
-            let old = reusing?.kept ?? Kept(terms: [], keys: [])
-            let before = Dictionary(old.keys.enumerated().map { ($1, $0) }) { first, _ in first }
-            let documents = Array(zip(entryOfDocument, keys)).parallelMap { entry, key in
-                before[key].map { old.terms[$0] }
-                    ?? Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
-            }
-            clock.lap("search: terms")
-            self.init(
-                model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents),
-                kept: Kept(terms: documents, keys: keys))
-        } else if let words {
-            let keys = entryOfDocument.parallelMap {
-                Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
-            }
-            var loaded = words.load()
-            let keptKeys = loaded?.keys ?? []
-            let keptDocument = Dictionary(keptKeys.enumerated().map { ($1, $0) }) { first, _ in first }
-            // A range of briefings' words at a time, each counted unless the last build's are
-            // kept for the same texts.
-            let postings = TermPostings(count: entryOfDocument.count, kept: loaded.take(), keys: keys) {
+            // The last index's words (`brief serve`'s, in memory) or the last build's.
+            var previous = keepTerms ? reusing?.kept : words?.load()
+            let previousKeys = previous?.keys ?? []
+            let position = Dictionary(previousKeys.enumerated().map { ($1, $0) }) { first, _ in first }
+            // A range of briefings' words at a time, each counted unless kept for the same texts.
+            let postings = TermPostings(count: entryOfDocument.count, kept: previous.take(), keys: keys) {
                 range in
                 Array(range).parallelMap { doc in
-                    keptDocument[keys[doc]].map(DocumentWords.kept)
+                    position[keys[doc]].map(DocumentWords.kept)
                         ?? .counted(
                             Self.terms(
                                 ofEntry: entryOfDocument[doc], model: model, bodies: bodies, names: names))
@@ -101,9 +83,13 @@ public struct SearchIndex: Sendable {
             }
             clock.lap("search: words")
             // Kept again unless every document's words came, in the same order, from the file.
-            if let recorded = postings.recorded, recorded.keys != keptKeys { words.save(recorded) }
-            clock.lap("search: keep")
-            self.init(model: model, entryOfDocument: entryOfDocument, postings: postings, kept: nil)
+            if let words, let recorded = postings.recorded, recorded.keys != previousKeys {
+                words.save(recorded)
+                clock.lap("search: keep")
+            }
+            self.init(
+                model: model, entryOfDocument: entryOfDocument, postings: postings,
+                kept: keepTerms ? postings.recorded : nil)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
             let postings = TermPostings(count: entryOfDocument.count, documents: terms)
@@ -112,7 +98,7 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: Kept?) {
+    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: KeptWords?) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
         self.entryOfDocument = entryOfDocument
@@ -140,18 +126,22 @@ public struct SearchIndex: Sendable {
     /// This index after the bodies (not the front matter) of `entries` changed: only their
     /// words are read again when the others' were kept.
     func updating(entries: [Int], model: SiteModel, bodies: RenderedBodies) -> SearchIndex {
-        guard var documents = kept else {
+        guard let kept else {
             return SearchIndex(model: model, bodies: bodies)
         }
         let names = NameTerms(model)
+        var keys = kept.keys
+        var counted: [Int: DocumentTerms] = [:]
         for entry in entries where documentOfEntry[entry] >= 0 {
             let doc = Int(documentOfEntry[entry])
-            documents.terms[doc] = Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
-            documents.keys[doc] = Self.key(ofEntry: entry, model: model, bodies: bodies, names: names)
+            counted[doc] = Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
+            keys[doc] = Self.key(ofEntry: entry, model: model, bodies: bodies, names: names)
+        }
+        let postings = TermPostings(count: keys.count, kept: kept, keys: keys) { range in
+            range.map { counted[$0].map(DocumentWords.counted) ?? .kept($0) }
         }
         return SearchIndex(
-            model: model, entryOfDocument: entryOfDocument, postings: TermPostings(documents.terms),
-            kept: documents)
+            model: model, entryOfDocument: entryOfDocument, postings: postings, kept: postings.recorded)
     }
 
     static func statusBit(_ status: Briefing.Claim.Status) -> UInt8 {

@@ -17,10 +17,6 @@ struct TermPostings {
     /// The words as the build cache keeps them, when asked for.
     var recorded: KeptWords?
 
-    init(_ documents: [DocumentTerms]) {
-        self.init(count: documents.count) { range in Array(documents[range]) }
-    }
-
     /// The postings of `count` documents whose words `documents` gives a range at a time, in
     /// order: each range's words are turned into term numbers and weights (five bytes a word)
     /// and let go before the next range is read, so a site's words are never all held at
