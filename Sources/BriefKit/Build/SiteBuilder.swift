@@ -283,10 +283,7 @@ public struct SiteBuilder: Sendable {
             }
             timer.lap("cache: bodies")
             if let fingerprints {
-                let paths = prepared.jobs.compactMap {
-                    SiteRenderer.template(of: $0) == nil ? nil : renderer.outputPath($0)
-                }
-                let pages = fingerprints.next(paths: paths, hashes: staging.hashes)
+                let pages = fingerprints.next(hashes: staging.hashes)
                 if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                 timer.lap("cache: pages")
             }

@@ -31,14 +31,14 @@ struct UnchangedPages {
         made = Dictionary(pages.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// What to keep after a build that made the pages at `paths` with these output `hashes`:
-    /// a page fingerprinted by this build, else (kept by the body-edit path without being
-    /// fingerprinted) as it was kept while its file holds the same bytes.
-    func next(paths: [String], hashes: [String: UInt64]) -> [UInt64: PageFingerprints.Page] {
+    /// What to keep after a build whose files have these output `hashes` (every file it made,
+    /// by path): a page fingerprinted by this build, else (kept by the body-edit path without
+    /// being fingerprinted) as it was kept while its file holds the same bytes. Files that are
+    /// not pages have neither.
+    func next(hashes: [String: UInt64]) -> [UInt64: PageFingerprints.Page] {
         var pages: [UInt64: PageFingerprints.Page] = [:]
-        for path in paths {
+        for (path, output) in hashes {
             let key = PageFingerprints.key(ofPath: path)
-            guard let output = hashes[path] else { continue }
             if let fingerprint = made[path] {
                 pages[key] = PageFingerprints.Page(fingerprint: fingerprint, output: output)
             } else if let was = before[key], was.output == output {
