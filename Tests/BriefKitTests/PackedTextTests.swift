@@ -18,7 +18,7 @@ final class PackedTextTests: XCTestCase {
             XCTAssertEqual(packed.text, text, "unpacked again, the same")
         }
         let repetitive = try XCTUnwrap(PackedText(texts[2]))
-        XCTAssertLessThan(repetitive.packedCount * 50, texts[2].utf8.count, "held in far fewer bytes")
+        XCTAssertLessThan(repetitive.packedBytes.count * 50, texts[2].utf8.count, "held in far fewer bytes")
     }
 
     func testAnEmptyOutputStaysPlain() {

@@ -133,7 +133,7 @@ private struct ByteWriter {
         if let packed = output.packedHTML {
             number(1)
             number(UInt64(packed.byteCount))
-            number(UInt64(packed.packedCount))
+            number(UInt64(packed.packedBytes.count))
             bytes.append(contentsOf: packed.packedBytes)
         } else {
             number(0)
@@ -272,7 +272,7 @@ private struct ByteReader {
             html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
             anchors: anchors,
             quotes: quotes, links: links, lookups: lookups)
-        if let packed { output.packedHTML = packed }
+        if let packed { output.hold(packed: packed) }
         return output
     }
 

@@ -75,10 +75,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         /// True when the HTML is held compressed.
-        var isPacked: Bool {
-            if case .packed = storedHTML { return true }
-            return false
-        }
+        var isPacked: Bool { packedHTML != nil }
 
         /// A hash of the HTML as held, without unpacking it: equal keys, equal HTML (packed bytes
         /// unpack to one text). The same HTML held plain and packed has two keys.
@@ -94,15 +91,14 @@ public struct MarkdownRenderer: Sendable {
             if case .packed(let packed) = storedHTML { storedHTML = .plain(packed.text) }
         }
 
-        /// The HTML as held when it is packed (the build cache keeps it so), else nil; set, the
-        /// HTML is held packed from now on.
+        /// The HTML as held when it is packed (the build cache keeps it so), else nil.
         var packedHTML: PackedText? {
-            get {
-                if case .packed(let packed) = storedHTML { return packed }
-                return nil
-            }
-            set { storedHTML = newValue.map(StoredHTML.packed) ?? .plain("") }
+            if case .packed(let packed) = storedHTML { return packed }
+            return nil
         }
+
+        /// Holds `packed` as its HTML from now on (an output the build cache kept packed).
+        mutating func hold(packed: PackedText) { storedHTML = .packed(packed) }
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.

@@ -59,7 +59,4 @@ struct PackedText: Sendable {
 
     /// The text's length in UTF-8 bytes.
     var byteCount: Int { length }
-
-    /// The bytes held.
-    var packedCount: Int { bytes.count }
 }
