@@ -37,8 +37,15 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
         return hash
     }
 
+    // Reads each entry's fields in place: `firstIndex(where:)` would copy every entry it passes
+    // (retaining its key and value) just to compare a hash.
     private func index(of key: String, hash: UInt64) -> Int? {
-        entries.firstIndex { $0.hash == hash && $0.key == key }
+        var i = 0
+        while i < entries.count {
+            if entries[i].hash == hash && entries[i].key == key { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// The value of `key`, whose `hash(_:)` is `hash`.

@@ -88,6 +88,29 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// An up-to-date build rewrites the record for the stamps of the files it read again only
+    /// when they are more than one in 64: a few just-edited files are cheaper to read again.
+    func testAnUpToDateBuildSavesNewStampsOnlyWhenThereAreMany() {
+        func input(_ i: Int, modified: Int?) -> BuildCache.RecordedInput {
+            BuildCache.RecordedInput(
+                path: "Content/briefings/\(i).md",
+                stamp: modified.map {
+                    InputStamp(
+                        size: 10, inode: UInt64(i), modified: $0, modifiedNanoseconds: 0, changed: $0,
+                        changedNanoseconds: 0)
+                }, hash: UInt64(i))
+        }
+        let recorded = (0..<128).map { input($0, modified: $0 < 3 ? nil : 100) }
+        var read = recorded
+        read[0] = input(0, modified: 200)
+        read[1] = input(1, modified: 200)
+        XCTAssertFalse(SiteBuilder.restampPays(recorded: recorded, read: read), "2 of 128")
+        read[2] = input(2, modified: 200)
+        XCTAssertTrue(SiteBuilder.restampPays(recorded: recorded, read: read), "3 of 128")
+        XCTAssertFalse(SiteBuilder.restampPays(recorded: recorded, read: recorded), "none")
+        XCTAssertTrue(SiteBuilder.restampPays(recorded: recorded, read: Array(read.prefix(100))), "other files")
+    }
+
     /// Briefing bodies come from the cache while the site's links resolve as before: a marker
     /// put in place of each kept body shows on the pages until the link environment changes.
     func testBodiesAreTakenFromTheCacheWhileLinksResolveAsBefore() throws {

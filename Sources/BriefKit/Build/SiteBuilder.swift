@@ -29,6 +29,16 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// Whether an up-to-date build saves the stamps of the files it read again: when more than
+    /// one input in 64 has a stamp the record lacks or holds otherwise (reading a file again
+    /// costs about as much as writing the record's entries of a few dozen).
+    static func restampPays(recorded: [BuildCache.RecordedInput], read: [BuildCache.RecordedInput]) -> Bool {
+        guard recorded.count == read.count else { return true }
+        var restamped = 0
+        for i in read.indices where read[i].stamp != recorded[i].stamp { restamped += 1 }
+        return restamped * 64 > read.count
+    }
+
     /// Holds `prepared` until the process exits (see `BuildOptions.processExitsAfterBuild`).
     private static func keepUntilExit(_ prepared: PreparedSite) {
         final class Holder {
@@ -79,8 +89,10 @@ public struct SiteBuilder: Sendable {
             let (key, inputs) = SiteInputs.key(
                 of: listing, recorded: recordedByPath, options: options, time: readTime), key == record.key
         {
-            // Files read again (touched, or too new to trust) are stamped for the next build.
-            if inputs.map(\.stamp) != record.inputs.map(\.stamp) {
+            // Files read again (touched, or too new to trust) are stamped for the next build
+            // when they are many: rewriting the whole record for a few files (the ones just
+            // edited, a 100k site's record is tens of MB) costs more than reading them again.
+            if Self.restampPays(recorded: record.inputs, read: inputs) {
                 record.inputs = inputs
                 cache.save(record)
             }
