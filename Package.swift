@@ -24,8 +24,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Linux system calls brief needs and Foundation lacks (renameat2, ext4 attributes, the
-        // binary's build id).
+        // Linux and glibc calls brief needs and Foundation lacks (renameat2, ext4 attributes, the
+        // binary's build id, malloc's figures for BRIEF_TIMINGS).
         .target(name: "CBriefSystem"),
         // cmark's allocator over per-thread arenas: beside the cmark it serves.
         .target(name: "CBriefArena", dependencies: ["CCmark"]),

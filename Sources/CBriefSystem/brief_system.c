@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/syscall.h>
@@ -97,4 +98,9 @@ int brief_build_id(char *buffer, int size) {
     if (size > 0) buffer[0] = 0;
     dl_iterate_phdr(find_build_id, &search);
     return search.length;
+}
+
+unsigned long long brief_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (unsigned long long)info.uordblks + (unsigned long long)info.hblkhd;
 }

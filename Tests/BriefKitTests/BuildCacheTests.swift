@@ -108,7 +108,8 @@ final class BuildCacheTests: FixtureSiteTestCase {
         read[2] = input(2, modified: 200)
         XCTAssertTrue(SiteBuilder.restampPays(recorded: recorded, read: read), "3 of 128")
         XCTAssertFalse(SiteBuilder.restampPays(recorded: recorded, read: recorded), "none")
-        XCTAssertTrue(SiteBuilder.restampPays(recorded: recorded, read: Array(read.prefix(100))), "other files")
+        XCTAssertTrue(
+            SiteBuilder.restampPays(recorded: recorded, read: Array(read.prefix(100))), "other files")
     }
 
     /// Briefing bodies come from the cache while the site's links resolve as before: a marker

@@ -1,3 +1,4 @@
+import CBriefSystem
 import Foundation
 
 /// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
@@ -25,7 +26,9 @@ struct StageTimer {
         let cpuText = String(format: "   CPU %6.3f s", cpu)
         let line =
             name + String(format: "%7.3f s", seconds) + cpuText
-            + String(format: "   RSS %5d MiB (peak %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"))
+            + String(
+                format: "   RSS %5d MiB (peak %5d, heap in use %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"),
+                Int(brief_heap_in_use() / (1024 * 1024)))
         FileHandle.standardError.write(Data(line.utf8))
     }
 

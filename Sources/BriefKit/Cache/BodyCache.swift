@@ -31,26 +31,28 @@ struct BodyCache: Sendable {
     /// briefings' titles) and the answers to its wikilinks, which the output keeps
     /// (`MarkdownRenderer.Output.lookups`) and the build asks again.
     static func key(of entry: SiteModel.Entry, recordLinks: Bool) -> UInt64 {
+        // Numbers as numbers and the body as its hash: a key is made for every briefing of
+        // every build that keeps bodies.
         var hasher = ContentHasher()
         hasher.combine(entry.briefing.path)
-        hasher.combine("\(entry.briefing.bodyFirstLine) \(recordLinks) \(entry.actors)")
-        hasher.combine(entry.briefing.body)
+        for number in [entry.briefing.bodyFirstLine, recordLinks ? 1 : 0, entry.actors.count] + entry.actors {
+            hasher.combine(ContentHash(value: UInt64(bitPattern: Int64(number))))
+        }
+        hasher.combine(ContentHash(entry.briefing.body))
         return hasher.finalize().value
     }
 
     /// The outputs one shard file keeps for `environment` (none from a file made for another).
     func load(shard: Int, environment: ContentHash) -> [UInt64: MarkdownRenderer.Output] {
-        // The header first: a file made by another brief or for another link environment is
-        // not read.
-        guard let file = FileHandle(forReadingAtPath: path + "/\(shard)") else { return [:] }
-        defer { try? file.close() }
+        // Read whole, in one buffer the outputs are taken from; a file made by another brief
+        // or for another link environment is left at its header.
         var expected = ByteWriter()
         expected.string(header)
         expected.number(environment.value)
-        guard let head = try? file.read(upToCount: expected.bytes.count), Array(head) == expected.bytes,
-            let data = try? file.readToEnd()
-        else { return [:] }
-        return Self.outputs(in: head + data, header: header)
+        guard let data = FileBytes.read(path + "/\(shard)"), data.starts(with: expected.bytes) else {
+            return [:]
+        }
+        return Self.outputs(in: data, header: header)
     }
 
     /// The outputs of one shard file's bytes; none unless they end with the hash of the rest

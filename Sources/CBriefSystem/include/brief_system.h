@@ -20,4 +20,8 @@ int brief_set_top_folder(const char *path, int on);
 /// 1 when the folder at `path` has the attribute above, 0 when not, -1 when it cannot be told.
 int brief_is_top_folder(const char *path);
 
+/// Bytes malloc has handed out and not had back (glibc's mallinfo2: in-use chunks plus mmapped
+/// ones), for the memory figures BRIEF_TIMINGS prints.
+unsigned long long brief_heap_in_use(void);
+
 #endif
