@@ -104,3 +104,5 @@ unsigned long long brief_heap_in_use(void) {
     struct mallinfo2 info = mallinfo2();
     return (unsigned long long)info.uordblks + (unsigned long long)info.hblkhd;
 }
+
+int brief_set_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }

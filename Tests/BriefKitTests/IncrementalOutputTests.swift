@@ -178,6 +178,16 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         XCTAssertEqual(build(packing).summary?.rendered, 48, "pages whose context changed, as unpacked")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         XCTAssertEqual(coldTree(packing), coldTree())
+        // Packed, the renderer holds no feed entries: each feed makes those it shows.
+        func renderer(_ change: (inout BuildOptions) -> Void) throws -> SiteRenderer {
+            var options = BuildOptions(siteRoot: site, writes: false, cache: false)
+            change(&options)
+            var timer = StageTimer(enabled: false)
+            return try XCTUnwrap(
+                SiteBuilder(options: options).prepare(SiteInputs.read(root: site), timer: &timer).0?.renderer)
+        }
+        XCTAssertTrue(try renderer(packing).feedEntries.isEmpty)
+        XCTAssertFalse(try renderer { _ in }.feedEntries.isEmpty)
     }
 
     func testABodyEditWritesOnlyThePagesThatShowIt() throws {

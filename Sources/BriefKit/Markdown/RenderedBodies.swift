@@ -13,6 +13,9 @@ public struct RenderedBodies: Sendable {
     /// When rendered with a body cache: its link environment, each entry's key in it, and the
     /// keys each of its files held (`BodyCache.save` rewrites the files whose keys changed).
     var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
+    /// True when the briefings' HTML is held packed (a site above `packingThreshold`): memory
+    /// then matters more than time, and the renderer keeps less (`SiteRenderer.feedEntry`).
+    public internal(set) var packsHTML = false
 
     public var diagnostics: [Diagnostic] {
         (entries + actors + topics + pages + sources).flatMap(\.diagnostics)
@@ -141,6 +144,7 @@ public struct RenderedBodies: Sendable {
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
         bodies.cached = cached
+        bodies.packsHTML = packs
         return bodies
     }
 }

@@ -28,7 +28,8 @@ public struct SiteRenderer: Sendable {
     private(set) var topicLinks: [Fields] = []
     private(set) var entryLinks: [Fields] = []
     private(set) var cards: [Fields] = []
-    /// Each entry's feed `<entry>` (without content), built once though it is in many feeds.
+    /// Each entry's feed `<entry>` (without content), built once though it is in many feeds;
+    /// empty when the bodies are packed (`feedEntry`).
     private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
     /// Set by `forFingerprints()`: contexts hold each briefing's body as its key.
@@ -70,7 +71,9 @@ public struct SiteRenderer: Sendable {
         self.entryLinks = Array(model.entries.indices).parallelMap(renderer.makeEntryLink)
         let linked = self
         self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
-        self.feedEntries = Array(model.entries.indices).parallelMap(linked.makeFeedEntry)
+        if !bodies.packsHTML {
+            self.feedEntries = Array(model.entries.indices).parallelMap(linked.makeFeedEntry)
+        }
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
     }
@@ -126,7 +129,7 @@ public struct SiteRenderer: Sendable {
         copy.search = search.updating(entries: entries, model: model, bodies: bodies)
         for i in entries {
             copy.cards[i] = copy.makeCard(i)
-            copy.feedEntries[i] = copy.makeFeedEntry(i)
+            if !copy.feedEntries.isEmpty { copy.feedEntries[i] = copy.makeFeedEntry(i) }
         }
         return copy
     }

@@ -24,4 +24,9 @@ int brief_is_top_folder(const char *path);
 /// ones), for the memory figures BRIEF_TIMINGS prints.
 unsigned long long brief_heap_in_use(void);
 
+/// Fixes glibc's mmap threshold at `bytes` (mallopt M_MMAP_THRESHOLD): blocks of that size
+/// and more are mapped on their own and unmapped when freed, and the threshold no longer
+/// rises to the size of each such block freed. Returns mallopt's answer (1 on success).
+int brief_set_mmap_threshold(int bytes);
+
 #endif
