@@ -106,3 +106,5 @@ unsigned long long brief_heap_in_use(void) {
 }
 
 int brief_set_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
+
+void brief_trim_heap(void) { malloc_trim(0); }

@@ -110,6 +110,8 @@ extension SiteBuilder {
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
             dropEntrySources: true, cache: bodyCache, packAbove: options.packBodiesAbove)
         diagnostics += bodies.diagnostics
+        // The Markdown is let go: on a large site its pages go back before the index is made.
+        if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
         let prepared = PreparedSite(

@@ -183,6 +183,8 @@ public struct SiteBuilder: Sendable {
             fingerprints = found
             timer.lap("fingerprints")
         }
+        // What the index, the contexts and the fingerprints let go goes back before rendering.
+        if prepared.bodies.packsHTML { Heap.returnFreeMemory() }
         var pages = 0
         var checker = options.checkLinks ? LinkChecker(basePath: model.config.basePath) : nil
         // One batch is written while the next renders: at most two batches are in memory.

@@ -29,4 +29,7 @@ unsigned long long brief_heap_in_use(void);
 /// rises to the size of each such block freed. Returns mallopt's answer (1 on success).
 int brief_set_mmap_threshold(int bytes);
 
+/// Gives the pages of free memory in every malloc arena back to the system (malloc_trim).
+void brief_trim_heap(void);
+
 #endif
