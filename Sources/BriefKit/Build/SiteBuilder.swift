@@ -67,13 +67,12 @@ public struct SiteBuilder: Sendable {
         let cache =
             options.writes && options.cache
             ? BuildCache(siteRoot: root, outputPath: options.absoluteOutput) : nil
-        let previous = cache?.load()
-        timer.lap("record")
+        // The last build's record and the site's files, read side by side: both are serial.
+        let (previous, listing) = inParallel({ cache?.load() }, { SiteInputs.list(root: root) })
+        timer.lap("record, list")
         // The output folder as the last build left it: nothing written, added or removed since.
         let outputStands = previous.map { BuildCache.verify($0, in: output) } ?? false
         timer.lap("output check")
-        let listing = SiteInputs.list(root: root)
-        timer.lap("list")
         func upToDate(_ record: BuildCache.Record) -> Result {
             var summary = record.summary
             summary.upToDate = true
