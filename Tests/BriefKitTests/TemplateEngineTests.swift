@@ -53,6 +53,21 @@ final class TemplateEngineTests: XCTestCase {
             try assertSame("{{name}}", person), "Kim &lt;Jong&gt; &amp; &#39;Un&#39;")
     }
 
+    /// Escaping copies the runs between entities: entities first, last, side by side, and
+    /// beside characters of several bytes.
+    func testEscapingKeepsTheRunsBetweenEntities() {
+        func escaped(_ text: String) -> String {
+            var bytes: [UInt8] = Array("[".utf8)
+            HTMLEscaping.append(text, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        XCTAssertEqual(escaped("plain Erdoğan"), "[plain Erdoğan")
+        XCTAssertEqual(escaped("<b>"), "[&lt;b&gt;")
+        XCTAssertEqual(escaped("\"'&"), "[&quot;&#39;&amp;")
+        XCTAssertEqual(escaped("Łódź & «Kyiv» <—> 'x'"), "[Łódź &amp; «Kyiv» &lt;—&gt; &#39;x&#39;")
+        XCTAssertEqual(escaped(""), "[")
+    }
+
     /// A field of the current object is written `.name`, so a missing or null field never
     /// takes the value of an enclosing object's field of the same name.
     func testCurrentObjectFieldsDoNotFallBackToEnclosingOnes() throws {

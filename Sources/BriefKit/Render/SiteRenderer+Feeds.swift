@@ -82,8 +82,8 @@ extension SiteRenderer {
 
     /// Entry `i`'s `<entry>` element without `<content>`: the one built with the renderer, or,
     /// on a site whose bodies are packed, made again for each feed it is in (about five: its
-    /// actors', its topics', the site's), which costs less than holding one for every entry
-    /// (90 MB at 100,000 entries).
+    /// actors', its topics', the site's). There memory counts for more than that time: one
+    /// held for every entry is 90 MB at 100,000 entries.
     func feedEntry(_ i: Int) -> String {
         feedEntries.isEmpty ? makeFeedEntry(i) : feedEntries[i]
     }
