@@ -27,11 +27,13 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
         for (key, value) in pairs where self[key] == nil { self[key] = value }
     }
 
-    /// FNV-1a over the key's UTF-8 bytes.
+    /// FNV-1a over the key's UTF-8 bytes, read where the string holds them (a context sets
+    /// dozens of keys, each hashed).
     static func hash(_ key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
+        let bytes = key.utf8.span
+        for i in bytes.indices {
+            hash ^= UInt64(bytes[i])
             hash &*= 0x100_0000_01b3
         }
         return hash
@@ -39,6 +41,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     // Reads each entry's fields in place: `firstIndex(where:)` would copy every entry it passes
     // (retaining its key and value) just to compare a hash.
+    @inline(__always)
     private func index(of key: String, hash: UInt64) -> Int? {
         var i = 0
         while i < entries.count {
@@ -49,6 +52,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     /// The value of `key`, whose `hash(_:)` is `hash`.
+    @inline(__always)
     func value(forKey key: String, hash: UInt64) -> TemplateValue? {
         index(of: key, hash: hash).map { entries[$0].value }
     }

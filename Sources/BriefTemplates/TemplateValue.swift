@@ -22,6 +22,7 @@ public enum TemplateValue: Sendable, Equatable {
     }
 
     /// The value of `key` (whose `TemplateFields.hash` is `hash`) when this is an object.
+    @inline(__always)
     func child(_ key: String, hash: UInt64) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
         return fields.value(forKey: key, hash: hash)
