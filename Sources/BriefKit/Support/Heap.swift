@@ -9,10 +9,11 @@ import CBriefSystem
 public enum Heap {
     /// Fixes glibc's mmap threshold at `threshold` bytes (set once by the `brief` command).
     /// Left to itself glibc raises it to the size of every mapped block freed (up to 32 MB),
-    /// after which the render stage's large short-lived buffers (big pages, feeds, sitemap
-    /// parts) are cut from the heap and leave holes behind; from a fixed threshold they are
-    /// mapped on their own and unmapped when freed.
-    public static func mapLargeBlocksOnTheirOwn(from threshold: Int = 256 * 1024) {
+    /// after which the largest short-lived buffers (sitemap parts, the search index's bigger
+    /// files) are cut from the heap and leave holes behind; from a fixed threshold they are
+    /// mapped on their own and unmapped when freed. Lower, blocks read again and again (the
+    /// build cache's files) would be mapped and faulted in each time.
+    public static func mapLargeBlocksOnTheirOwn(from threshold: Int = 4 << 20) {
         _ = brief_set_mmap_threshold(Int32(threshold))
     }
 
