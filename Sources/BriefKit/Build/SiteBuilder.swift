@@ -89,8 +89,8 @@ public struct SiteBuilder: Sendable {
                 of: listing, recorded: recordedByPath, options: options, time: readTime), key == record.key
         {
             // Files read again (touched, or too new to trust) are stamped for the next build
-            // when they are many: rewriting the whole record for a few files (the ones just
-            // edited, a 100k site's record is tens of MB) costs more than reading them again.
+            // when they are many: rewriting the whole record (every input and output file) for
+            // a few files, the ones just edited, costs more than reading them again.
             if Self.restampPays(recorded: record.inputs, read: inputs) {
                 record.inputs = inputs
                 cache.save(record)

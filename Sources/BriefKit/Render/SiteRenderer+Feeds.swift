@@ -83,7 +83,7 @@ extension SiteRenderer {
     /// Entry `i`'s `<entry>` element without `<content>`: the one built with the renderer, or,
     /// on a site whose bodies are packed, made again for each feed it is in (about five: its
     /// actors', its topics', the site's). There memory counts for more than that time: one
-    /// held for every entry is 90 MB at 100,000 entries.
+    /// held for every entry would be among the largest things the renderer keeps.
     func feedEntry(_ i: Int) -> String {
         feedEntries.isEmpty ? makeFeedEntry(i) : feedEntries[i]
     }

@@ -52,8 +52,8 @@ public struct SiteRenderer: Sendable {
         self.urls = SiteURLs(config: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
-        // Each distinct date is written once, and entries of the same date share its text
-        // (a site has far fewer dates than entries: about 1,000 at 100,000 entries).
+        // Each distinct date is written once, and entries of the same date share its text: a
+        // site has far fewer dates than entries.
         let dates = model.entries.map(\.briefing.date)
         let updated = model.entries.map { $0.briefing.lastModified ?? $0.briefing.date }
         let distinct = Array(Set(dates).union(updated))

@@ -4,8 +4,8 @@ import CBriefSystem
 ///
 /// A large build frees much of what a stage held (the read files once parsed, the Markdown
 /// once rendered) but glibc keeps those pages, and the next stage's allocations land around
-/// them, so the process's memory stays at its highest and grows from there: at 100,000
-/// entries the render stage ran with 250 MB more resident than malloc had in use.
+/// them, so the process's memory stays at its highest and grows from there
+/// (docs/performance.md has the figures).
 public enum Heap {
     /// Fixes glibc's mmap threshold at `threshold` bytes (set once by the `brief` command).
     /// Left to itself glibc raises it to the size of every mapped block freed (up to 32 MB),
@@ -18,8 +18,7 @@ public enum Heap {
     }
 
     /// Gives the free pages of every arena back to the system: called between stages of a
-    /// site large enough that memory matters more than time (its bodies are packed), where it
-    /// costs a few tens of milliseconds.
+    /// site large enough that memory matters more than time (its bodies are packed).
     static func returnFreeMemory() {
         brief_trim_heap()
     }
