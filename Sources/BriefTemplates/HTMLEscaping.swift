@@ -18,7 +18,7 @@ public enum HTMLEscaping {
         }
         if runStart == 0 {
             // Nothing to escape, the common case: the bytes go in one copy.
-            output.append(contentsOf: utf8)
+            output.append(span: bytes)
         } else {
             for k in runStart..<bytes.count { output.append(bytes[k]) }
         }

@@ -1,6 +1,7 @@
 /// What the Markdown passes know about actors: how names resolve, which names may be matched
-/// in running text, and where each actor's page is. Built once per build.
-public struct ActorDirectory: Sendable {
+/// in running text, and where each actor's page is. Built once per build, then only read: a
+/// class, so the passes of every body share it at the cost of one reference, not one per table.
+public final class ActorDirectory: Sendable {
     public let registry: NameRegistry
     public let matcher: MentionMatcher
     public let names: [String]
