@@ -27,11 +27,14 @@ struct MentionPass {
     }
 
     func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
-        let matcher = directory.matcher
-        guard !matcher.isEmpty else { return }
+        guard !directory.matcher.isEmpty else { return }
         // What the per-run work reads, as locals: a closure reading them through `self` copied
-        // the whole pass (its directory and the body's text) for every run.
-        let (listed, registered, names, source) = (listed, directory.registered, directory.names, source)
+        // the whole pass (its directory and the body's text) for every run. The matcher is read
+        // through the directory (a class): a struct captured by the closure is copied, every
+        // one of its tables retained, for each run.
+        let (directory, listed, registered, names, source) = (
+            directory, listed, directory.registered, directory.names, source
+        )
         var linked = Set<Int>()
         var noted = Set<Int>()
         var rewrites: [(Run, [MentionMatcher.Match])] = []
@@ -39,7 +42,7 @@ struct MentionPass {
         // a run with a name to link is kept, and rewritten once the walk is over.
         Self.forEachRun(in: root) { run in
             var toLink: [MentionMatcher.Match] = []
-            for match in matcher.matches(in: run.bytes) {
+            for match in directory.matcher.matches(in: run.bytes) {
                 if listed.contains(match.actor) {
                     if linked.insert(match.actor).inserted { toLink.append(match) }
                 } else if registered[match.actor], noted.insert(match.actor).inserted {

@@ -3,16 +3,24 @@
 /// content can make a feed unreadable.
 enum XML {
     static func escape(_ text: String) -> String {
-        ByteEscaping.escape(withoutNonCharacters(text)) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            case UInt8(ascii: "'"): "&apos;"
-            case 0..<9, 11, 12, 14..<32: ""
-            default: nil
-            }
+        ByteEscaping.escape(withoutNonCharacters(text), replacement)
+    }
+
+    /// Appends `text` escaped as `escape(_:)` escapes it to `out`.
+    static func append(_ text: String, escapedTo out: inout [UInt8]) {
+        ByteEscaping.append(withoutNonCharacters(text), into: &out, replacement)
+    }
+
+    @inline(__always)
+    private static func replacement(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&apos;"
+        case 0..<9, 11, 12, 14..<32: ""
+        default: nil
         }
     }
 
