@@ -26,6 +26,11 @@ public struct MentionMatcher: Sendable {
     /// starts no name, and running text is mostly such blocks (`brief_skip_plain_blocks`).
     private var lowestFirst: UInt8 = 0
     private var firstSpan: UInt8 = 0
+    /// The hashes of names' first words, as a set of `firstWordBits` bits (a bit per hash, by
+    /// its low bits): most capitalised words of prose start no name, and this small set,
+    /// which stays in the cache, turns them away before the edge table (which does not) is read.
+    private var firstWords: [UInt64] = []
+    private static let firstWordBits = 1 << 15
 
     public init(names: [(name: String, actor: Int)]) {
         var edges: [Edge: Int32] = [:]
@@ -64,6 +69,11 @@ public struct MentionMatcher: Sendable {
         while size < edges.count * 3 { size *= 2 }
         mask = size - 1
         slots = Array(repeating: (0, -1, -1), count: size)
+        firstWords = Array(repeating: 0, count: Self.firstWordBits / 64)
+        for edge in edges.keys where edge.parent == 0 {
+            let bit = Int(truncatingIfNeeded: edge.hash) & (Self.firstWordBits - 1)
+            firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         for (edge, child) in edges.sorted(by: { $0.value < $1.value }) {
             var slot = Self.slot(edge.parent, edge.hash) & mask
             while slots[slot].child >= 0 { slot = (slot + 1) & mask }
@@ -106,6 +116,10 @@ public struct MentionMatcher: Sendable {
     }
 
     private func child(of parent: Int32, word hash: UInt64) -> Int32? {
+        if parent == 0 {
+            let bit = Int(truncatingIfNeeded: hash) & (Self.firstWordBits - 1)
+            guard firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        }
         var slot = Self.slot(parent, hash) & mask
         while true {
             let entry = slots[slot]
