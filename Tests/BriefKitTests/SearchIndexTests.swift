@@ -143,6 +143,41 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(terms((words + words.prefix(3)).joined(separator: " "))["abcdefghi"], 1)
     }
 
+    func testFacetCountsOfMostDocumentsEqualThoseCountedOneByOne() {
+        // Counted from the documents left out for a set of more than half of them: the same
+        // tops, ties and zero counts included, as counting the set itself.
+        var random = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            let documents = 1 + round * 7
+            let actorsOf = (0..<documents).map { _ in
+                (0..<Int.random(in: 0...4, using: &random)).map { _ in Int.random(in: 0..<12, using: &random)
+                }
+            }
+            let topicsOf = (0..<documents).map { _ in
+                (0..<Int.random(in: 0...2, using: &random)).map { _ in Int.random(in: 0..<5, using: &random) }
+            }
+            let statusesOf = (0..<documents).map { _ in
+                UInt8.random(in: 0...7, using: &random) & UInt8.random(in: 0...7, using: &random)
+            }
+            let facets = FacetCounter(actorsOf: actorsOf, topicsOf: topicsOf, statusesOf: statusesOf)
+            var scratch = FacetCounter.Scratch(actors: 12, topics: 5)
+            let keep = Double.random(in: 0.3...1, using: &random)
+            let docs = (0..<Int32(documents)).filter { _ in Double.random(in: 0..<1, using: &random) < keep }
+            let limit = Int.random(in: 1...12, using: &random)
+            let one = facets.tops(of: docs, limit: limit, scratch: &scratch)
+            let sorted = facets.tops(ofSorted: docs[...], limit: limit, scratch: &scratch)
+            XCTAssertEqual(one.actors.map(\.id), sorted.actors.map(\.id), "round \(round)")
+            XCTAssertEqual(one.actors.map(\.count), sorted.actors.map(\.count), "round \(round)")
+            XCTAssertEqual(one.topics.map(\.id), sorted.topics.map(\.id), "round \(round)")
+            XCTAssertEqual(one.topics.map(\.count), sorted.topics.map(\.count), "round \(round)")
+            XCTAssertEqual(one.statuses.map(\.status), sorted.statuses.map(\.status), "round \(round)")
+            XCTAssertEqual(one.statuses.map(\.count), sorted.statuses.map(\.count), "round \(round)")
+            // The scratch counters are left at zero for the next set.
+            XCTAssertTrue(
+                scratch.actorCounts.allSatisfy { $0 == 0 } && scratch.topicCounts.allSatisfy { $0 == 0 })
+        }
+    }
+
     func testLongWordsAreLeftOut() {
         XCTAssertEqual(terms(String(repeating: "x", count: 65) + " short"), ["short": 1])
     }

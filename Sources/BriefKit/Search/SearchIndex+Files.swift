@@ -106,7 +106,7 @@ extension SearchIndex {
                     let tops =
                         list.count > SearchIndex.fewDocuments
                         ? builder.topsJSON(
-                            facets.tops(of: list, limit: SearchIndex.topValues, scratch: &scratch))
+                            facets.tops(ofSorted: list, limit: SearchIndex.topValues, scratch: &scratch))
                         : nil
                     return Record(count: list.count, postings: postings, tops: tops)
                 }
