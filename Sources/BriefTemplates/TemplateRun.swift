@@ -1,8 +1,8 @@
 /// One rendering of a compiled template: the program's tables, read-only, and what the run
 /// changes, passed `inout` apart from them: the output so far, and the stack of contexts
 /// sections have entered (innermost last). So a table is read in place (a span of `text`)
-/// while the output grows. Contexts are values (an object or a list is one reference), so the run holds nothing whose
-/// lifetime it would have to reason about.
+/// while the output grows. Contexts are values (an object or a list is one reference), so the
+/// run holds nothing whose lifetime it would have to reason about.
 struct TemplateRun {
     // The program's tables, held by the run itself: read through the program object, every
     // access would retain and release the table.
