@@ -22,6 +22,33 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(FrontMatterSplitter.split("---\ntitle: x\n"), .failure(.unclosed))
     }
 
+    func testSplitterFences() throws {
+        // A fence may have spaces or tabs after it; `...` closes but does not open.
+        let parts = try FrontMatterSplitter.split("--- \t\na: 1\n---\nb: 2\n... \nbody").get()
+        XCTAssertEqual(parts.yaml, "a: 1\n")
+        XCTAssertEqual(parts.body, "b: 2\n... \nbody")
+        XCTAssertEqual(try FrontMatterSplitter.split("---\na: é\n...\nbody é\n").get().yaml, "a: é\n")
+        XCTAssertEqual(try FrontMatterSplitter.split("---\na: é\n...\nbody é\n").get().body, "body é\n")
+        XCTAssertEqual(try FrontMatterSplitter.split("---\na: 1\n---").get().body, "")
+        XCTAssertEqual(try FrontMatterSplitter.split("---\na: 1\n---").get().bodyFirstLine, 4)
+        XCTAssertEqual(FrontMatterSplitter.split("...\na: 1\n---\n"), .failure(.missing))
+        XCTAssertEqual(FrontMatterSplitter.split("----\na: 1\n---\n"), .failure(.missing))
+        XCTAssertEqual(FrontMatterSplitter.split("---"), .failure(.unclosed))
+        XCTAssertEqual(FrontMatterSplitter.split("---\na: 1\n-- -\n"), .failure(.unclosed))
+    }
+
+    func testImportMarkerIsFoundOnlyAmongTheFirstLines() {
+        let marker = EntryParser.importMarker
+        XCTAssertEqual(EntryParser.importMarkerLine(marker), 0)
+        XCTAssertEqual(EntryParser.importMarkerLine(" \t\(marker) \r\nText"), 0)
+        XCTAssertEqual(EntryParser.importMarkerLine("\n\(marker)\n"), 1)
+        XCTAssertEqual(EntryParser.importMarkerLine("A long first line of notes.\n\n\t\(marker)\t\nMore"), 2)
+        XCTAssertNil(EntryParser.importMarkerLine("\n\n\n\(marker)\n"))
+        XCTAssertNil(EntryParser.importMarkerLine("\(marker) and more\n"))
+        XCTAssertNil(EntryParser.importMarkerLine(String(marker.dropLast())))
+        XCTAssertNil(EntryParser.importMarkerLine(""))
+    }
+
     func testValidBriefing() throws {
         let (briefing, diagnostics) = parse(
             """

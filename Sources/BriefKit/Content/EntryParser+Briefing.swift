@@ -189,24 +189,36 @@ extension EntryParser {
     /// The line (counted from the body's first, 0-based) of the import marker when it is among
     /// the body's first lines, where the importer puts it; nil otherwise.
     static func importMarkerLine(_ body: String) -> Int? {
-        // On the UTF-8 bytes: splitting the body into Characters would break graphemes across
-        // the first lines of every briefing of the site.
-        let utf8 = body.utf8
-        let marker = importMarker.utf8
-        var start = utf8.startIndex
+        // On the UTF-8 bytes, through a span: Characters would break graphemes across the first
+        // lines of every briefing of the site, and walking the UTF-8 view's indices cost more
+        // than the look itself.
+        let bytes = body.utf8.span
+        let marker = importMarker.utf8.span
+        var start = 0
         for number in 0..<3 {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            var line = utf8[start..<end]
-            while let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-                line = line.dropFirst()
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var first = start
+            var last = end
+            while first < last && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t")) {
+                first += 1
             }
-            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == 13
+            while last > first
+                && (bytes[last - 1] == UInt8(ascii: " ") || bytes[last - 1] == UInt8(ascii: "\t")
+                    || bytes[last - 1] == 13)
             {
-                line = line.dropLast()
+                last -= 1
             }
-            if line.elementsEqual(marker) { return number }
-            guard end != utf8.endIndex else { return nil }
-            start = utf8.index(after: end)
+            if last - first == marker.count {
+                var same = true
+                for k in 0..<marker.count where bytes[first + k] != marker[k] {
+                    same = false
+                    break
+                }
+                if same { return number }
+            }
+            guard end < bytes.count else { return nil }
+            start = end + 1
         }
         return nil
     }
