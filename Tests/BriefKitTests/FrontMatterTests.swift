@@ -49,6 +49,17 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertNil(EntryParser.importMarkerLine(""))
     }
 
+    func testFileNamesAreNSStringsLastPathComponents() {
+        for path in [
+            "Content/briefings/2024-10-24-seoul.md", "a.md", "/abs/b.md", "dir/", "a//b//", "/", "", "é/ü.md",
+            "Content/briefings/notes.v2.md", "//",
+        ] {
+            XCTAssertEqual(EntryParser.fileName(of: path), (path as NSString).lastPathComponent, path)
+        }
+        XCTAssertEqual(EntryParser.stem(of: "Content/briefings/2024-10-24-seoul.md"), "seoul")
+        XCTAssertEqual(EntryParser.stem(of: "Content/briefings/notes.v2.md"), "notes.v2")
+    }
+
     func testValidBriefing() throws {
         let (briefing, diagnostics) = parse(
             """

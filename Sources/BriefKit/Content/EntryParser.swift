@@ -68,7 +68,7 @@ public enum EntryParser {
 
     /// A file name without extension and without a leading `YYYY-MM-DD-` date prefix.
     static func stem(of path: String) -> String {
-        var name = (path as NSString).lastPathComponent
+        var name = fileName(of: path)
         if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
         let utf8 = Array(name.utf8)
         if utf8.count > 11, case .success = EntryDate.parse(String(name.prefix(10))),
@@ -77,6 +77,20 @@ public enum EntryParser {
             return String(name.dropFirst(11))
         }
         return name
+    }
+
+    /// The last component of `path`, as `NSString.lastPathComponent` gives it, found on the
+    /// bytes (bridging every entry's path to `NSString` cost more than parsing its date).
+    static func fileName(of path: String) -> String {
+        let bytes = path.utf8.span
+        var end = bytes.count
+        while end > 1 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        guard start < end else { return (path as NSString).lastPathComponent }
+        let utf8 = path.utf8
+        return String(
+            path[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
     public static func parseActor(_ source: SourceText) -> (Actor?, [Diagnostic]) {

@@ -68,7 +68,10 @@ extension SiteWriter {
         /// Writes `files` into the staging folder.
         private func writeAll(_ files: [OutputFile]) throws {
             for file in files {
-                if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
+                // On the UTF-8 view: a path's separators are ASCII, and Characters cost more.
+                if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    try makeFolder(String(file.path[..<slash]))
+                }
             }
             let failures = files.parallelMap { file -> String? in
                 switch Self.bytes(of: file, within: self.sourceRoot) {
@@ -102,7 +105,9 @@ extension SiteWriter {
         /// Makes `folder` (relative to the staging folder) and the folders above it.
         private func makeFolder(_ folder: String) throws {
             guard !folders.contains(folder) else { return }
-            if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
+            if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try makeFolder(String(folder[..<slash]))
+            }
             if mkdir(self.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
                 throw CocoaError(
                     .fileWriteUnknown,
