@@ -264,6 +264,11 @@ struct FastYAMLReader {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Printable ASCII, nearly every byte of front matter, is settled by one test.
+            if byte &- 0x20 < 0x5F {
+                index += 1
+                continue
+            }
             if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
             if byte == 0x7F { return false }
             if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
