@@ -81,7 +81,7 @@ struct BodyEdits {
             let first = bytes[lineStart]
             let fence =
                 (first == UInt8(ascii: "-") || (opened && first == UInt8(ascii: ".")))
-                && FrontMatterSplitter.isFence(data[(base + lineStart)..<(base + lineEnd)], closing: opened)
+                && FrontMatterSplitter.isFence(bytes, lineStart..<lineEnd, closing: opened)
             if !opened {
                 guard fence else { return 0 }
                 opened = true

@@ -1,4 +1,3 @@
-import CBriefSystem
 import Foundation
 
 /// Prints each stage's time to stderr when BRIEF_TIMINGS is set (for profiling, never in output).
@@ -28,7 +27,7 @@ struct StageTimer {
             name + String(format: "%7.3f s", seconds) + cpuText
             + String(
                 format: "   RSS %5d MiB (peak %5d, heap in use %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"),
-                Int(brief_heap_in_use() / (1024 * 1024)))
+                Heap.bytesInUse / (1024 * 1024))
         FileHandle.standardError.write(Data(line.utf8))
     }
 

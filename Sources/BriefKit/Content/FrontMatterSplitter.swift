@@ -49,8 +49,10 @@ public enum FrontMatterSplitter {
         return .failure(.unclosed)
     }
 
-    /// `isFence` for bytes `range` of `bytes`.
-    private static func isFence(_ bytes: borrowing Span<UInt8>, _ range: Range<Int>, closing: Bool) -> Bool {
+    /// Whether bytes `range` of `bytes` (a line) are `---` (or, closing, `...`) with only spaces
+    /// or tabs after them; read in place, as every line of every front matter is asked.
+    /// `BodyEdits` reads fences on a file's bytes with it too.
+    static func isFence(_ bytes: borrowing Span<UInt8>, _ range: Range<Int>, closing: Bool) -> Bool {
         var end = range.upperBound
         while end > range.lowerBound
             && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t"))
@@ -61,18 +63,6 @@ public enum FrontMatterSplitter {
         let (a, b, c) = (bytes[range.lowerBound], bytes[range.lowerBound + 1], bytes[range.lowerBound + 2])
         if a == UInt8(ascii: "-") && b == UInt8(ascii: "-") && c == UInt8(ascii: "-") { return true }
         return closing && a == UInt8(ascii: ".") && b == UInt8(ascii: ".") && c == UInt8(ascii: ".")
-    }
-
-    /// `---` (or, closing, `...`) with only spaces or tabs after it; compared in place, as
-    /// every line of every front matter is asked. `BodyEdits` reads fences on a file's bytes
-    /// with it too.
-    static func isFence(_ line: some BidirectionalCollection<UInt8>, closing: Bool) -> Bool {
-        var bytes = line[...]
-        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-            bytes = bytes.dropLast()
-        }
-        if bytes.elementsEqual("---".utf8) { return true }
-        return closing && bytes.elementsEqual("...".utf8)
     }
 }
 

@@ -17,6 +17,10 @@ public enum Heap {
         _ = brief_set_mmap_threshold(Int32(threshold))
     }
 
+    /// Bytes malloc has handed out and not had back (in-use and mapped blocks), for the
+    /// memory figures `BRIEF_TIMINGS` prints.
+    static var bytesInUse: Int { Int(brief_heap_in_use()) }
+
     /// Gives the free pages of every arena back to the system: called between stages of a
     /// site large enough that memory matters more than time (its bodies are packed).
     static func returnFreeMemory() {
