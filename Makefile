@@ -10,14 +10,16 @@ TEMPLATES := $(shell find Templates -type f)
 VENV := .venv
 SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'Embedded*.swift')
 
-## Install what is missing (libcmark-dev, pkg-config), then build brief and render Content/ into Site/.
+## Install what is missing (libcmark-dev, libzstd-dev, libcurl4-openssl-dev, pkg-config), then build
+## brief and render Content/ into Site/.
 site: release
 	$(BRIEF) build .
 
 deps:
-	@if ! pkg-config --exists libcmark libzstd 2>/dev/null; then \
-		echo "installing libcmark-dev, libzstd-dev and pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libzstd-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists libcmark libzstd libcurl 2>/dev/null; then \
+		echo "installing libcmark-dev, libzstd-dev, libcurl4-openssl-dev and pkg-config"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libzstd-dev \
+			libcurl4-openssl-dev pkg-config >/dev/null; \
 	fi
 
 ## Regenerate the embedded default theme from Templates/.
@@ -27,8 +29,11 @@ theme:
 build: deps theme
 	$(SWIFT) build
 
+## The Swift runtime and Foundation are linked into the binary (libcurl, for the S3 client's
+## URLSession, stays a shared library): calls into the runtime go direct instead of through
+## the dynamic linker's tables (BENCHMARKS.md, session 16).
 release: deps theme
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 lint:
 	$(SWIFT) format lint --strict $(SWIFT_FILES)

@@ -174,7 +174,7 @@ public struct SiteBuilder: Sendable {
             let found = UnchangedPages(
                 jobs: jobs, renderer: renderer.forFingerprints(), theme: prepared.theme,
                 kept: cache.pageFingerprints, known: staging.known)
-            for (i, hash) in found.unchanged { staging.keep(renderer.outputPath(jobs[i]), hash: hash) }
+            for page in found.unchanged.values { staging.keep(page.path, hash: page.output) }
             if !found.unchanged.isEmpty {
                 kept += found.unchanged.count
                 jobs = jobs.indices.filter { found.unchanged[$0] == nil }.map { jobs[$0] }
@@ -273,33 +273,37 @@ public struct SiteBuilder: Sendable {
             }
         timer.lap("cache: stamps")
         if let cache, let key, let staging, let (stamps, folders) = after {
-            let hashes = stamps.compactMap { staging.hashes[$0.path] }
-            if hashes.count == stamps.count {
-                var inputs = recordedInputs
-                if let keys = prepared.bodies.cached?.keys {
-                    let keyOf = Dictionary(
-                        zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
-                    for i in inputs.indices where BodyEdits.isBriefing(inputs[i].path) {
-                        inputs[i].bodyKey = keyOf[inputs[i].path] ?? BodyEdits.leftOut
+            // The record on one core, the kept bodies and page fingerprints on the other: each
+            // file stands on its own (a reader checks it against what it describes).
+            _ = inParallel(
+                {
+                    let hashes = stamps.compactMap { staging.hashes[$0.path] }
+                    guard hashes.count == stamps.count else { return }
+                    var inputs = recordedInputs
+                    if let keys = prepared.bodies.cached?.keys {
+                        let keyOf = Dictionary(
+                            zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
+                        for i in inputs.indices where BodyEdits.isBriefing(inputs[i].path) {
+                            inputs[i].bodyKey = keyOf[inputs[i].path] ?? BodyEdits.leftOut
+                        }
                     }
-                }
-                cache.save(
-                    BuildCache.Record(
-                        key: key, diagnostics: diagnostics, summary: summary, inputs: inputs,
-                        folders: folders, files: stamps, hashes: hashes))
-            }
-            timer.lap("cache: record")
-            if let cached = prepared.bodies.cached {
-                cache.bodies.save(
-                    environment: cached.environment, keys: cached.keys, outputs: prepared.bodies.entries,
-                    kept: cached.kept)
-            }
-            timer.lap("cache: bodies")
-            if let fingerprints {
-                let pages = fingerprints.next(hashes: staging.hashes)
-                if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
-                timer.lap("cache: pages")
-            }
+                    cache.save(
+                        BuildCache.Record(
+                            key: key, diagnostics: diagnostics, summary: summary, inputs: inputs,
+                            folders: folders, files: stamps, hashes: hashes))
+                },
+                {
+                    if let cached = prepared.bodies.cached {
+                        cache.bodies.save(
+                            environment: cached.environment, keys: cached.keys,
+                            outputs: prepared.bodies.entries, kept: cached.kept)
+                    }
+                    if let fingerprints {
+                        let pages = fingerprints.next(hashes: staging.hashes)
+                        if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
+                    }
+                })
+            timer.lap("cache: save")
         }
         return Result(
             diagnostics: diagnostics, summary: summary, strict: options.strict, config: model.config)

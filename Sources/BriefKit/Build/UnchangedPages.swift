@@ -4,31 +4,40 @@
 struct UnchangedPages {
     /// What the cache kept, by `PageFingerprints.key(ofPath:)`.
     let before: [UInt64: PageFingerprints.Page]
-    /// This build's fingerprint of each page it was given, by output path.
-    let made: [String: UInt64]
-    /// The positions of the given jobs that need not be rendered, with the hash of the bytes
-    /// their file holds.
-    let unchanged: [Int: UInt64]
+    /// This build's fingerprint of each page it was given, by `PageFingerprints.key(ofPath:)`.
+    let made: [UInt64: UInt64]
+    /// The positions of the given jobs that need not be rendered, with their output paths and
+    /// the hash of the bytes their files hold.
+    let unchanged: [Int: (path: String, output: UInt64)]
 
     /// Fingerprints the template pages among `jobs` (`renderer` as `SiteRenderer.forFingerprints`
     /// makes it), and finds those unchanged in the output folder as `known` describes it.
     init(jobs: [PageJob], renderer: SiteRenderer, theme: Theme, kept: PageFingerprints, known: OutputState?) {
         let seed = PageFingerprints.seed(theme: theme)
         before = kept.load()
-        let pages = jobs.parallelMap { job -> (path: String, fingerprint: UInt64)? in
-            renderer.fingerprint(job, seed: seed).map { (renderer.outputPath(job), $0) }
+        // Paths, their keys and the comparison with what was kept are taken on every core;
+        // only the unchanged pages come back to be collected.
+        let before = before
+        let pages = jobs.parallelMap {
+            job -> (key: UInt64, fingerprint: UInt64, unchanged: (path: String, output: UInt64)?)? in
+            guard let fingerprint = renderer.fingerprint(job, seed: seed) else { return nil }
+            let path = renderer.outputPath(job)
+            let key = PageFingerprints.key(ofPath: path)
+            guard let known, let was = before[key], was.fingerprint == fingerprint,
+                known.holds(path, hash: was.output)
+            else { return (key, fingerprint, nil) }
+            return (key, fingerprint, (path, was.output))
         }
-        var unchanged: [Int: UInt64] = [:]
-        if let known {
-            for (i, page) in pages.enumerated() {
-                guard let page, let was = before[PageFingerprints.key(ofPath: page.path)],
-                    was.fingerprint == page.fingerprint, known.holds(page.path, hash: was.output)
-                else { continue }
-                unchanged[i] = was.output
-            }
+        var unchanged: [Int: (path: String, output: UInt64)] = [:]
+        var made: [UInt64: UInt64] = [:]
+        made.reserveCapacity(pages.count)
+        for (i, page) in pages.enumerated() {
+            guard let page else { continue }
+            made[page.key] = page.fingerprint
+            if let kept = page.unchanged { unchanged[i] = kept }
         }
         self.unchanged = unchanged
-        made = Dictionary(pages.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
+        self.made = made
     }
 
     /// What to keep after a build whose files have these output `hashes` (every file it made,
@@ -39,7 +48,7 @@ struct UnchangedPages {
         var pages: [UInt64: PageFingerprints.Page] = [:]
         for (path, output) in hashes {
             let key = PageFingerprints.key(ofPath: path)
-            if let fingerprint = made[path] {
+            if let fingerprint = made[key] {
                 pages[key] = PageFingerprints.Page(fingerprint: fingerprint, output: output)
             } else if let was = before[key], was.output == output {
                 pages[key] = was

@@ -163,24 +163,26 @@ public struct BuildCache: Sendable {
         text += diagnostics
         text.append(UInt8(ascii: "\n"))
         // Digits written straight into the bytes: a record has hundreds of thousands of numbers.
-        var reversed: [UInt8] = []
+        // Each is made in a scratch array, least significant digit last, and appended as one
+        // slice (a copy), instead of digit by digit.
+        var scratch = [UInt8](repeating: 0, count: 20)
         func number(_ value: some BinaryInteger) {
             if value < 0 { text.append(UInt8(ascii: "-")) }
             var rest = UInt64(value.magnitude)
-            reversed.removeAll(keepingCapacity: true)
+            var start = scratch.count
             repeat {
-                reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
             } while rest > 0
-            text.append(contentsOf: reversed.reversed())
+            text.append(contentsOf: scratch[start...])
             text.append(UInt8(ascii: " "))
         }
         let digits = Array("0123456789abcdef".utf8)
         func hex(_ hash: UInt64) {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                text.append(digits[Int((hash >> UInt64(shift)) & 15)])
-            }
-            text.append(UInt8(ascii: " "))
+            for i in 0..<16 { scratch[i] = digits[Int((hash >> UInt64(60 - 4 * i)) & 15)] }
+            scratch[16] = UInt8(ascii: " ")
+            text.append(contentsOf: scratch[..<17])
         }
         text += "inputs \(record.inputs.count)\n".utf8
         for input in record.inputs {
