@@ -203,6 +203,11 @@ struct MarkdownNode: Equatable {
     func unlink() { cmark_node_unlink(pointer) }
 
     /// Depth-first walk; `visit` gets each node on entering and may not unlink nodes.
+    /// The nodes under this one (itself first) in document order, each as it is entered and
+    /// left, one at a time: for a pass that keeps state across nodes in locals of its own
+    /// rather than in what a closure captures.
+    func steps() -> MarkdownSteps { MarkdownSteps(self) }
+
     func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
         let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
@@ -235,5 +240,27 @@ struct MarkdownNode: Equatable {
             }
         }
         return text
+    }
+}
+
+/// A walk over a tree in document order (`MarkdownNode.steps()`), through cmark's iterator,
+/// which it frees when it goes. Nodes must not be removed or moved while it walks.
+struct MarkdownSteps: ~Copyable {
+    private let iterator: OpaquePointer
+
+    fileprivate init(_ root: MarkdownNode) {
+        iterator = cmark_iter_new(root.pointer)
+    }
+
+    deinit { cmark_iter_free(iterator) }
+
+    /// The next node, and whether it is being entered (false: left, after its children).
+    mutating func next() -> (node: MarkdownNode, entering: Bool)? {
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            return (MarkdownNode(node), event == CMARK_EVENT_ENTER)
+        }
     }
 }

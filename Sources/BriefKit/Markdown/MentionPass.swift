@@ -24,64 +24,68 @@ struct MentionPass {
                 node.appendLiteral(to: &bytes)
             }
         }
+
+        /// Empties the run, keeping its buffers' capacity.
+        mutating func removeAll() {
+            nodes.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     func run(_ root: MarkdownNode, diagnostics: inout [Diagnostic]) {
         guard !directory.matcher.isEmpty else { return }
-        // What the per-run work reads, as locals: a closure reading them through `self` copied
-        // the whole pass (its directory and the body's text) for every run. The matcher is read
-        // through the directory (a class): a struct captured by the closure is copied, every
-        // one of its tables retained, for each run.
-        let (directory, listed, registered, names, source) = (
-            directory, listed, directory.registered, directory.names, source
-        )
-        var linked = Set<Int>()
-        var noted = Set<Int>()
-        var rewrites: [(Run, [MentionMatcher.Match])] = []
         // Runs are matched as the walk ends each one, in one buffer used again and again; only
-        // a run with a name to link is kept, and rewritten once the walk is over.
-        Self.forEachRun(in: root) { run in
-            var toLink: [MentionMatcher.Match] = []
-            for match in directory.matcher.matches(in: run.bytes) {
-                if listed.contains(match.actor) {
-                    if linked.insert(match.actor).inserted { toLink.append(match) }
-                } else if registered[match.actor], noted.insert(match.actor).inserted {
-                    let (index, offset) = Self.position(of: match.start, in: run)
-                    diagnostics.append(
-                        .note(
-                            source.location(of: run.nodes[index], plusBytes: offset),
-                            "mentions \(names[match.actor]) but does not list it in 'actors'"))
-                }
-            }
-            if !toLink.isEmpty { rewrites.append((run, toLink)) }
-        }
-        for (run, matches) in rewrites { rewrite(run, linking: matches) }
-    }
-
-    /// Calls `body` with each run of `root` in document order, in one walk: a text or soft
-    /// break continues the run of its previous sibling; anything inside a link, image, heading
-    /// or custom block (a quote) is skipped. Runs without text are passed over.
-    private static func forEachRun(in root: MarkdownNode, _ body: (Run) -> Void) {
+        // a run with a name to link is kept, and rewritten once the walk is over. The walk's
+        // state is in locals (no closure per node or per run: one copied the run's buffers,
+        // retaining each, every time it was called).
+        var scan = Scan()
         var run = Run()
-        func finish() {
-            if !run.bytes.isEmpty { body(run) }
-            run.nodes.removeAll(keepingCapacity: true)
-            run.starts.removeAll(keepingCapacity: true)
-            run.bytes.removeAll(keepingCapacity: true)
-        }
         var excluded = 0
-        root.walk { node, entering in
+        var steps = root.steps()
+        while let (node, entering) = steps.next() {
             switch node.kind {
             case .link, .image, .heading, .customBlock:
                 excluded += entering ? 1 : -1
             case .text, .softBreak:
-                guard excluded == 0 else { return }
-                if let last = run.nodes.last, node.previous != last { finish() }
+                // A text or soft break continues the run of its previous sibling; anything
+                // inside a link, image, heading or custom block (a quote) is skipped.
+                guard excluded == 0 else { continue }
+                if let last = run.nodes.last, node.previous != last { match(&run, into: &scan) }
                 run.add(node)
             default: break
             }
         }
-        finish()
+        match(&run, into: &scan)
+        diagnostics += scan.notes
+        for (run, matches) in scan.rewrites { rewrite(run, linking: matches) }
+    }
+
+    /// What the walk has found so far: actors linked and noted, the runs to rewrite.
+    private struct Scan {
+        var linked = Set<Int>()
+        var noted = Set<Int>()
+        var notes: [Diagnostic] = []
+        var rewrites: [(Run, [MentionMatcher.Match])] = []
+    }
+
+    /// Matches one run (passed over without text), then empties it for the next.
+    private func match(_ run: inout Run, into scan: inout Scan) {
+        defer { run.removeAll() }
+        guard !run.bytes.isEmpty else { return }
+        var toLink: [MentionMatcher.Match] = []
+        for match in directory.matcher.matches(in: run.bytes) {
+            if listed.contains(match.actor) {
+                if scan.linked.insert(match.actor).inserted { toLink.append(match) }
+            } else if directory.registered[match.actor], scan.noted.insert(match.actor).inserted {
+                let (index, offset) = Self.position(of: match.start, in: run)
+                scan.notes.append(
+                    .note(
+                        source.location(of: run.nodes[index], plusBytes: offset),
+                        "mentions \(directory.names[match.actor]) but does not list it in 'actors'"))
+            }
+        }
+        if !toLink.isEmpty { scan.rewrites.append((run, toLink)) }
     }
 
     private static func position(of offset: Int, in run: Run) -> (Int, Int) {
