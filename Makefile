@@ -10,16 +10,16 @@ TEMPLATES := $(shell find Templates -type f)
 VENV := .venv
 SWIFT_FILES = $$(find Sources Tests Fuzz -name '*.swift' ! -name 'Embedded*.swift')
 
-## Install what is missing (libcmark-dev, libzstd-dev, libcurl4-openssl-dev, pkg-config), then build
-## brief and render Content/ into Site/.
+## Install what is missing (libcmark-dev, libzstd-dev, libcurl4-openssl-dev, libmimalloc-dev,
+## pkg-config), then build brief and render Content/ into Site/.
 site: release
 	$(BRIEF) build .
 
 deps:
-	@if ! pkg-config --exists libcmark libzstd libcurl 2>/dev/null; then \
-		echo "installing libcmark-dev, libzstd-dev, libcurl4-openssl-dev and pkg-config"; \
+	@if ! pkg-config --exists libcmark libzstd libcurl 2>/dev/null || [ ! -e /usr/include/mimalloc.h ]; then \
+		echo "installing libcmark-dev, libzstd-dev, libcurl4-openssl-dev, libmimalloc-dev and pkg-config"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libzstd-dev \
-			libcurl4-openssl-dev pkg-config >/dev/null; \
+			libcurl4-openssl-dev libmimalloc-dev pkg-config >/dev/null; \
 	fi
 
 ## Regenerate the embedded default theme from Templates/.

@@ -24,9 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Linux and glibc calls brief needs and Foundation lacks (renameat2, ext4 attributes, the
-        // binary's build id, malloc's figures for BRIEF_TIMINGS).
+        // Linux calls brief needs and Foundation lacks (renameat2, ext4 attributes, the binary's
+        // build id).
         .target(name: "CBriefSystem"),
+        // The allocator: mimalloc (Debian's libmimalloc-dev), linked ahead of glibc so that it
+        // serves every malloc of the process, and the few calls brief makes to it.
+        .target(name: "CBriefHeap", linkerSettings: [.linkedLibrary("mimalloc")]),
         // cmark's allocator over per-thread arenas: beside the cmark it serves.
         .target(name: "CBriefArena", dependencies: ["CCmark"]),
         // The SSE2 block skip of the mention matcher.
@@ -44,6 +47,7 @@ let package = Package(
                 "BriefS3",
                 "CCmark",
                 "CBriefSystem",
+                "CBriefHeap",
                 "CBriefArena",
                 "CBriefScan",
                 "CBriefPack",

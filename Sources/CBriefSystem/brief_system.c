@@ -1,5 +1,4 @@
 #define _GNU_SOURCE
-#include <malloc.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/syscall.h>
@@ -100,11 +99,3 @@ int brief_build_id(char *buffer, int size) {
     return search.length;
 }
 
-unsigned long long brief_heap_in_use(void) {
-    struct mallinfo2 info = mallinfo2();
-    return (unsigned long long)info.uordblks + (unsigned long long)info.hblkhd;
-}
-
-int brief_set_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
-
-void brief_trim_heap(void) { malloc_trim(0); }

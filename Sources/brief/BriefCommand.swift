@@ -17,7 +17,6 @@ struct BriefCommand: AsyncParsableCommand {
 
     /// Exit codes from DESIGN.md: 1 for a site's files, 2 for a wrong command line.
     static func main() async {
-        Heap.mapLargeBlocksOnTheirOwn()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

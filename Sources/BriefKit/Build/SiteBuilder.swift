@@ -98,6 +98,8 @@ public struct SiteBuilder: Sendable {
             return upToDate(record)
         }
         var inputs: SiteInputs? = SiteInputs.read(listing)
+        // A site whose bodies will be packed gives freed memory back at once from here on.
+        if inputs!.briefingBytes > options.packBodiesAbove { Heap.preferLowMemory() }
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
         let recordedInputs =

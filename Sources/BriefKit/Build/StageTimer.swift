@@ -26,8 +26,8 @@ struct StageTimer {
         let line =
             name + String(format: "%7.3f s", seconds) + cpuText
             + String(
-                format: "   RSS %5d MiB (peak %5d, heap in use %5d)\n", Self.rss("VmRSS"), Self.rss("VmHWM"),
-                Heap.bytesInUse / (1024 * 1024))
+                format: "   RSS %5d MiB (peak %5d, heap committed %5d)\n", Self.rss("VmRSS"),
+                Self.rss("VmHWM"), Heap.bytesInUse / (1024 * 1024))
         FileHandle.standardError.write(Data(line.utf8))
     }
 

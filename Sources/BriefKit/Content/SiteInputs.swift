@@ -24,6 +24,13 @@ public struct SiteInputs: Sendable {
     /// Problems met while walking `Templates/`, which the theme reports when it loads.
     public var templateDiagnostics: [Diagnostic] = []
 
+    /// The bytes of the briefings' files (front matter and body): what makes a site large.
+    public var briefingBytes: Int {
+        content.reduce(0) { total, file in
+            total + (BodyEdits.isBriefing(file.relativePath) ? file.data?.count ?? 0 : 0)
+        }
+    }
+
     /// The files of a site, found but not read: `site.yml` first, then `Content/`, then
     /// `Templates/`.
     public struct Listing: Sendable {

@@ -20,16 +20,4 @@ int brief_set_top_folder(const char *path, int on);
 /// 1 when the folder at `path` has the attribute above, 0 when not, -1 when it cannot be told.
 int brief_is_top_folder(const char *path);
 
-/// Bytes malloc has handed out and not had back (glibc's mallinfo2: in-use chunks plus mmapped
-/// ones), for the memory figures BRIEF_TIMINGS prints.
-unsigned long long brief_heap_in_use(void);
-
-/// Fixes glibc's mmap threshold at `bytes` (mallopt M_MMAP_THRESHOLD): blocks of that size
-/// and more are mapped on their own and unmapped when freed, and the threshold no longer
-/// rises to the size of each such block freed. Returns mallopt's answer (1 on success).
-int brief_set_mmap_threshold(int bytes);
-
-/// Gives the pages of free memory in every malloc arena back to the system (malloc_trim).
-void brief_trim_heap(void);
-
 #endif
