@@ -167,8 +167,7 @@ extension SiteRenderer {
     /// first within a status, `archive_size` to a page; each group counts its status over all.
     func indicatorIndexContext(page: Int) -> TemplateValue {
         let (statusGroups, pages) = statusPages(
-            index.analysis.indicators, statuses: Briefing.Indicator.Status.allCases, page: page,
-            status: { currentIndicator($0).status })
+            indicatorsByStatus, statuses: Briefing.Indicator.Status.allCases, page: page)
         let groups = statusGroups.map { group -> TemplateValue in
             var fields = Self.statusFields(group.status)
             fields["count"] = .int(group.count)

@@ -24,24 +24,21 @@ extension SiteRenderer {
         return nil
     }
 
-    /// Items grouped by status, in the statuses' order and newest first within one, the
-    /// groups of page `page` only (`archive_size` items a page): each group's status, its
-    /// count over all pages, and its items on this page; and how many pages there are.
-    func statusPages<Status: Equatable>(
-        _ refs: [TrackedRef], statuses: [Status], page: Int, status: (TrackedRef) -> Status
-    ) -> (groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)], pages: Int) {
-        var byStatus = [[TrackedRef]](repeating: [], count: statuses.count)
-        for ref in refs { byStatus[statuses.firstIndex(of: status(ref))!].append(ref) }
-        let ordered = byStatus.flatMap { $0 }
-        let shown = archivePages.slice(ordered.count, page: page)
+    /// The groups of page `page` of the items `grouped` holds (`archive_size` items a page):
+    /// each group's status, its count over all pages, and its items on this page; and how many
+    /// pages there are.
+    func statusPages<Status>(_ grouped: StatusGroups, statuses: [Status], page: Int)
+        -> (groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)], pages: Int)
+    {
+        let shown = archivePages.slice(grouped.ordered.count, page: page)
         var groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)] = []
         var start = 0
-        for (s, members) in byStatus.enumerated() {
-            let here = (start..<start + members.count).clamped(to: shown)
-            start += members.count
-            if !here.isEmpty { groups.append((statuses[s], members.count, ordered[here])) }
+        for (s, count) in grouped.counts.enumerated() {
+            let here = (start..<start + count).clamped(to: shown)
+            start += count
+            if !here.isEmpty { groups.append((statuses[s], count, grouped.ordered[here])) }
         }
-        return (groups, archivePages.count(ordered.count))
+        return (groups, archivePages.count(grouped.ordered.count))
     }
 
     /// The Admiralty grade of one claim as written: its source's letter and its credibility
@@ -147,8 +144,7 @@ extension SiteRenderer {
     /// `archive_size` to a page; each group gives its status's count over all pages.
     func claimIndexContext(page: Int) -> TemplateValue {
         let (statusGroups, pages) = statusPages(
-            index.claims.all, statuses: Briefing.Claim.Status.allCases, page: page,
-            status: { latest($0).claim.status })
+            claimsByStatus, statuses: Briefing.Claim.Status.allCases, page: page)
         var actorsSeen = Set<Int>()
         var topicsSeen = Set<Int>()
         let groups = statusGroups.map { group -> TemplateValue in

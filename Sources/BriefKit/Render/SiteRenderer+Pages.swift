@@ -128,18 +128,8 @@ extension SiteRenderer {
     /// `/actors/` and its continuation pages: actors grouped by kind, by name within a kind,
     /// `archive_size` to a page.
     func actorIndexContext(page: Int) -> TemplateValue {
-        let kinds: [(Actor.Kind?, String)] = [
-            (.person, "People"), (.country, "Countries"), (.organization, "Organisations"),
-            (.group, "Groups"),
-            (nil, "Not in the registry"),
-        ]
-        // Names compared once, as UTF-8 bytes in a single sort, not five times as Strings.
-        let byName = model.actors.indices.sorted {
-            model.actors[$0].name.utf8.lexicographicallyPrecedes(model.actors[$1].name.utf8)
-        }
-        let ordered = kinds.map { kind, _ in
-            byName.filter { model.actors[$0].kind == kind && (kind != nil || model.actors[$0].path == nil) }
-        }
+        let kinds = Self.actorIndexKinds
+        let ordered = actorsByKind
         let all = ordered.flatMap { $0 }
         let shown = Set(all[archivePages.slice(all.count, page: page)])
         let groups = zip(kinds, ordered).compactMap { kind, members -> TemplateValue? in
@@ -164,6 +154,24 @@ extension SiteRenderer {
                 "groups": .list(groups), "actor_count": .int(model.actors.count),
                 "pagination": pagination(first: "actors/", number: page, count: actorIndexPageCount),
             ])
+    }
+
+    /// The groups of the actor index, in order, with their labels.
+    static let actorIndexKinds: [(Actor.Kind?, String)] = [
+        (.person, "People"), (.country, "Countries"), (.organization, "Organisations"), (.group, "Groups"),
+        (nil, "Not in the registry"),
+    ]
+
+    /// The actors of each group of the actor index (`actorIndexKinds`), by name: made once
+    /// per site, for every page of the index.
+    static func actorsByKind(_ actors: [SiteModel.ActorRecord]) -> [[Int]] {
+        // Names compared once, as UTF-8 bytes in a single sort, not five times as Strings.
+        let byName = actors.indices.sorted {
+            actors[$0].name.utf8.lexicographicallyPrecedes(actors[$1].name.utf8)
+        }
+        return actorIndexKinds.map { kind, _ in
+            byName.filter { actors[$0].kind == kind && (kind != nil || actors[$0].path == nil) }
+        }
     }
 
     /// An actor's page `page`: page 1 has the profile and the newest `page_size` briefings,

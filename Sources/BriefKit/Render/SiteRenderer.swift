@@ -32,6 +32,11 @@ public struct SiteRenderer: Sendable {
     /// empty when the bodies are packed (`feedEntry`).
     private(set) var feedEntries: [String] = []
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
+    /// The actor index's groups, and the claims and indicators by status: what every page of
+    /// those indexes pages through, made once per site.
+    private(set) var actorsByKind: [[Int]] = []
+    private(set) var claimsByStatus = StatusGroups()
+    private(set) var indicatorsByStatus = StatusGroups()
     /// Set by `forFingerprints()`: contexts hold each briefing's body as its key.
     private(set) var bodyKeysOnly = false
 
@@ -79,6 +84,14 @@ public struct SiteRenderer: Sendable {
         }
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
+        self.actorsByKind = Self.actorsByKind(model.actors)
+        let grouping = self
+        self.claimsByStatus = StatusGroups(
+            index.claims.all, statuses: Briefing.Claim.Status.allCases,
+            status: { grouping.latest($0).claim.status })
+        self.indicatorsByStatus = StatusGroups(
+            index.analysis.indicators, statuses: Briefing.Indicator.Status.allCases,
+            status: { grouping.currentIndicator($0).status })
     }
 
     /// This renderer as pages are fingerprinted (`fingerprint(_:seed:)`), not rendered: the
