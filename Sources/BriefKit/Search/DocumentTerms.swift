@@ -61,7 +61,6 @@ struct DocumentTerms {
     /// Adds every word of `text` (UTF-8 bytes), skipping tags and entities when `html`. The
     /// bytes are read where the string holds them.
     private mutating func add(_ text: borrowing Span<UInt8>, title: Bool, html: Bool) {
-        let kind = html ? Self.htmlKind : Self.textKind
         // What one occurrence adds to a term's tally.
         let occurrence: UInt32 = title ? Self.titleMark + 1 : 1
         var i = 0
@@ -69,18 +68,18 @@ struct DocumentTerms {
         while i < end {
             // Skip to the next word, over tags, entities and punctuation.
             while i < end {
-                let k = kind[Int(text[i])]
-                if k == 1 { break }
-                if k == 2 {
+                let byte = text[i]
+                if Self.isLetterOrDigit(byte) { break }
+                if byte >= 0x80 {
                     let length = Self.punctuationLength(text, i)
                     if length == 0 { break }
                     i += length
                     continue
                 }
-                if k == 3 {
+                if html && byte == UInt8(ascii: "<") {
                     // To the tag's closing '>' (or the end).
                     while i < end && text[i] != UInt8(ascii: ">") { i += 1 }
-                } else if k == 4 {
+                } else if html && byte == UInt8(ascii: "&") {
                     // To the entity's ';' when it comes within 12 bytes; else past the '&' alone.
                     var j = i
                     let limit = min(end, i + 12)
@@ -93,11 +92,11 @@ struct DocumentTerms {
             var hasher = WordHasher()
             var ascii = true
             while i < end {
-                let k = kind[Int(text[i])]
-                if k == 1 {
+                let byte = text[i]
+                if Self.isLetterOrDigit(byte) {
                     // ASCII letters and digits: setting 0x20 lowers a letter and keeps a digit.
-                    hasher.add(text[i] | 0x20)
-                } else if k == 2 && Self.punctuationLength(text, i) == 0 {
+                    hasher.add(byte | 0x20)
+                } else if byte >= 0x80 && Self.punctuationLength(text, i) == 0 {
                     ascii = false
                 } else {
                     break
@@ -124,6 +123,16 @@ struct DocumentTerms {
         }
     }
 
+    /// Whether `byte` is an ASCII letter or digit, by one bit of a constant set: the test runs
+    /// for every byte of every text the index reads.
+    @inline(__always)
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        // Bits 0x30-0x39 of the low word; 0x41-0x5A and 0x61-0x7A (less 64) of the high one.
+        let low: UInt64 = 0x03FF_0000_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_07FF_FFFE
+        return byte < 0x80 && ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
+    }
+
     /// The length of the character at `text[i]` when it is in Unicode's General Punctuation
     /// block (U+2000–U+203F: typographic spaces, dashes, quotes, ellipsis) or a no-break space,
     /// else 0: common in prose, never part of a word, and cheaper to see here than to fold.
@@ -134,19 +143,6 @@ struct DocumentTerms {
         case 0xC2: i + 1 < text.count && text[i + 1] == 0xA0 ? 2 : 0
         default: 0
         }
-    }
-
-    /// Per byte: 0 separates words, 1 is an ASCII letter or digit, 2 is part of a non-ASCII
-    /// character (the word is then folded whole); in HTML, 3 opens a tag and 4 an entity.
-    private static let textKind: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
-        case 0x80...: 2
-        default: 0
-        }
-    }
-    private static let htmlKind: [UInt8] = textKind.enumerated().map { byte, kind in
-        byte == 0x3C ? 3 : byte == 0x26 ? 4 : kind
     }
 
     /// The terms of a word that holds non-ASCII letters: folded by `NameKey`, split on
