@@ -18,7 +18,7 @@ struct UnchangedPages {
         // Paths, their keys and the comparison with what was kept are taken on every core;
         // only the unchanged pages come back to be collected.
         let before = before
-        let pages = jobs.parallelMap {
+        let pages = jobs.parallelMap(stride: 8) {
             job -> (key: UInt64, fingerprint: UInt64, unchanged: (path: String, output: UInt64)?)? in
             guard let fingerprint = renderer.fingerprint(job, seed: seed) else { return nil }
             let path = renderer.outputPath(job)

@@ -76,11 +76,11 @@ public struct SiteRenderer: Sendable {
         self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
         self.topicLinks = model.topics.map { Self.topicLink($0, urls: urls) }
         let renderer = self
-        self.entryLinks = Array(model.entries.indices).parallelMap(renderer.makeEntryLink)
+        self.entryLinks = Array(model.entries.indices).parallelMap(stride: 8, renderer.makeEntryLink)
         let linked = self
-        self.cards = Array(model.entries.indices).parallelMap(linked.makeCard)
+        self.cards = Array(model.entries.indices).parallelMap(stride: 8, linked.makeCard)
         if !bodies.packsHTML {
-            self.feedEntries = Array(model.entries.indices).parallelMap(linked.makeFeedEntry)
+            self.feedEntries = Array(model.entries.indices).parallelMap(stride: 8, linked.makeFeedEntry)
         }
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)

@@ -59,7 +59,7 @@ public struct SearchIndex: Sendable {
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let names = NameTerms(model)
         func terms(_ range: Range<Int>) -> [DocumentTerms] {
-            entryOfDocument[range].parallelMap {
+            entryOfDocument[range].parallelMap(stride: 8) {
                 Self.terms(ofEntry: $0, model: model, bodies: bodies, names: names)
             }
         }
@@ -74,7 +74,7 @@ public struct SearchIndex: Sendable {
             // A range of briefings' words at a time, each counted unless kept for the same texts.
             let postings = TermPostings(count: entryOfDocument.count, kept: previous.take(), keys: keys) {
                 range in
-                Array(range).parallelMap { doc in
+                Array(range).parallelMap(stride: 8) { doc in
                     position[keys[doc]].map(DocumentWords.kept)
                         ?? .counted(
                             Self.terms(
