@@ -6,8 +6,8 @@ import Foundation
 extension SiteRenderer {
     /// The stable part of `tag:` ids: the host of base_url as site.yml writes it (never the
     /// `--base-url` override), so ids survive previews and domain moves done with the flag.
-    var tagAuthority: String {
-        URLComponents(string: model.config.feedIDBase)?.host ?? "brief.invalid"
+    static func tagAuthority(of config: SiteConfig) -> String {
+        URLComponents(string: config.feedIDBase)?.host ?? "brief.invalid"
     }
 
     func tagID(day: CalendarDay, path: String) -> String { "tag:\(tagAuthority),\(day.iso):\(path)" }

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     /// The search index's files, built from the model and the bodies.
     public private(set) var search: SearchIndex
     public let urls: SiteURLs
+    /// `tagAuthority(of:)` for this site, parsed once: every feed entry's id has it.
+    let tagAuthority: String
     let calendar: SiteCalendar
     /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
     let entryTimestamps: [String]
@@ -55,6 +57,7 @@ public struct SiteRenderer: Sendable {
             model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch,
             words: searchWords)
         self.urls = SiteURLs(config: model.config)
+        self.tagAuthority = Self.tagAuthority(of: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
         // Each distinct date is written once, and entries of the same date share its text: a
