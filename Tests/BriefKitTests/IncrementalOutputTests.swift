@@ -151,17 +151,17 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
             XCTAssertEqual(before.keys.filter { after[$0] == nil }.count, summary.removed, name)
             XCTAssertLessThan(written, after.count, "\(name): not every file changed")
         }
-        // 61 files, 31 of them not pages (feeds, sitemap, search index: always rendered). A
-        // template renders every page; media and static files, none.
+        // 61 files: 30 pages, 8 actor and topic feeds (fingerprinted as pages are) and 23 others
+        // (the site and corrections feeds, sitemap, search index: always rendered). A template
+        // renders every page; media and static files, no page and no feed.
         XCTAssertEqual(
             rendered,
             [
-                "entry body": 18, "draft body": 0, "title": 48, "title of a linked briefing": 43, "date": 49,
-                "quote": 19, "claim status": 33, "judgement": 33, "actor registry": 31, "source registry": 31,
-                "page": 31, "template": -1, "site.yml": 42, "media": 30, "static file added": 31,
-                "briefing added": 47, "briefing renamed": 38, "briefing removed": 44,
-                "static file removed": 30,
-                "topic removed": 45,
+                "entry body": 16, "draft body": 0, "title": 42, "title of a linked briefing": 38, "date": 43,
+                "quote": 17, "claim status": 25, "judgement": 25, "actor registry": 23, "source registry": 23,
+                "site.yml": 34, "template": -1, "page": 23, "media": 22, "briefing added": 40,
+                "briefing removed": 37, "briefing renamed": 31, "static file added": 23,
+                "static file removed": 22, "topic removed": 40,
             ])
     }
 
@@ -175,7 +175,7 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         XCTAssertNotNil(summary.rendered, "a body edit, kept outputs packed as they are read")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
-        XCTAssertEqual(build(packing).summary?.rendered, 48, "pages whose context changed, as unpacked")
+        XCTAssertEqual(build(packing).summary?.rendered, 42, "pages and feeds whose inputs changed, as unpacked")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         XCTAssertEqual(coldTree(packing), coldTree())
         // Packed, the renderer holds no feed entries: each feed makes those it shows.
@@ -195,14 +195,14 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         try edit(third) { $0 + "\nOne more paragraph.\n" }
         let summary = try XCTUnwrap(build().summary)
         // Rendered again: of the files that show the body (its page, the lists with its card, the
-        // feeds, the search index), those that are not pages and the pages whose context
-        // changed. Written: those whose bytes changed, the briefing's page and its search record
-        // and words; lists show only the summary.
-        XCTAssertEqual(summary.rendered, 18)
+        // feeds, the search index), those that are not fingerprinted and the pages and feeds
+        // whose inputs changed. Written: those whose bytes changed, the briefing's page and its
+        // search record and words; lists and feeds show only the summary.
+        XCTAssertEqual(summary.rendered, 16)
         XCTAssertEqual(summary.written, 3)
         XCTAssertEqual(summary.removed, 0)
         XCTAssertTrue(
-            summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 18 rendered again): "), summary.line)
+            summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 16 rendered again): "), summary.line)
     }
 
     func testWithoutTheCacheTheOutputIsReadAndOnlyChangesAreWritten() throws {
@@ -423,9 +423,9 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         build()
         try edit(third) { $0 + "\nOne more paragraph.\n" }
         try edit("Content/pages/about.md") { $0 + "\nMore about us.\n" }
-        // Not the body-edit path (another file changed): every page is fingerprinted, and the
-        // pages whose context changed are rendered again with the feeds and the search files.
-        XCTAssertEqual(build().summary?.rendered, 33)
+        // Not the body-edit path (another file changed): every page and feed is fingerprinted,
+        // and those whose inputs changed are rendered again with the search files.
+        XCTAssertEqual(build().summary?.rendered, 25)
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
@@ -434,11 +434,24 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         let before = stamps()
         try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
         let summary = try XCTUnwrap(build().summary)
-        // The 31 files that are not pages (feeds, sitemap, search index) and the 17 of 30 pages
-        // that show the title: its own, its neighbours', the lists, its actors', topics' and
-        // claims' pages.
-        XCTAssertEqual(summary.rendered, 48)
+        // The 23 files that are not fingerprinted (the site feed, sitemap, search index), the 17
+        // of 30 pages that show the title (its own, its neighbours', the lists, its actors',
+        // topics' and claims' pages) and the 2 of 8 actor and topic feeds that list it.
+        XCTAssertEqual(summary.rendered, 42)
         XCTAssertEqual(TreeSnapshot(output), coldTree())
+        // A feed that does not list the briefing is neither rendered nor written again.
+        let feeds = stamps().keys.filter { $0.hasSuffix("/feed.xml") && !$0.hasPrefix("corrections/") }
+        var listing = 0
+        for feed in feeds {
+            let text = try String(contentsOfFile: output + "/" + feed, encoding: .utf8)
+            if text.contains("Retitled") {
+                listing += 1
+                XCTAssertNotEqual(stamps()[feed], before[feed], feed)
+            } else {
+                XCTAssertEqual(stamps()[feed], before[feed], feed)
+            }
+        }
+        XCTAssertEqual([feeds.count, listing], [8, 2])
         // A page not rendered again is not written again.
         let unchanged = try String(contentsOfFile: output + "/actors/index.html", encoding: .utf8)
         XCTAssertFalse(unchanged.contains("Retitled"))
@@ -449,7 +462,7 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         build()
         let pages = BuildCache(siteRoot: site, outputPath: output).pageFingerprints
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: pages.path))
-        XCTAssertEqual(pages.load().count, 30, "every page of the site")
+        XCTAssertEqual(pages.load().count, 38, "every page, actor feed and topic feed of the site")
         var changed = bytes
         changed[changed.count - 12] ^= 0x01
         try changed.write(to: URL(fileURLWithPath: pages.path))

@@ -176,9 +176,12 @@ public struct SiteBuilder: Sendable {
             let found = UnchangedPages(
                 jobs: jobs, renderer: renderer.forFingerprints(), theme: prepared.theme,
                 kept: cache.pageFingerprints, known: staging.known)
-            for page in found.unchanged.values { staging.keep(page.path, hash: page.output) }
+            for page in found.unchanged.values {
+                staging.keep(page.path, hash: page.output)
+                // Feeds are fingerprinted too; only HTML pages count as pages.
+                if page.path.hasSuffix(".html") { kept += 1 }
+            }
             if !found.unchanged.isEmpty {
-                kept += found.unchanged.count
                 jobs = jobs.indices.filter { found.unchanged[$0] == nil }.map { jobs[$0] }
             }
             fingerprints = found

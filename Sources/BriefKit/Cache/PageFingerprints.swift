@@ -2,7 +2,8 @@ import BriefTemplates
 import Foundation
 
 /// For each page the last builds rendered: a fingerprint of what it was rendered from (brief,
-/// the theme, its template and its context) and the hash of the bytes that made, kept in the
+/// the theme, its template and its context; for an actor's or topic's feed, the pieces it is
+/// written from: `SiteRenderer.feedFingerprint`) and the hash of the bytes that made, kept in the
 /// build cache beside the kept bodies (`<record>.bodies/pages`). Rendering is a function of
 /// those inputs, so a page whose fingerprint is the one kept, over an output file whose hash
 /// is the one kept beside it, would be rendered to the bytes the folder already holds: it is

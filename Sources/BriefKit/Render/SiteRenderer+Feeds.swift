@@ -14,27 +14,44 @@ extension SiteRenderer {
 
     var feedIDDay: CalendarDay { model.entries.last?.day ?? CalendarDay(year: 2000, month: 1, day: 1) }
 
-    func siteFeed() -> String {
-        feed(
+    /// A feed to write: its header's values, its entries (newest first) and whether they
+    /// carry their bodies.
+    struct FeedPlan {
+        var title: String
+        var path: String
+        var alternate: String
+        var id: String
+        var entries: [Int]
+        var content: Bool
+    }
+
+    func siteFeed() -> String { feed(siteFeedPlan()) }
+
+    func siteFeedPlan() -> FeedPlan {
+        FeedPlan(
             title: model.config.title, path: "feed.xml", alternate: "",
             id: tagID(day: feedIDDay, path: "feed"),
             entries: published(Array(model.entries.indices)), content: true)
     }
 
-    func actorFeed(_ id: Int) -> String {
+    func actorFeed(_ id: Int) -> String { feed(actorFeedPlan(id)) }
+
+    func actorFeedPlan(_ id: Int) -> FeedPlan {
         let actor = model.actors[id]
         let path = SiteURLs.actor(actor.slug)
-        return feed(
+        return FeedPlan(
             title: "\(actor.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
             id: tagID(day: feedIDDay, path: path),
             entries: published(index.entriesByActor[id]),
             content: false)
     }
 
-    func topicFeed(_ id: Int) -> String {
+    func topicFeed(_ id: Int) -> String { feed(topicFeedPlan(id)) }
+
+    func topicFeedPlan(_ id: Int) -> FeedPlan {
         let topic = model.topics[id]
         let path = SiteURLs.topic(topic.slug)
-        return feed(
+        return FeedPlan(
             title: "\(topic.name) — \(model.config.title)", path: path + "feed.xml", alternate: path,
             id: tagID(day: feedIDDay, path: path),
             entries: published(index.entriesByTopic[id]),
@@ -49,35 +66,65 @@ extension SiteRenderer {
 
     func updated(_ i: Int) -> String { updatedTimestamps[i] }
 
-    private func feed(
-        title: String, path: String, alternate: String, id: String, entries: [Int], content: Bool
-    ) -> String {
+    /// A feed: its header, then each entry's element (with its body when the plan says so),
+    /// then the closing tag. `feedFingerprint` hashes the same pieces.
+    private func feed(_ plan: FeedPlan) -> String {
+        var xml = feedHeader(plan)
+        for i in plan.entries {
+            if plan.content {
+                xml += feedEntry(i).dropLast(Self.entryClose.count)
+                xml += feedContentElement(i) + Self.entryClose
+            } else {
+                xml += feedEntry(i)
+            }
+        }
+        return xml + Self.feedClose
+    }
+
+    private static let entryClose = "  </entry>\n"
+    private static let feedClose = "</feed>\n"
+
+    /// Everything of a feed before its first entry.
+    private func feedHeader(_ plan: FeedPlan) -> String {
         // The first of the latest, by instants computed once (time zone look-ups are not free).
-        let newest = entries.max { updatedInstants[$0] < updatedInstants[$1] }
+        let newest = plan.entries.max { updatedInstants[$0] < updatedInstants[$1] }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(model.config.language))">
-              <id>\(XML.escape(id))</id>
-              <title>\(XML.escape(title))</title>
+              <id>\(XML.escape(plan.id))</id>
+              <title>\(XML.escape(plan.title))</title>
               <updated>\(newest.map { updatedTimestamps[$0] } ?? "2000-01-01T00:00:00Z")</updated>
-              <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(path)))"/>
-              <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(alternate)))"/>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(plan.path)))"/>
+              <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(plan.alternate)))"/>
               <generator>brief</generator>
 
             """
         if let author = model.config.author {
             xml += "  <author><name>\(XML.escape(author))</name></author>\n"
         }
-        for i in entries {
-            if content {
-                let html = bodies.feedContent[i] ?? ""
-                xml += feedEntry(i).dropLast("  </entry>\n".count)
-                xml += "    <content type=\"html\">\(XML.escape(html))</content>\n  </entry>\n"
-            } else {
-                xml += feedEntry(i)
-            }
+        return xml
+    }
+
+    /// Entry `i`'s `<content>` element: its body with absolute links.
+    private func feedContentElement(_ i: Int) -> String {
+        "    <content type=\"html\">\(XML.escape(bodies.feedContent[i] ?? ""))</content>\n"
+    }
+
+    /// A fingerprint of an actor's or topic's feed (nil for other jobs), taken over the pieces
+    /// `feed` writes it from: its header and each entry's element, as a hash kept for the
+    /// build (`feedEntryHashes`, set by `forFingerprints`). Equal fingerprints, equal bytes, so
+    /// an unchanged feed is not written again after an edit (`UnchangedPages`).
+    func feedFingerprint(_ job: PageJob, seed: UInt64) -> UInt64? {
+        let plan: FeedPlan
+        switch job {
+        case .actorFeed(let i): plan = actorFeedPlan(i)
+        case .topicFeed(let i): plan = topicFeedPlan(i)
+        default: return nil
         }
-        return xml + "</feed>\n"
+        guard !plan.content, feedEntryHashes.count == model.entries.count else { return nil }
+        var words = [seed, PageFingerprints.text(feedHeader(plan)), UInt64(plan.entries.count)]
+        for i in plan.entries { words.append(feedEntryHashes[i]) }
+        return words.withUnsafeBytes { ContentHash($0).value }
     }
 
     /// Entry `i`'s `<entry>` element without `<content>`: the one built with the renderer, or,

@@ -39,6 +39,8 @@ public struct SiteRenderer: Sendable {
     private(set) var actorsByKind: [[Int]] = []
     private(set) var claimsByStatus = StatusGroups()
     private(set) var indicatorsByStatus = StatusGroups()
+    /// Set by `forFingerprints()`: a hash of each entry's feed element (`feedFingerprint`).
+    private(set) var feedEntryHashes: [UInt64] = []
     /// Set by `forFingerprints()`: contexts hold each briefing's body as its key.
     private(set) var bodyKeysOnly = false
 
@@ -110,6 +112,10 @@ public struct SiteRenderer: Sendable {
         }
         var copy = self
         copy.bodyKeysOnly = true
+        let feeds = self
+        copy.feedEntryHashes = Array(model.entries.indices).parallelMap(stride: 8) {
+            PageFingerprints.text(feeds.feedEntry($0))
+        }
         (copy.actorLinks, copy.topicLinks) = (kept(actorLinks), kept(topicLinks))
         (copy.entryLinks, copy.cards) = (kept(entryLinks), kept(cards))
         if case .object(var fields) = site {
@@ -122,6 +128,7 @@ public struct SiteRenderer: Sendable {
     /// A fingerprint of what a template page is rendered from (`seed`, its template and its
     /// context), or nil for a job that is not a template page (`PageFingerprints`).
     func fingerprint(_ job: PageJob, seed: UInt64) -> UInt64? {
+        if let feed = feedFingerprint(job, seed: seed) { return feed }
         guard let page = htmlPage(job) else { return nil }
         let words = [
             seed, PageFingerprints.text(page.template),
