@@ -175,7 +175,8 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
         XCTAssertNotNil(summary.rendered, "a body edit, kept outputs packed as they are read")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         try edit(third) { $0.replacingOccurrences(of: "\"Third\"", with: "\"Retitled\"") }
-        XCTAssertEqual(build(packing).summary?.rendered, 42, "pages and feeds whose inputs changed, as unpacked")
+        XCTAssertEqual(
+            build(packing).summary?.rendered, 42, "pages and feeds whose inputs changed, as unpacked")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
         XCTAssertEqual(coldTree(packing), coldTree())
         // Packed, the renderer holds no feed entries: each feed makes those it shows.
