@@ -122,9 +122,12 @@ extension SiteRenderer {
         default: return nil
         }
         guard !plan.content, feedEntryHashes.count == model.entries.count else { return nil }
-        var words = [seed, PageFingerprints.text(feedHeader(plan)), UInt64(plan.entries.count)]
-        for i in plan.entries { words.append(feedEntryHashes[i]) }
-        return words.withUnsafeBytes { ContentHash($0).value }
+        var hasher = ContentHasher()
+        for word in [seed, PageFingerprints.text(feedHeader(plan)), UInt64(plan.entries.count)] {
+            hasher.combine(ContentHash(value: word))
+        }
+        for i in plan.entries { hasher.combine(ContentHash(value: feedEntryHashes[i])) }
+        return hasher.finalize().value
     }
 
     /// Entry `i`'s `<entry>` element without `<content>`: the one built with the renderer, or,

@@ -130,11 +130,14 @@ public struct SiteRenderer: Sendable {
     func fingerprint(_ job: PageJob, seed: UInt64) -> UInt64? {
         if let feed = feedFingerprint(job, seed: seed) { return feed }
         guard let page = htmlPage(job) else { return nil }
-        let words = [
+        var hasher = ContentHasher()
+        for word in [
             seed, PageFingerprints.text(page.template),
             page.context.fingerprint(hashingText: PageFingerprints.text),
-        ]
-        return words.withUnsafeBytes { ContentHash($0).value }
+        ] {
+            hasher.combine(ContentHash(value: word))
+        }
+        return hasher.finalize().value
     }
 
     static func quotesByActor(bodies: RenderedBodies, actors: Int) -> [[(entry: Int, quote: Quote)]] {
