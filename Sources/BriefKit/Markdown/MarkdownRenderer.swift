@@ -82,7 +82,7 @@ public struct MarkdownRenderer: Sendable {
         var htmlKey: UInt64 {
             switch storedHTML {
             case .plain(let text): ContentHash(text).value
-            case .packed(let packed): packed.packedBytes.withUnsafeBytes { ContentHash($0, seed: 1).value }
+            case .packed(let packed): ContentHash(packed.packedBytes, seed: 1).value
             }
         }
 
