@@ -202,12 +202,12 @@ struct MarkdownNode: Equatable {
 
     func unlink() { cmark_node_unlink(pointer) }
 
-    /// Depth-first walk; `visit` gets each node on entering and may not unlink nodes.
     /// The nodes under this one (itself first) in document order, each as it is entered and
     /// left, one at a time: for a pass that keeps state across nodes in locals of its own
     /// rather than in what a closure captures.
     func steps() -> MarkdownSteps { MarkdownSteps(self) }
 
+    /// Depth-first walk; `visit` gets each node on entering and may not unlink nodes.
     func walk(_ visit: (MarkdownNode, _ entering: Bool) -> Void) {
         let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
