@@ -27,7 +27,7 @@ struct StageTimer {
             name + String(format: "%7.3f s", seconds) + cpuText
             + String(
                 format: "   RSS %5d MiB (peak %5d, heap committed %5d)\n", Self.rss("VmRSS"),
-                Self.rss("VmHWM"), Heap.bytesInUse / (1024 * 1024))
+                Self.rss("VmHWM"), Heap.bytesCommitted / (1024 * 1024))
         FileHandle.standardError.write(Data(line.utf8))
     }
 

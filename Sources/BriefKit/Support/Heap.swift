@@ -8,7 +8,7 @@ import CBriefHeap
 public enum Heap {
     /// Bytes the allocator holds committed from the system, for the memory figures
     /// `BRIEF_TIMINGS` prints.
-    static var bytesInUse: Int { Int(brief_heap_committed()) }
+    static var bytesCommitted: Int { Int(brief_heap_committed()) }
 
     /// From now on, free memory goes back to the system at once: set when a build finds its
     /// site large enough that memory matters more than time (`SiteInputs.briefingBytes` above
