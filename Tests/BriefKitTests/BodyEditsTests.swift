@@ -41,8 +41,8 @@ final class BodyEditsTests: XCTestCase {
     }
 
     func testOnlyBriefingsAreTakenForBodyEdits() {
-        XCTAssertTrue(BodyEdits.isBriefing("Content/briefings/2024/a.md"))
-        XCTAssertFalse(BodyEdits.isBriefing("Content/actors/a.md"))
-        XCTAssertFalse(BodyEdits.isBriefing("Content/briefings/map.svg"))
+        XCTAssertTrue(SiteInputs.isBriefing("Content/briefings/2024/a.md"))
+        XCTAssertFalse(SiteInputs.isBriefing("Content/actors/a.md"))
+        XCTAssertFalse(SiteInputs.isBriefing("Content/briefings/map.svg"))
     }
 }

@@ -17,7 +17,7 @@ struct BodyEdits {
         for (old, new) in zip(record.inputs, inputs) {
             guard old.path == new.path else { return nil }
             guard old.hash != new.hash else { continue }
-            guard Self.isBriefing(new.path), new.frontMatter != 0, new.frontMatter == old.frontMatter,
+            guard SiteInputs.isBriefing(new.path), new.frontMatter != 0, new.frontMatter == old.frontMatter,
                 old.bodyKey != 0
             else { return nil }
             // A draft the site leaves out (and, its front matter the same, still does) shows nowhere.
@@ -57,10 +57,6 @@ struct BodyEdits {
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
         }
         return jobs
-    }
-
-    static func isBriefing(_ path: String) -> Bool {
-        path.hasPrefix("Content/briefings/") && path.hasSuffix(".md")
     }
 
     /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes

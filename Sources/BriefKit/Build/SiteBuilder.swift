@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
                     path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
                 // A file with the bytes the last build read keeps the front-matter hash it recorded.
                 if !input.takeParts(from: recordedByPath[file.relativePath]),
-                    BodyEdits.isBriefing(file.relativePath)
+                    SiteInputs.isBriefing(file.relativePath)
                 {
                     input.frontMatter = file.data.map(BodyEdits.frontMatterHash) ?? 0
                 }
@@ -289,7 +289,7 @@ public struct SiteBuilder: Sendable {
                     if let keys = prepared.bodies.cached?.keys {
                         let keyOf = Dictionary(
                             zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
-                        for i in inputs.indices where BodyEdits.isBriefing(inputs[i].path) {
+                        for i in inputs.indices where SiteInputs.isBriefing(inputs[i].path) {
                             inputs[i].bodyKey = keyOf[inputs[i].path] ?? BodyEdits.leftOut
                         }
                     }

@@ -118,7 +118,7 @@ public final class SiteSession: @unchecked Sendable {
         var model = site.model
         var edited: [(index: Int, path: String, diagnostics: [Diagnostic])] = []
         for path in paths {
-            guard path.hasPrefix("Content/briefings/"), path.hasSuffix(".md"), let i = entryIndex[path],
+            guard SiteInputs.isBriefing(path), let i = entryIndex[path],
                 let data = FileBytes.read(options.absoluteRoot + "/" + path),
                 case .success(let source) = SourceText.decode(data, path: path)
             else { return nil }

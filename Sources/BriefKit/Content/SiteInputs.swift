@@ -27,8 +27,13 @@ public struct SiteInputs: Sendable {
     /// The bytes of the briefings' files (front matter and body): what makes a site large.
     public var briefingBytes: Int {
         content.reduce(0) { total, file in
-            total + (BodyEdits.isBriefing(file.relativePath) ? file.data?.count ?? 0 : 0)
+            total + (Self.isBriefing(file.relativePath) ? file.data?.count ?? 0 : 0)
         }
+    }
+
+    /// Whether a site-relative path is a briefing's file: Markdown under `Content/briefings/`.
+    static func isBriefing(_ path: String) -> Bool {
+        path.hasPrefix("Content/briefings/") && path.hasSuffix(".md")
     }
 
     /// The files of a site, found but not read: `site.yml` first, then `Content/`, then
