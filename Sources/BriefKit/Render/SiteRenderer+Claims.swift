@@ -27,17 +27,11 @@ extension SiteRenderer {
     /// The groups of page `page` of the items `grouped` holds (`archive_size` items a page):
     /// each group's status, its count over all pages, and its items on this page; and how many
     /// pages there are.
-    func statusPages<Status>(_ grouped: StatusGroups, statuses: [Status], page: Int)
+    func statusPages<Status>(_ grouped: PagedGroups<TrackedRef>, statuses: [Status], page: Int)
         -> (groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)], pages: Int)
     {
         let shown = archivePages.slice(grouped.ordered.count, page: page)
-        var groups: [(status: Status, count: Int, items: ArraySlice<TrackedRef>)] = []
-        var start = 0
-        for (s, count) in grouped.counts.enumerated() {
-            let here = (start..<start + count).clamped(to: shown)
-            start += count
-            if !here.isEmpty { groups.append((statuses[s], count, grouped.ordered[here])) }
-        }
+        let groups = grouped.groups(on: shown).map { (statuses[$0.group], $0.count, $0.items) }
         return (groups, archivePages.count(grouped.ordered.count))
     }
 

@@ -128,13 +128,9 @@ extension SiteRenderer {
     /// `/actors/` and its continuation pages: actors grouped by kind, by name within a kind,
     /// `archive_size` to a page.
     func actorIndexContext(page: Int) -> TemplateValue {
-        let kinds = Self.actorIndexKinds
-        let ordered = actorsByKind
-        let all = ordered.flatMap { $0 }
-        let shown = Set(all[archivePages.slice(all.count, page: page)])
-        let groups = zip(kinds, ordered).compactMap { kind, members -> TemplateValue? in
-            let members = members.filter(shown.contains)
-            guard !members.isEmpty else { return nil }
+        let shown = archivePages.slice(actorsByKind.ordered.count, page: page)
+        let groups = actorsByKind.groups(on: shown).map { group, _, members -> TemplateValue in
+            let kind = Self.actorIndexKinds[group]
             return [
                 "label": .string(kind.1), "kind": .string(kind.0?.rawValue ?? "unregistered"),
                 "actors": .list(
@@ -164,14 +160,15 @@ extension SiteRenderer {
 
     /// The actors of each group of the actor index (`actorIndexKinds`), by name: made once
     /// per site, for every page of the index.
-    static func actorsByKind(_ actors: [SiteModel.ActorRecord]) -> [[Int]] {
+    static func actorsByKind(_ actors: [SiteModel.ActorRecord]) -> PagedGroups<Int> {
         // Names compared once, as UTF-8 bytes in a single sort, not five times as Strings.
         let byName = actors.indices.sorted {
             actors[$0].name.utf8.lexicographicallyPrecedes(actors[$1].name.utf8)
         }
-        return actorIndexKinds.map { kind, _ in
-            byName.filter { actors[$0].kind == kind && (kind != nil || actors[$0].path == nil) }
-        }
+        return PagedGroups(
+            actorIndexKinds.map { kind, _ in
+                byName.filter { actors[$0].kind == kind && (kind != nil || actors[$0].path == nil) }
+            })
     }
 
     /// An actor's page `page`: page 1 has the profile and the newest `page_size` briefings,

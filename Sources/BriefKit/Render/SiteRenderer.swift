@@ -36,9 +36,9 @@ public struct SiteRenderer: Sendable {
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
     /// The actor index's groups, and the claims and indicators by status: what every page of
     /// those indexes pages through, made once per site.
-    private(set) var actorsByKind: [[Int]] = []
-    private(set) var claimsByStatus = StatusGroups()
-    private(set) var indicatorsByStatus = StatusGroups()
+    private(set) var actorsByKind = PagedGroups<Int>()
+    private(set) var claimsByStatus = PagedGroups<TrackedRef>()
+    private(set) var indicatorsByStatus = PagedGroups<TrackedRef>()
     /// Set by `forFingerprints()`: a hash of each entry's feed element (`feedFingerprint`).
     private(set) var feedEntryHashes: [UInt64] = []
     /// Set by `forFingerprints()`: contexts hold each briefing's body as its key.
@@ -91,12 +91,11 @@ public struct SiteRenderer: Sendable {
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
         self.actorsByKind = Self.actorsByKind(model.actors)
         let grouping = self
-        self.claimsByStatus = StatusGroups(
-            index.claims.all, statuses: Briefing.Claim.Status.allCases,
-            status: { grouping.latest($0).claim.status })
-        self.indicatorsByStatus = StatusGroups(
-            index.analysis.indicators, statuses: Briefing.Indicator.Status.allCases,
-            status: { grouping.currentIndicator($0).status })
+        self.claimsByStatus = PagedGroups(
+            index.claims.all, keys: Briefing.Claim.Status.allCases, key: { grouping.latest($0).claim.status })
+        self.indicatorsByStatus = PagedGroups(
+            index.analysis.indicators, keys: Briefing.Indicator.Status.allCases,
+            key: { grouping.currentIndicator($0).status })
     }
 
     /// This renderer as pages are fingerprinted (`fingerprint(_:seed:)`), not rendered: the
