@@ -70,10 +70,7 @@ final class BuildCacheTests: FixtureSiteTestCase {
         build()
         let third = site + "/Content/briefings/2024-11-01-third.md"
         // Stamps of files written within a second of the read are not trusted; age them.
-        let old = Date(timeIntervalSinceNow: -60)
-        for path in FileManager.default.subpaths(atPath: site) ?? [] {
-            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site + "/" + path)
-        }
+        ageInputs()
         build()
         let record = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: output).load())
         XCTAssertTrue(
@@ -83,7 +80,8 @@ final class BuildCacheTests: FixtureSiteTestCase {
         let text = try String(contentsOfFile: third, encoding: .utf8)
         try text.replacingOccurrences(of: "Third body.", with: "Third BODY.").write(
             toFile: third, atomically: false, encoding: .utf8)
-        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: third)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: third)
         XCTAssertEqual(build().summary?.upToDate, false, "same size and modification time, new bytes")
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }

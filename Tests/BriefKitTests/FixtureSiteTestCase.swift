@@ -56,4 +56,16 @@ class FixtureSiteTestCase: XCTestCase {
         XCTAssertNotEqual(changed, text, "\(relative): the edit changes nothing")
         try changed.write(toFile: path, atomically: true, encoding: .utf8)
     }
+
+    /// Sets every site file's modification time a minute back: a build trusts the stamp of a
+    /// file written more than a second before it looked (`InputStamp.trusted`), so the next
+    /// build takes what the cache kept of the files not touched since (their parses, their
+    /// hashes) instead of reading them. An edit after this still changes the file's stamp (its
+    /// change time, which cannot be set back).
+    func ageInputs() {
+        let old = Date(timeIntervalSinceNow: -60)
+        for path in FileManager.default.subpaths(atPath: site) ?? [] {
+            try? FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site + "/" + path)
+        }
+    }
 }

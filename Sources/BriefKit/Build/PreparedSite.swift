@@ -22,6 +22,8 @@ public struct PreparedSite: Sendable {
     public var sources: SiteSources?
     public var themeDiagnostics: [Diagnostic]
     public var resolveDiagnostics: [Diagnostic]
+    /// Each briefing file's parse, when the build collects them for `ParsedBriefingsCache`.
+    var parses: [UInt64: BriefingParse] = [:]
 
     public var diagnostics: [Diagnostic] {
         loadDiagnostics + themeDiagnostics + resolveDiagnostics + bodies.diagnostics
@@ -86,17 +88,20 @@ extension SiteBuilder {
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
-        bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil
+        bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
+        parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false)
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
-            consume inputs, partial: true)
+            consume inputs, partial: true, kept: parses.kept, collect: parses.collect)
         diagnostics += loadDiagnostics
         timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
         diagnostics += themeDiagnostics
+        let collected = loaded?.parses ?? [:]
+        loaded?.parses = [:]
         guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }
         let kept = keepSources ? sources : nil
         var (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(
@@ -114,10 +119,11 @@ extension SiteBuilder {
         if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
-        let prepared = PreparedSite(
+        var prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
             loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
             resolveDiagnostics: resolveDiagnostics, searchWords: searchWords)
+        prepared.parses = collected
         timer.lap("index+contexts")
         return (prepared, diagnostics)
     }

@@ -84,20 +84,39 @@ public struct SiteBuilder: Sendable {
         // ones that build read: nothing to do, and only the files touched since are read.
         let readTime = time(nil)
         let recordedByPath = previous.map { Dictionary($0.inputs.map { ($0.path, $0) }) { a, _ in a } } ?? [:]
+        // Each input as the check below saw it, when it got that far.
+        var seen: [BuildCache.RecordedInput]?
         if let cache, var record = previous, outputStands,
             let (key, inputs) = SiteInputs.key(
-                of: listing, recorded: recordedByPath, options: options, time: readTime), key == record.key
+                of: listing, recorded: recordedByPath, options: options, time: readTime)
         {
-            // Files read again (touched, or too new to trust) are stamped for the next build
-            // when they are many: rewriting the whole record (every input and output file) for
-            // a few files, the ones just edited, costs more than reading them again.
-            if Self.restampPays(recorded: record.inputs, read: inputs) {
-                record.inputs = inputs
-                cache.save(record)
+            if key == record.key {
+                // Files read again (touched, or too new to trust) are stamped for the next build
+                // when they are many: rewriting the whole record (every input and output file)
+                // for a few files, the ones just edited, costs more than reading them again.
+                if Self.restampPays(recorded: record.inputs, read: inputs) {
+                    record.inputs = inputs
+                    cache.save(record)
+                }
+                return upToDate(record)
             }
-            return upToDate(record)
+            seen = inputs
         }
-        var inputs: SiteInputs? = SiteInputs.read(listing)
+        // The parses the last build kept, and the briefing files that need not be read for them:
+        // those whose content the check above knows from a stamp it can trust.
+        let keptParses = seen == nil ? nil : cache?.parses.load()
+        if keptParses != nil { timer.lap("kept parses") }
+        var known: [String: (hash: ContentHash, stamp: InputStamp)] = [:]
+        if let seen, let keptParses {
+            for input in seen where SiteInputs.isBriefing(input.path) {
+                let hash = ContentHash(value: input.hash)
+                guard let stamp = input.stamp,
+                    keptParses.parses[BriefingParse.key(path: input.path, hash: hash)] != nil
+                else { continue }
+                known[input.path] = (hash, stamp)
+            }
+        }
+        var inputs: SiteInputs? = SiteInputs.read(listing, known: known)
         // A site whose bodies will be packed gives freed memory back at once from here on.
         if inputs!.briefingBytes > options.packBodiesAbove { Heap.preferLowMemory() }
         // Only the cache needs the key (it hashes every input's path).
@@ -120,7 +139,8 @@ public struct SiteBuilder: Sendable {
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
-            inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords)
+            inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
+            parses: (keptParses?.parses, cache != nil))
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
@@ -308,6 +328,7 @@ public struct SiteBuilder: Sendable {
                         let pages = fingerprints.next(hashes: staging.hashes)
                         if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                     }
+                    cache.parses.save(prepared.parses, kept: keptParses?.kept ?? [])
                 })
             timer.lap("cache: save")
         }

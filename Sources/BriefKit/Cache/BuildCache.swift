@@ -21,6 +21,9 @@ public struct BuildCache: Sendable {
     /// What each page of the last builds of this site into this folder was rendered from.
     var pageFingerprints: PageFingerprints { PageFingerprints(path: bodies.path + "/pages") }
 
+    /// The briefings' front matter as the last builds of this site into this folder parsed it.
+    var parses: ParsedBriefingsCache { ParsedBriefingsCache(path: bodies.path + "/sources") }
+
     /// The search words of the last build of this site into this folder.
     var searchWords: SearchWordsCache { SearchWordsCache(path: bodies.path + "/words") }
 

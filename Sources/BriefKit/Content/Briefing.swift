@@ -75,6 +75,15 @@ public struct Briefing: Sendable, Equatable {
         public var body: String
         /// The file line on which the body starts, so Markdown diagnostics point into the file.
         public var bodyFirstLine: Int
+        /// Set when the body was left in its file (`ParsedBriefingsCache`): `body` is then
+        /// empty, and `readingBody(siteRoot:)` reads it.
+        public var keptBody: KeptBody? = nil
+    }
+
+    /// What is known of a body left in its file: the hash and the UTF-8 length of the text.
+    public struct KeptBody: Sendable, Equatable {
+        public var hash: UInt64
+        public var byteCount: Int
     }
 
     /// The fields live in one object, so copying a briefing (every stage passes them by value)
@@ -99,6 +108,10 @@ public struct Briefing: Sendable, Equatable {
     }
 
     /// All fields at once.
+    init(fields: Fields) {
+        storage = Storage(fields)
+    }
+
     public var fields: Fields {
         get { storage.fields }
         set { storage = Storage(newValue) }
@@ -126,6 +139,14 @@ public struct Briefing: Sendable, Equatable {
     public var bodyFirstLine: Int { storage.fields.bodyFirstLine }
 
     /// The same briefing without its Markdown body (once rendered, the body is not needed).
+    /// The hash of the body's Markdown, also when the body was left in its file.
+    public var bodyHash: ContentHash {
+        storage.fields.keptBody.map { ContentHash(value: $0.hash) } ?? ContentHash(storage.fields.body)
+    }
+
+    /// The length of the body's Markdown in bytes, also when the body was left in its file.
+    public var bodyByteCount: Int { storage.fields.keptBody?.byteCount ?? storage.fields.body.utf8.count }
+
     public func droppingBody() -> Briefing {
         var copy = self
         copy.fields.body = ""

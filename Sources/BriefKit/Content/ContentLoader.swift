@@ -43,6 +43,15 @@ public struct ContentLoader: Sendable {
     /// salvaged, their paths in `salvaged`), so the build goes on to report the problems of
     /// later stages too; the errors are in the diagnostics, and still fail the build.
     public func load(_ inputs: consuming SiteInputs, partial: Bool) -> (SiteSources?, [Diagnostic]) {
+        load(inputs, partial: partial, kept: nil, collect: false)
+    }
+
+    /// As above; a briefing file whose parse `kept` has (by `BriefingParse.key`) is taken from
+    /// there, not parsed (its bytes need not have been read); with `collect`, every briefing
+    /// file's parse without errors comes back in `SiteSources.parses`.
+    func load(_ inputs: consuming SiteInputs, partial: Bool, kept: [UInt64: BriefingParse]?, collect: Bool)
+        -> (SiteSources?, [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
         let walkDiagnostics = inputs.diagnostics
         let config: SiteConfig?
@@ -97,8 +106,8 @@ public struct ContentLoader: Sendable {
             return files
         }
         let before = diagnostics.count
-        var briefings = parse(
-            markdown("briefings", nested: true), with: { EntryParser.parseBriefing($0, salvaging: partial) },
+        var (briefings, parses) = parseBriefings(
+            markdown("briefings", nested: true), partial: partial, kept: kept, collect: collect,
             into: &diagnostics)
         let failedFiles = Set(diagnostics[before...].filter { $0.severity == .error }.map(\.location.path))
         let salvaged = Set(briefings.map(\.path).filter(failedFiles.contains))
@@ -128,6 +137,7 @@ public struct ContentLoader: Sendable {
             media: copies("media", "media/"), statics: copies("static", ""))
         sources.gradedSources = gradedSources
         sources.salvaged = salvaged
+        sources.parses = parses
         return (sources, diagnostics)
     }
 
@@ -148,6 +158,38 @@ public struct ContentLoader: Sendable {
             diagnostics += found
             return config
         }
+    }
+
+    /// The briefings of `files`, parsed on all cores or taken from `kept`, in file order; with
+    /// `collect`, each file's parse without errors by key.
+    private func parseBriefings(
+        _ files: consuming [SiteInputs.File], partial: Bool, kept: [UInt64: BriefingParse]?, collect: Bool,
+        into diagnostics: inout [Diagnostic]
+    ) -> ([Briefing], [UInt64: BriefingParse]) {
+        let results = files.parallelMapTaking { file -> (Briefing?, [Diagnostic], (UInt64, BriefingParse)?) in
+            let key = kept != nil || collect ? BriefingParse.key(path: file.relativePath, hash: file.hash) : 0
+            if let parse = kept?[key] {
+                return (parse.briefing, parse.diagnostics, collect ? (key, parse) : nil)
+            }
+            let (briefing, found) = Self.parse(file) { EntryParser.parseBriefing($0, salvaging: partial) }
+            guard collect, let briefing, !found.contains(where: { $0.severity == .error }) else {
+                return (briefing, found, nil)
+            }
+            return (
+                briefing, found,
+                (key, BriefingParse(briefing: briefing.leavingBodyInFile(), diagnostics: found))
+            )
+        }
+        var briefings: [Briefing] = []
+        briefings.reserveCapacity(results.count)
+        var parses: [UInt64: BriefingParse] = [:]
+        if collect { parses.reserveCapacity(results.count) }
+        for (briefing, found, parse) in results {
+            diagnostics += found
+            if let briefing { briefings.append(briefing) }
+            if let (key, parse) = parse { parses[key] = parse }
+        }
+        return (briefings, parses)
     }
 
     /// Decodes and parses files on all cores; results keep the sorted file order.

@@ -24,10 +24,11 @@ public struct SiteInputs: Sendable {
     /// Problems met while walking `Templates/`, which the theme reports when it loads.
     public var templateDiagnostics: [Diagnostic] = []
 
-    /// The bytes of the briefings' files (front matter and body): what makes a site large.
+    /// The bytes of the briefings' files (front matter and body): what makes a site large. A
+    /// file not read counts the size its stamp holds.
     public var briefingBytes: Int {
         content.reduce(0) { total, file in
-            total + (Self.isBriefing(file.relativePath) ? file.data?.count ?? 0 : 0)
+            total + (Self.isBriefing(file.relativePath) ? file.data?.count ?? Int(file.stamp?.size ?? 0) : 0)
         }
     }
 
@@ -69,13 +70,24 @@ public struct SiteInputs: Sendable {
         read(list(root: root))
     }
 
-    /// Reads the files of `listing`.
-    public static func read(_ listing: Listing) -> SiteInputs {
+    /// Reads the files of `listing`; a file in `known` is not read: its hash and stamp are
+    /// taken from there, and it has no bytes.
+    public static func read(_ listing: Listing, known: [String: (hash: ContentHash, stamp: InputStamp)] = [:])
+        -> SiteInputs
+    {
         let (all, diagnostics, templateDiagnostics) = (
             listing.files, listing.diagnostics, listing.templateDiagnostics
         )
         let content = all[1..<1 + listing.contentCount]
         let results = all.parallelMap { file -> (file: File?, errno: Int32) in
+            if let (hash, stamp) = known[file.relativePath] {
+                return (
+                    File(
+                        relativePath: file.relativePath, absolutePath: file.absolutePath, data: nil,
+                        hash: hash,
+                        stamp: stamp), 0
+                )
+            }
             let (data, info, failure) = FileBytes.readWithInfo(file.absolutePath)
             guard let data else { return (nil, failure) }
             let keep = [".md", ".yml", ".mustache"].contains { file.relativePath.hasSuffix($0) }

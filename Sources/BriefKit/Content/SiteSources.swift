@@ -20,6 +20,9 @@ public struct SiteSources: Sendable {
     /// Briefings whose front matter has errors, kept (with placeholders for bad fields) so a
     /// failing build still checks their bodies and links to them: their paths.
     public var salvaged: Set<String> = []
+    /// Each briefing file's parse without errors, by `BriefingParse.key`, when the loader was
+    /// asked to collect them (for `ParsedBriefingsCache`).
+    var parses: [UInt64: BriefingParse] = [:]
     public var pages: [StaticPage]
     public var media: [CopiedFile]
     public var statics: [CopiedFile]

@@ -16,9 +16,11 @@ public struct RenderedBodies: Sendable {
     /// True when the briefings' HTML is held packed (a site above `packingThreshold`): memory
     /// then matters more than time, and the renderer keeps less (`SiteRenderer.feedEntry`).
     public internal(set) var packsHTML = false
+    /// Bodies left in their files (`ParsedBriefingsCache`) that the files no longer hold.
+    var unread: [Diagnostic] = []
 
     public var diagnostics: [Diagnostic] {
-        (entries + actors + topics + pages + sources).flatMap(\.diagnostics)
+        (entries + actors + topics + pages + sources).flatMap(\.diagnostics) + unread
     }
 
     /// Above this many bytes of briefings' Markdown (about 40,000 briefings), each briefing's
@@ -71,7 +73,7 @@ public struct RenderedBodies: Sendable {
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
         dropEntrySources: Bool, cache: BodyCache?, packAbove: Int = packingThreshold
     ) -> RenderedBodies {
-        let packs = model.entries.reduce(0) { $0 + $1.briefing.body.utf8.count } > packAbove
+        let packs = model.entries.reduce(0) { $0 + $1.briefing.bodyByteCount } > packAbove
         // Each briefing's output as it is held: packed in its worker, so the plain HTML of every
         // briefing is never held at once (an output the cache kept packed stays so), or plain.
         func held(_ output: MarkdownRenderer.Output) -> MarkdownRenderer.Output {
@@ -84,9 +86,16 @@ public struct RenderedBodies: Sendable {
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
+        var unread: [Diagnostic] = []
         for i in feedEntries(model) {
+            // A body left in its file (`ParsedBriefingsCache`) is read for the feed, and kept.
+            switch model.entries[i].briefing.readingBody(siteRoot: model.root) {
+            case .success(let briefing): model.entries[i].briefing = briefing
+            case .failure(let problem): unread.append(problem)
+            }
             feedContent[i] = feedHTML(model.entries[i], model: model, absolute: absolute)
         }
+        let root = model.root
         var entries: [MarkdownRenderer.Output]
         var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
         if let cache, let environment, !model.entries.isEmpty {
@@ -110,7 +119,7 @@ public struct RenderedBodies: Sendable {
                 return zip(groups[shard], members).map {
                     i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
                     var entry = entry
-                    let output = held(outputs[keys[i]] ?? renderer.render(entry))
+                    let output = held(outputs[keys[i]] ?? renderer.render(entry, siteRoot: root))
                     entry.briefing = entry.briefing.droppingBody()
                     return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
                 }
@@ -128,14 +137,14 @@ public struct RenderedBodies: Sendable {
             model.entries = []
             let done = taken.parallelMapTaking { entry -> (MarkdownRenderer.Output, SiteModel.Entry) in
                 var entry = entry
-                let output = held(renderer.render(entry))
+                let output = held(renderer.render(entry, siteRoot: root))
                 entry.briefing = entry.briefing.droppingBody()
                 return (output, entry)
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
         } else {
-            entries = model.entries.parallelMap { held(renderer.render($0)) }
+            entries = model.entries.parallelMap { held(renderer.render($0, siteRoot: root)) }
         }
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }
@@ -144,6 +153,7 @@ public struct RenderedBodies: Sendable {
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
         bodies.cached = cached
+        bodies.unread = unread
         bodies.packsHTML = packs
         return bodies
     }
@@ -153,6 +163,20 @@ extension MarkdownRenderer {
     /// An entry's body, with mention links and notes for the actors it lists.
     func render(_ entry: SiteModel.Entry) -> Output {
         render(entry.briefing.body, source: entry.markdownSource, listedActors: entry.actors)
+    }
+
+    /// As above, reading the body from its file under `siteRoot` first when it was left there
+    /// (`ParsedBriefingsCache`); a file that no longer holds it gives an empty output with the
+    /// error.
+    func render(_ entry: SiteModel.Entry, siteRoot: String) -> Output {
+        switch entry.briefing.readingBody(siteRoot: siteRoot) {
+        case .success(let briefing):
+            var entry = entry
+            entry.briefing = briefing
+            return render(entry)
+        case .failure(let problem):
+            return Output(html: "", diagnostics: [problem], firstParagraph: nil, anchors: [])
+        }
     }
 
     /// A profile, topic description or page body.

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Length-prefixed values, little-endian, for the build cache's binary files.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func number(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        number(UInt64(text.utf8.count))
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func optional(_ text: String?) {
+        number(text == nil ? 0 : 1)
+        string(text ?? "")
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        string(location.path)
+        number(UInt64(bitPattern: Int64(location.line ?? -1)))
+        number(UInt64(bitPattern: Int64(location.column ?? -1)))
+    }
+
+}
+
+/// Reads what `ByteWriter` wrote; nil at the first value that is not there.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    mutating func number() -> UInt64? {
+        guard position + 8 <= bytes.count else { return nil }
+        let value = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        position += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func string() -> String? {
+        guard let count = number().flatMap({ Int(exactly: $0) }), count <= bytes.count - position else {
+            return nil
+        }
+        let text = String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
+        position += count
+        return text
+    }
+
+    mutating func location() -> SourceLocation? {
+        guard let path = string(), let line = number(), let column = number() else { return nil }
+        let (l, c) = (Int(Int64(bitPattern: line)), Int(Int64(bitPattern: column)))
+        return SourceLocation(path: path, line: l < 0 ? nil : l, column: c < 0 ? nil : c)
+    }
+
+    /// A string written by `ByteWriter.optional`: nil when absent, `.some(nil)` for none.
+    mutating func optional() -> String?? {
+        guard let present = number(), let text = string() else { return nil }
+        return .some(present == 1 ? text : nil)
+    }
+}
