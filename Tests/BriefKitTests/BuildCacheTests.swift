@@ -234,8 +234,13 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(loaded[keys[2]]?.htmlKey, packed.htmlKey)
         XCTAssertEqual(loaded[keys[0]]?.isPacked, false)
         for (key, expected) in zip(keys, [output, second, packed]) {
-            let kept = try XCTUnwrap(loaded[key])
+            var kept = try XCTUnwrap(loaded[key])
             XCTAssertEqual(kept.html, expected.html)
+            // The key kept beside the HTML is the HTML's, and is dropped with it.
+            XCTAssertEqual(kept.htmlKey, expected.htmlKey)
+            kept.html = "<p>Changed.</p>\n"
+            XCTAssertEqual(kept.htmlKey, ContentHash("<p>Changed.</p>\n").value)
+            kept.html = expected.html
             XCTAssertEqual(kept.diagnostics, expected.diagnostics)
             XCTAssertEqual(kept.firstParagraph, expected.firstParagraph)
             XCTAssertEqual(kept.anchors, expected.anchors)

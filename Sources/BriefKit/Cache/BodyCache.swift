@@ -103,12 +103,14 @@ struct BodyCache: Sendable {
 
     /// The format and the brief that wrote the file: another brief may render Markdown
     /// otherwise, so its outputs are not taken.
-    private var header: String { "brief-bodies 3 " + brief }
+    private var header: String { "brief-bodies 4 " + brief }
 }
 
 extension ByteWriter {
-    /// An output's HTML as it is held: plain (0), or packed (1: its length, then the bytes).
+    /// An output: its `htmlKey`, then its HTML as it is held: plain (0), or packed (1: its
+    /// length, then the bytes).
     mutating func output(_ output: MarkdownRenderer.Output) {
+        number(output.htmlKey)
         if let packed = output.packedHTML {
             number(1)
             number(UInt64(packed.byteCount))
@@ -159,6 +161,7 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func output() -> MarkdownRenderer.Output? {
+        guard let htmlKey = number() else { return nil }
         var html = ""
         var packed: PackedText?
         switch number() {
@@ -225,6 +228,7 @@ extension ByteReader {
             anchors: anchors,
             quotes: quotes, links: links, lookups: lookups)
         if let packed { output.hold(packed: packed) }
+        output.know(htmlKey: htmlKey)
         return output
     }
 }

@@ -25,7 +25,12 @@ public struct MarkdownRenderer: Sendable {
             }
             set { storedHTML = .plain(newValue) }
         }
-        private var storedHTML: StoredHTML
+        private var storedHTML: StoredHTML {
+            didSet { knownHTMLKey = nil }
+        }
+        /// `htmlKey` as the body cache wrote it beside the HTML, while the HTML is the one read
+        /// with it: the key of every kept body is then not hashed again on each build.
+        private var knownHTMLKey: UInt64?
         public var diagnostics: [Diagnostic]
         /// The text of the first paragraph: the default summary.
         public var firstParagraph: String?
@@ -80,7 +85,8 @@ public struct MarkdownRenderer: Sendable {
         /// A hash of the HTML as held, without unpacking it: equal keys, equal HTML (packed bytes
         /// unpack to one text). The same HTML held plain and packed has two keys.
         var htmlKey: UInt64 {
-            switch storedHTML {
+            if let knownHTMLKey { return knownHTMLKey }
+            return switch storedHTML {
             case .plain(let text): ContentHash(text).value
             case .packed(let packed): ContentHash(packed.packedBytes, seed: 1).value
             }
@@ -99,6 +105,10 @@ public struct MarkdownRenderer: Sendable {
 
         /// Holds `packed` as its HTML from now on (an output the build cache kept packed).
         mutating func hold(packed: PackedText) { storedHTML = .packed(packed) }
+
+        /// Takes `key` as the HTML's `htmlKey` (the body cache kept it with the HTML) until the
+        /// HTML is set or held otherwise.
+        mutating func know(htmlKey key: UInt64) { knownHTMLKey = key }
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.
