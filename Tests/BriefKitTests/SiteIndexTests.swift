@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import BriefKit
@@ -64,5 +65,62 @@ final class SiteIndexTests: XCTestCase {
             XCTAssertEqual(again.related, first.related)
             XCTAssertEqual(again.coActors.map { $0.map(\.id) }, first.coActors.map { $0.map(\.id) })
         }
+    }
+}
+
+/// The related briefings a build keeps for the next (`RelatedEntriesCache`): taken only for a
+/// model whose `SiteIndex.relatedKey` is the one they were ranked for.
+final class RelatedEntriesCacheTests: XCTestCase {
+    func testTheKeyFollowsEverythingRelatedIsRankedFrom() {
+        let model = SiteIndexTests.model()
+        let key = SiteIndex.relatedKey(of: model)
+        var retitled = model
+        var fields = retitled.entries[0].briefing.fields
+        fields.title = "Another title"
+        retitled.entries[0].briefing.fields = fields
+        XCTAssertEqual(SiteIndex.relatedKey(of: retitled), key, "a title ranks nothing")
+        var changes: [(String, (inout SiteModel) -> Void)] = [
+            ("instant", { $0.entries[1].instant += 1 }),
+            ("actors", { $0.entries[2].actors = [1] }),
+            ("topics", { $0.entries[3].topics = [0] }),
+            ("order", { $0.entries.swapAt(0, 1) }),
+            ("removed", { $0.entries.removeLast() }),
+        ]
+        changes.append(
+            (
+                "slug",
+                { model in
+                    var fields = model.entries[0].briefing.fields
+                    fields.slug = Located("renamed", at: fields.slug.location)
+                    model.entries[0].briefing.fields = fields
+                }
+            ))
+        for (name, change) in changes {
+            var changed = model
+            change(&changed)
+            XCTAssertNotEqual(SiteIndex.relatedKey(of: changed), key, name)
+        }
+    }
+
+    func testKeptListsAreTakenForTheirKeyOnly() throws {
+        let model = SiteIndexTests.model()
+        let ranked = SiteIndex(model: model).related
+        let cache = RelatedEntriesCache(path: TestPaths.temporaryFolder() + "/cache/related")
+        let key = SiteIndex.relatedKey(of: model)
+        XCTAssertNil(cache.load(key: key), "nothing kept yet")
+        cache.save(key: key, lists: ranked)
+        XCTAssertEqual(cache.load(key: key), ranked)
+        XCTAssertNil(cache.load(key: key &+ 1))
+        var other = cache
+        other.brief = "another brief"
+        XCTAssertNil(other.load(key: key))
+        // Taken whole by the index, in place of ranking.
+        let kept = ranked.map { _ in [0] }
+        XCTAssertEqual(SiteIndex(model: model, related: kept).related, kept)
+        XCTAssertEqual(SiteIndex(model: model, related: [[0]]).related, ranked, "not one list per entry")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cache.path))
+        bytes[bytes.count / 2] ^= 1
+        try bytes.write(to: URL(fileURLWithPath: cache.path))
+        XCTAssertNil(cache.load(key: key), "damaged")
     }
 }

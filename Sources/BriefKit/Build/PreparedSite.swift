@@ -24,6 +24,9 @@ public struct PreparedSite: Sendable {
     public var resolveDiagnostics: [Diagnostic]
     /// Each briefing file's parse, when the build collects them for `ParsedBriefingsCache`.
     var parses: [UInt64: BriefingParse] = [:]
+    /// The `SiteIndex.relatedKey` to keep `index.related` under, when the lists were ranked
+    /// by this build and a `RelatedEntriesCache` is to keep them.
+    var relatedToKeep: UInt64?
 
     public var diagnostics: [Diagnostic] {
         loadDiagnostics + themeDiagnostics + resolveDiagnostics + bodies.diagnostics
@@ -33,12 +36,12 @@ public struct PreparedSite: Sendable {
         model: SiteModel, theme: Theme, bodies: RenderedBodies, links: LinkResolver,
         absoluteLinks: LinkResolver,
         loadDiagnostics: [Diagnostic], sources: SiteSources?, themeDiagnostics: [Diagnostic],
-        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil
+        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil, related: [[Int]]? = nil
     ) {
         self.model = model
         self.theme = theme
         self.bodies = bodies
-        self.index = SiteIndex(model: model)
+        self.index = SiteIndex(model: model, related: related)
         self.renderer = SiteRenderer(
             model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
             searchWords: searchWords)
@@ -89,7 +92,8 @@ extension SiteBuilder {
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
-        parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false)
+        parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
+        related: RelatedEntriesCache? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
@@ -119,11 +123,15 @@ extension SiteBuilder {
         if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
+        // The related briefings the last build ranked, when ranked from what this model has.
+        let relatedKey = related.map { _ in SiteIndex.relatedKey(of: model) }
+        let keptRelated = relatedKey.flatMap { related?.load(key: $0) }
         var prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
             loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
-            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords)
+            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords, related: keptRelated)
         prepared.parses = collected
+        if keptRelated == nil { prepared.relatedToKeep = relatedKey }
         timer.lap("index+contexts")
         return (prepared, diagnostics)
     }

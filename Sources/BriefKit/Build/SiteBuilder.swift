@@ -140,7 +140,7 @@ public struct SiteBuilder: Sendable {
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
             inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
-            parses: (keptParses?.parses, cache != nil))
+            parses: (keptParses?.parses, cache != nil), related: cache?.related)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
@@ -329,6 +329,9 @@ public struct SiteBuilder: Sendable {
                         if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                     }
                     cache.parses.save(prepared.parses, kept: keptParses?.kept ?? [])
+                    if let key = prepared.relatedToKeep {
+                        cache.related.save(key: key, lists: prepared.index.related)
+                    }
                 })
             timer.lap("cache: save")
         }

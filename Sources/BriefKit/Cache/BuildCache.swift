@@ -24,6 +24,10 @@ public struct BuildCache: Sendable {
     /// The briefings' front matter as the last builds of this site into this folder parsed it.
     var parses: ParsedBriefingsCache { ParsedBriefingsCache(path: bodies.path + "/sources") }
 
+    /// The related briefings of every briefing as the last build of this site into this folder
+    /// ranked them.
+    var related: RelatedEntriesCache { RelatedEntriesCache(path: bodies.path + "/related") }
+
     /// The search words of the last build of this site into this folder.
     var searchWords: SearchWordsCache { SearchWordsCache(path: bodies.path + "/words") }
 

@@ -25,6 +25,12 @@ public struct SiteIndex: Sendable {
     static let postingWindow = 256
 
     public init(model: SiteModel) {
+        self.init(model: model, related: nil)
+    }
+
+    /// As above, taking `related` (an earlier index's, for entries whose `relatedKey` is this
+    /// model's) instead of ranking the entries again when it has a list for every entry.
+    init(model: SiteModel, related kept: [[Int]]?) {
         let entries = model.entries
         var byActor = [[Int]](repeating: [], count: model.actors.count)
         var byTopic = [[Int]](repeating: [], count: model.topics.count)
@@ -60,7 +66,30 @@ public struct SiteIndex: Sendable {
             }
             return Self.ordered(actors, rank: actorRank)
         }
-        related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
+        if let kept, kept.count == entries.count {
+            related = kept
+        } else {
+            related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
+        }
+    }
+
+    /// A hash of everything `related` is ranked from: each entry's place, slug, instant,
+    /// actors and topics. Equal keys, equal related entries.
+    static func relatedKey(of model: SiteModel) -> UInt64 {
+        var hasher = ContentHasher()
+        func number(_ value: Int) { hasher.combine(ContentHash(value: UInt64(bitPattern: Int64(value)))) }
+        number(relatedLimit)
+        number(postingWindow)
+        number(model.entries.count)
+        for entry in model.entries {
+            hasher.combine(entry.slug)
+            number(entry.instant)
+            number(entry.actors.count)
+            for actor in entry.actors { number(actor) }
+            number(entry.topics.count)
+            for topic in entry.topics { number(topic) }
+        }
+        return hasher.finalize().value
     }
 
     /// Each name's position in name order.
