@@ -107,11 +107,12 @@ public struct Briefing: Sendable, Equatable {
                 params: params, body: body, bodyFirstLine: bodyFirstLine))
     }
 
-    /// All fields at once.
+    /// A briefing of these fields.
     init(fields: Fields) {
         storage = Storage(fields)
     }
 
+    /// All fields at once.
     public var fields: Fields {
         get { storage.fields }
         set { storage = Storage(newValue) }
@@ -138,7 +139,6 @@ public struct Briefing: Sendable, Equatable {
     /// The file line on which the body starts, so Markdown diagnostics point into the file.
     public var bodyFirstLine: Int { storage.fields.bodyFirstLine }
 
-    /// The same briefing without its Markdown body (once rendered, the body is not needed).
     /// The hash of the body's Markdown, also when the body was left in its file.
     public var bodyHash: ContentHash {
         storage.fields.keptBody.map { ContentHash(value: $0.hash) } ?? ContentHash(storage.fields.body)
@@ -147,6 +147,7 @@ public struct Briefing: Sendable, Equatable {
     /// The length of the body's Markdown in bytes, also when the body was left in its file.
     public var bodyByteCount: Int { storage.fields.keptBody?.byteCount ?? storage.fields.body.utf8.count }
 
+    /// The same briefing without its Markdown body (once rendered, the body is not needed).
     public func droppingBody() -> Briefing {
         var copy = self
         copy.fields.body = ""

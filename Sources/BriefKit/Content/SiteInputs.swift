@@ -5,7 +5,9 @@ import Foundation
 /// on the hashes (never on modification times).
 public struct SiteInputs: Sendable {
     /// One input file. Text (`.md`, `.yml`, `.mustache`) keeps its bytes for parsing; other
-    /// files (media, static, assets) keep only their hash: they are copied at write time.
+    /// files (media, static, assets) keep only their hash: they are copied at write time. A
+    /// briefing whose parse the build cache kept is not read at all (`read(_:known:)`): it has
+    /// the hash and stamp the cache knew, and no bytes.
     public struct File: Sendable {
         public var relativePath: String
         public var absolutePath: String
@@ -81,12 +83,10 @@ public struct SiteInputs: Sendable {
         let content = all[1..<1 + listing.contentCount]
         let results = all.parallelMap { file -> (file: File?, errno: Int32) in
             if let (hash, stamp) = known[file.relativePath] {
-                return (
-                    File(
-                        relativePath: file.relativePath, absolutePath: file.absolutePath, data: nil,
-                        hash: hash,
-                        stamp: stamp), 0
-                )
+                let unread = File(
+                    relativePath: file.relativePath, absolutePath: file.absolutePath, data: nil, hash: hash,
+                    stamp: stamp)
+                return (unread, 0)
             }
             let (data, info, failure) = FileBytes.readWithInfo(file.absolutePath)
             guard let data else { return (nil, failure) }
