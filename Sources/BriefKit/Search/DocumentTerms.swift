@@ -59,89 +59,27 @@ struct DocumentTerms {
     }
 
     /// Adds every word of `text` (UTF-8 bytes), skipping tags and entities when `html`. The
-    /// bytes are read where the string holds them.
+    /// bytes are read where the string holds them (`WordScanner`).
     private mutating func add(_ text: borrowing Span<UInt8>, title: Bool, html: Bool) {
         // What one occurrence adds to a term's tally.
         let occurrence: UInt32 = title ? Self.titleMark + 1 : 1
-        var i = 0
-        let end = text.count
-        while i < end {
-            // Skip to the next word, over tags, entities and punctuation.
-            while i < end {
-                let byte = text[i]
-                if Self.isLetterOrDigit(byte) { break }
-                if byte >= 0x80 {
-                    let length = Self.punctuationLength(text, i)
-                    if length == 0 { break }
-                    i += length
-                    continue
-                }
-                if html && byte == UInt8(ascii: "<") {
-                    // To the tag's closing '>' (or the end).
-                    while i < end && text[i] != UInt8(ascii: ">") { i += 1 }
-                } else if html && byte == UInt8(ascii: "&") {
-                    // To the entity's ';' when it comes within 12 bytes; else past the '&' alone.
-                    var j = i
-                    let limit = min(end, i + 12)
-                    while j < limit && text[j] != UInt8(ascii: ";") { j += 1 }
-                    if j < limit { i = j }
-                }
-                i += 1
-            }
-            let start = i
-            var hasher = WordHasher()
-            var ascii = true
-            while i < end {
-                let byte = text[i]
-                if Self.isLetterOrDigit(byte) {
-                    // ASCII letters and digits: setting 0x20 lowers a letter and keeps a digit.
-                    hasher.add(byte | 0x20)
-                } else if byte >= 0x80 && Self.punctuationLength(text, i) == 0 {
-                    ascii = false
-                } else {
-                    break
-                }
-                i += 1
-            }
-            if start == i { break }
-            if ascii {
-                if i - start <= Self.longestTerm && tally(hash: hasher.hash, by: occurrence) {
+        WordScanner.forEachWord(in: text, html: html) { word in
+            if word.isASCII {
+                if word.range.count <= Self.longestTerm && tally(hash: word.hash, by: occurrence) {
                     // A new term: its bytes, lowered (0x20 lowers an ASCII letter, keeps a digit).
-                    for k in start..<i { bytes.append(text[k] | 0x20) }
+                    for k in word.range { bytes.append(text[k] | 0x20) }
                     ends.append(bytes.count)
                 }
             } else {
-                var word: [UInt8] = []
-                word.reserveCapacity(i - start)
-                for k in start..<i { word.append(text[k]) }
-                for piece in Self.foldedPieces(String(decoding: word, as: UTF8.self))
+                var folded: [UInt8] = []
+                folded.reserveCapacity(word.range.count)
+                for k in word.range { folded.append(text[k]) }
+                for piece in Self.foldedPieces(String(decoding: folded, as: UTF8.self))
                 where piece.count <= Self.longestTerm && tally(hash: WordHasher.hash(piece), by: occurrence) {
                     bytes.append(contentsOf: piece)
                     ends.append(bytes.count)
                 }
             }
-        }
-    }
-
-    /// Whether `byte` is an ASCII letter or digit, by one bit of a constant set: the test runs
-    /// for every byte of every text the index reads.
-    @inline(__always)
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        // Bits 0x30-0x39 of the low word; 0x41-0x5A and 0x61-0x7A (less 64) of the high one.
-        let low: UInt64 = 0x03FF_0000_0000_0000
-        let high: UInt64 = 0x07FF_FFFE_07FF_FFFE
-        return byte < 0x80 && ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
-    }
-
-    /// The length of the character at `text[i]` when it is in Unicode's General Punctuation
-    /// block (U+2000–U+203F: typographic spaces, dashes, quotes, ellipsis) or a no-break space,
-    /// else 0: common in prose, never part of a word, and cheaper to see here than to fold.
-    @inline(__always)
-    private static func punctuationLength(_ text: borrowing Span<UInt8>, _ i: Int) -> Int {
-        switch text[i] {
-        case 0xE2: i + 2 < text.count && text[i + 1] == 0x80 ? 3 : 0
-        case 0xC2: i + 1 < text.count && text[i + 1] == 0xA0 ? 2 : 0
-        default: 0
         }
     }
 
