@@ -148,7 +148,10 @@ public struct Briefing: Sendable, Equatable {
     public var bodyByteCount: Int { storage.fields.keptBody?.byteCount ?? storage.fields.body.utf8.count }
 
     /// The same briefing without its Markdown body (once rendered, the body is not needed).
+    /// One without a body already (left in its file) is itself: a build that took it from the
+    /// parse cache then holds its fields once.
     public func droppingBody() -> Briefing {
+        if storage.fields.body.isEmpty { return self }
         var copy = self
         copy.fields.body = ""
         return copy
