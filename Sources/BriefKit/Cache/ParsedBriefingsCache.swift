@@ -18,9 +18,9 @@ struct ParsedBriefingsCache: Sendable {
 
     static let shardCount = 32
 
-    static func shard(of hash: UInt64) -> Int { Int(hash % UInt64(shardCount)) }
+    static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
 
-    /// Every kept parse by key, and the hashes each shard file held.
+    /// Every kept parse by key, and the keys each shard file held.
     func load() -> (parses: [UInt64: BriefingParse], kept: [Set<UInt64>]) {
         let shards = (0..<Self.shardCount).parallelMap { shard -> [UInt64: BriefingParse] in
             guard let data = FileBytes.read(path + "/\(shard)") else { return [:] }
@@ -32,21 +32,21 @@ struct ParsedBriefingsCache: Sendable {
         return (parses, shards.map { Set($0.keys) })
     }
 
-    /// Keeps `parses` (by key), writing only the shard files whose hashes are not
-    /// those `kept` had; a cache that cannot be written only costs the next build time.
+    /// Keeps `parses` (by key), writing only the shard files whose keys are not those `kept`
+    /// had; a cache that cannot be written only costs the next build time.
     func save(_ parses: [UInt64: BriefingParse], kept: [Set<UInt64>]) {
         guard StateFolder.prepare(path) == nil else { return }
         var byShard = [[UInt64]](repeating: [], count: Self.shardCount)
-        for hash in parses.keys.sorted() { byShard[Self.shard(of: hash)].append(hash) }
+        for key in parses.keys.sorted() { byShard[Self.shard(of: key)].append(key) }
         _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
             let members = byShard[shard]
             guard kept.count != Self.shardCount || Set(members) != kept[shard] else { return false }
             var writer = ByteWriter()
             writer.string(header)
             writer.number(UInt64(members.count))
-            for hash in members {
-                writer.number(hash)
-                writer.parse(parses[hash]!)
+            for key in members {
+                writer.number(key)
+                writer.parse(parses[key]!)
             }
             writer.number(ContentHash(writer.bytes).value)
             try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
@@ -67,8 +67,8 @@ struct ParsedBriefingsCache: Sendable {
             var parses: [UInt64: BriefingParse] = [:]
             parses.reserveCapacity(Int(min(count, 1 << 20)))
             for _ in 0..<count {
-                guard let hash = reader.number(), let parse = reader.parse() else { return [:] }
-                parses[hash] = parse
+                guard let key = reader.number(), let parse = reader.parse() else { return [:] }
+                parses[key] = parse
             }
             return parses
         }
