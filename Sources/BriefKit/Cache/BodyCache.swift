@@ -58,12 +58,7 @@ struct BodyCache: Sendable {
     /// The outputs of one shard file's bytes; none unless they end with the hash of the rest
     /// (a file cut short or damaged is not read: packed HTML is unpacked on trust).
     private static func outputs(in data: Data, header: String) -> [UInt64: MarkdownRenderer.Output] {
-        return data.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
-            guard raw.count >= 8 else { return [:] }
-            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-            var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
-            guard end.number() == ContentHash(content).value else { return [:] }
-            var reader = ByteReader(bytes: content)
+        ByteReader.checked(data) { reader -> [UInt64: MarkdownRenderer.Output]? in
             guard reader.string() == header, reader.number() != nil, let count = reader.number() else {
                 return [:]
             }
@@ -73,7 +68,7 @@ struct BodyCache: Sendable {
                 outputs[key] = output
             }
             return outputs
-        }
+        } ?? [:]
     }
 
     /// Keeps `outputs` (made in `environment`), writing only the files whose briefings are
@@ -95,7 +90,7 @@ struct BodyCache: Sendable {
                 writer.number(keys[i])
                 writer.output(outputs[i])
             }
-            writer.number(ContentHash(writer.bytes).value)
+            writer.seal()
             try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
             return true
         }

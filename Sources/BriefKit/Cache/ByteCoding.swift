@@ -60,3 +60,23 @@ struct ByteReader {
         return .some(present == 1 ? text : nil)
     }
 }
+
+extension ByteWriter {
+    /// Ends the bytes with the hash of all before, as `ByteReader.checked` expects them.
+    mutating func seal() { number(ContentHash(bytes).value) }
+}
+
+extension ByteReader {
+    /// What `read` makes of `data` when it ends with the hash of the rest (`ByteWriter.seal`);
+    /// nil for a file cut short or damaged, which is not read.
+    static func checked<T>(_ data: Data, _ read: (inout ByteReader) -> T?) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            guard raw.count >= 8 else { return nil }
+            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+            var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
+            guard end.number() == ContentHash(content).value else { return nil }
+            var reader = ByteReader(bytes: content)
+            return read(&reader)
+        }
+    }
+}

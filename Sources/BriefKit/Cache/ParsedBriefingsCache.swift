@@ -48,7 +48,7 @@ struct ParsedBriefingsCache: Sendable {
                 writer.number(key)
                 writer.parse(parses[key]!)
             }
-            writer.number(ContentHash(writer.bytes).value)
+            writer.seal()
             try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
             return true
         }
@@ -57,12 +57,7 @@ struct ParsedBriefingsCache: Sendable {
     /// The parses of one shard file's bytes; none unless the file was written by this brief
     /// and ends with the hash of the rest (a file cut short or damaged is not read).
     private static func parses(in data: Data, header: String) -> [UInt64: BriefingParse] {
-        data.withUnsafeBytes { raw -> [UInt64: BriefingParse] in
-            guard raw.count >= 8 else { return [:] }
-            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-            var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
-            guard end.number() == ContentHash(content).value else { return [:] }
-            var reader = ByteReader(bytes: content)
+        ByteReader.checked(data) { reader -> [UInt64: BriefingParse]? in
             guard reader.string() == header, let count = reader.number() else { return [:] }
             var parses: [UInt64: BriefingParse] = [:]
             parses.reserveCapacity(Int(min(count, 1 << 20)))
@@ -71,7 +66,7 @@ struct ParsedBriefingsCache: Sendable {
                 parses[key] = parse
             }
             return parses
-        }
+        } ?? [:]
     }
 
     /// The format and the brief that wrote the file: another brief may parse otherwise.

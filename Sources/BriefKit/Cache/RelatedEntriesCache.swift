@@ -15,14 +15,9 @@ struct RelatedEntriesCache: Sendable {
     /// damaged, or was written by another brief).
     func load(key: UInt64) -> [[Int]]? {
         guard let data = FileBytes.read(path) else { return nil }
-        return data.withUnsafeBytes { raw -> [[Int]]? in
-            guard raw.count >= 8 else { return nil }
-            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-            var end = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
-            guard end.number() == ContentHash(content).value else { return nil }
-            var reader = ByteReader(bytes: content)
+        return ByteReader.checked(data) { reader -> [[Int]]? in
             guard reader.string() == header, reader.number() == key, let count = reader.number(),
-                count <= UInt64(content.count / 8)
+                count <= UInt64(data.count / 8)
             else { return nil }
             var lists: [[Int]] = []
             lists.reserveCapacity(Int(count))
@@ -54,7 +49,7 @@ struct RelatedEntriesCache: Sendable {
             writer.number(UInt64(list.count))
             for entry in list { writer.number(UInt64(entry)) }
         }
-        writer.number(ContentHash(writer.bytes).value)
+        writer.seal()
         try? Data(writer.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
