@@ -35,22 +35,23 @@ public enum FileBytes {
         }
     }
 
-    /// The rest of open file `fd`, expected to be `size` bytes long.
+    /// The rest of open file `fd`, expected to be `size` bytes long. Read into memory not
+    /// filled first (zeroing the build cache's larger files cost as much as reading them).
     static func readOpen(_ fd: Int32, size: Int) -> Data? {
-        var data = Data(count: size)
-        var total = 0
-        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
-            while total < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+        guard size > 0 else { return Data() }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + total, size - total)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return n == 0 }
+                if n < 0 { failed = true }
+                if n <= 0 { break }
                 total += n
             }
-            return true
+            // A file that shrank while being read: keep what is there.
+            initialized = total
         }
-        guard ok else { return nil }
-        // A file that shrank while being read: keep what is there.
-        if total < data.count { data.removeSubrange(total...) }
-        return data
+        return failed ? nil : Data(adopting: bytes)
     }
 }
