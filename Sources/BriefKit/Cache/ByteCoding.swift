@@ -23,7 +23,6 @@ struct ByteWriter {
         number(UInt64(bitPattern: Int64(location.line ?? -1)))
         number(UInt64(bitPattern: Int64(location.column ?? -1)))
     }
-
 }
 
 /// Reads what `ByteWriter` wrote; nil at the first value that is not there.

@@ -119,7 +119,8 @@ struct DocumentTerms {
 /// A 64-bit hash of a word's bytes, added one at a time: eight bytes are gathered into a word
 /// (a shift and an or per byte, no multiply) and each full word is mixed in. A word of up to
 /// seven bytes (most words) is its own hash, its bytes beside its length, so no two of them
-/// collide; longer words end with a mix.
+/// collide; longer words end with a mix. `brief_find_words` (C) hashes ASCII words the same
+/// way, from whole 8-byte loads; `WordScannerTests` hold the two together.
 struct WordHasher {
     private var gathered: UInt64 = 0
     private var mixed: UInt64 = 0
