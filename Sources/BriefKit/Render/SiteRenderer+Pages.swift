@@ -61,7 +61,10 @@ extension SiteRenderer {
     func briefingContext(_ i: Int) -> TemplateValue {
         let entry = model.entries[i]
         let briefing = entry.briefing
-        var context = cards[i]
+        // Fingerprinted, the briefing's card stands whole under a key no template can name: the
+        // fingerprint it carries covers its fields, which are then not copied and hashed again
+        // for every page (the page's fields below are hashed beside it).
+        var context: Fields = bodyKeysOnly ? ["\u{0}card": .object(cards[i])] : cards[i]
         // Room for the keys added below at once, instead of regrowing (and rehashing) as they come.
         context.reserveCapacity(context.count + 14)
         // Fingerprinted, the body stands as its key (cmark never writes NUL into HTML).
