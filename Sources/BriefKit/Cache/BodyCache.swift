@@ -90,8 +90,7 @@ struct BodyCache: Sendable {
                 writer.number(keys[i])
                 writer.output(outputs[i])
             }
-            writer.seal()
-            try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
+            writer.write(sealedTo: path + "/\(shard)")
             return true
         }
     }
@@ -148,9 +147,7 @@ extension ByteWriter {
                 optional(suggestion)
             }
         }
-        let diagnostics =
-            output.diagnostics.isEmpty ? Data() : (try? JSONEncoder().encode(output.diagnostics)) ?? Data()
-        string(String(decoding: diagnostics, as: UTF8.self))
+        diagnostics(output.diagnostics)
     }
 }
 
@@ -214,10 +211,7 @@ extension ByteReader {
             }
             lookups.append(WikilinkLookup(kind: kind, target: target, answer: answer))
         }
-        guard let encoded = string() else { return nil }
-        let diagnostics =
-            encoded.isEmpty ? [] : (try? JSONDecoder().decode([Diagnostic].self, from: Data(encoded.utf8)))
-        guard let diagnostics else { return nil }
+        guard let diagnostics = diagnostics() else { return nil }
         var output = MarkdownRenderer.Output(
             html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
             anchors: anchors,

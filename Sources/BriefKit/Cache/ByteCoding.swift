@@ -61,12 +61,23 @@ struct ByteReader {
 }
 
 extension ByteWriter {
-    /// Ends the bytes with the hash of all before, as `ByteReader.checked` expects them.
-    mutating func seal() { number(ContentHash(bytes).value) }
+    /// Diagnostics as JSON (nothing for none): they are few, and their JSON is `Codable`'s.
+    mutating func diagnostics(_ list: [Diagnostic]) {
+        let json = list.isEmpty ? Data() : (try? JSONEncoder().encode(list)) ?? Data()
+        string(String(decoding: json, as: UTF8.self))
+    }
+
+    /// Writes the bytes to `path`, ended with the hash of all before (as `ByteReader.checked`
+    /// expects them), in place of the file at once; a file that cannot be written is left as it
+    /// was (a cache that cannot be written only costs the next build time).
+    consuming func write(sealedTo path: String) {
+        number(ContentHash(bytes).value)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
 }
 
 extension ByteReader {
-    /// What `read` makes of `data` when it ends with the hash of the rest (`ByteWriter.seal`);
+    /// What `read` makes of `data` when it ends with the hash of the rest (`ByteWriter.write`);
     /// nil for a file cut short or damaged, which is not read.
     static func checked<T>(_ data: Data, _ read: (inout ByteReader) -> T?) -> T? {
         data.withUnsafeBytes { raw -> T? in
@@ -77,5 +88,11 @@ extension ByteReader {
             var reader = ByteReader(bytes: content)
             return read(&reader)
         }
+    }
+
+    /// Diagnostics written by `ByteWriter.diagnostics`; nil when they are not there.
+    mutating func diagnostics() -> [Diagnostic]? {
+        guard let json = string() else { return nil }
+        return json.isEmpty ? [] : try? JSONDecoder().decode([Diagnostic].self, from: Data(json.utf8))
     }
 }

@@ -70,9 +70,7 @@ extension ByteWriter {
         signed(fields.bodyFirstLine)
         number(briefing.bodyHash.value)
         signed(briefing.bodyByteCount)
-        let warnings =
-            parse.diagnostics.isEmpty ? Data() : (try? JSONEncoder().encode(parse.diagnostics)) ?? Data()
-        string(String(decoding: warnings, as: UTF8.self))
+        diagnostics(parse.diagnostics)
     }
 
     private mutating func flag(_ value: Bool) { number(value ? 1 : 0) }
@@ -214,9 +212,7 @@ extension ByteReader {
         let bodyFirstLine = try signed()
         let bodyHash = try value()
         let bodyByteCount = try signed()
-        let warnings = try text()
-        let diagnostics =
-            warnings.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(warnings.utf8))
+        guard let diagnostics = diagnostics() else { throw Unreadable() }
         var fields = Briefing.Fields(
             path: file, title: title, date: date, updated: updated, author: author, summary: summary,
             actors: actors, topics: topics, source: source, claims: claims, draft: draft, slug: slug,

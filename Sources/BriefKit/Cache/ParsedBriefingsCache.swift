@@ -48,8 +48,7 @@ struct ParsedBriefingsCache: Sendable {
                 writer.number(key)
                 writer.parse(parses[key]!)
             }
-            writer.seal()
-            try? Data(writer.bytes).write(to: URL(fileURLWithPath: path + "/\(shard)"), options: .atomic)
+            writer.write(sealedTo: path + "/\(shard)")
             return true
         }
     }

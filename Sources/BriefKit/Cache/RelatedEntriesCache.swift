@@ -49,8 +49,7 @@ struct RelatedEntriesCache: Sendable {
             writer.number(UInt64(list.count))
             for entry in list { writer.number(UInt64(entry)) }
         }
-        writer.seal()
-        try? Data(writer.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        writer.write(sealedTo: path)
     }
 
     /// The format and the brief that wrote the file: another brief may rank otherwise.
