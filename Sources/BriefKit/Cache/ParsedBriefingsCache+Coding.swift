@@ -33,7 +33,7 @@ extension ByteWriter {
             optional(claim.status?.rawValue)
             located(claim.deniedBy, in: file)
             located(claim.source, in: file)
-            optional(claim.credibility.map(String.init))
+            optional(claim.credibility)
             optional(claim.note)
             location(claim.location, in: file)
         }
@@ -76,6 +76,12 @@ extension ByteWriter {
     private mutating func flag(_ value: Bool) { number(value ? 1 : 0) }
     private mutating func signed(_ value: Int) { number(UInt64(bitPattern: Int64(value))) }
     private mutating func count<T>(_ values: [T]) { number(UInt64(values.count)) }
+
+    /// A number that may be absent: whether it is there, then it (0 when not).
+    private mutating func optional(_ value: Int?) {
+        flag(value != nil)
+        signed(value ?? 0)
+    }
 
     private mutating func date(_ date: EntryDate) {
         for part in [date.year, date.month, date.day] { signed(part) }
@@ -174,7 +180,7 @@ extension ByteReader {
             let status = try raw(Briefing.Claim.Status.self)
             let deniedBy = try locatedList(in: file)
             let claimSource = try maybeLocated(in: file)
-            let credibility = try maybeText().map { try whole($0) }
+            let credibility = try maybeWhole()
             let note = try maybeText()
             claims.append(
                 Briefing.Claim(
@@ -241,6 +247,13 @@ extension ByteReader {
     }
 
     private mutating func flag() throws -> Bool { try value() == 1 }
+
+    /// A number written by `ByteWriter.optional(_: Int?)`.
+    private mutating func maybeWhole() throws -> Int? {
+        let present = try flag()
+        let value = try signed()
+        return present ? value : nil
+    }
     private mutating func signed() throws -> Int { Int(Int64(bitPattern: try value())) }
 
     /// A count of values to come: never more than the bytes left could hold.
@@ -248,11 +261,6 @@ extension ByteReader {
         let count = try value()
         guard count <= UInt64(bytes.count - position) else { throw Unreadable() }
         return Int(count)
-    }
-
-    private func whole(_ text: String) throws -> Int {
-        guard let number = Int(text) else { throw Unreadable() }
-        return number
     }
 
     private mutating func raw<T: RawRepresentable>(_ type: T.Type) throws -> T? where T.RawValue == String {

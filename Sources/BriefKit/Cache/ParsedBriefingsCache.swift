@@ -69,5 +69,5 @@ struct ParsedBriefingsCache: Sendable {
     }
 
     /// The format and the brief that wrote the file: another brief may parse otherwise.
-    private var header: String { "brief-sources 1 " + brief }
+    private var header: String { "brief-sources 2 " + brief }
 }
