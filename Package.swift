@@ -75,6 +75,8 @@ let package = Package(
             name: "BriefKitTests",
             dependencies: [
                 "BriefKit", "BriefServer", "BriefTemplates", "BriefS3",
+                // The word finder the search index counts with, read word by word.
+                "CBriefScan",
                 // The engine brief used first: templates must render the same bytes with both.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -79,6 +79,19 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
+        /// Calls `body` with the HTML's UTF-8 bytes: where the string holds them, or unpacked
+        /// into `scratch` (no string is made of them).
+        func withHTMLBytes<R>(scratch: inout [UInt8], _ body: (borrowing Span<UInt8>) -> R) -> R {
+            switch storedHTML {
+            case .plain(let text):
+                let utf8 = text.utf8
+                return body(utf8.span)
+            case .packed(let packed):
+                let count = packed.unpack(into: &scratch)
+                return body(scratch.span.extracting(0..<count))
+            }
+        }
+
         /// True when the HTML is held compressed.
         var isPacked: Bool { packedHTML != nil }
 

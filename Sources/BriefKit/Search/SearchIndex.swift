@@ -58,10 +58,21 @@ public struct SearchIndex: Sendable {
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let names = NameTerms(model)
-        func terms(_ range: Range<Int>) -> [DocumentTerms] {
-            entryOfDocument[range].parallelMap(stride: 8) {
-                Self.terms(ofEntry: $0, model: model, bodies: bodies, names: names)
+        // The words of the documents in `range`, as one run; a document `kept` numbers is
+        // taken from the kept words instead.
+        func batch(_ range: Range<Int>, kept: (Int) -> Int?) -> WordBatch {
+            var batch = WordBatch.Counter()
+            var scratch: [UInt8] = []
+            for doc in range {
+                if let n = kept(doc) {
+                    batch.addKept(n)
+                } else {
+                    Self.count(
+                        entry: entryOfDocument[doc], into: &batch, model: model, bodies: bodies, names: names,
+                        scratch: &scratch)
+                }
             }
+            return batch.finished()
         }
         if keepTerms || words != nil {
             let keys = entryOfDocument.parallelMap {
@@ -73,13 +84,7 @@ public struct SearchIndex: Sendable {
             let position = Dictionary(previousKeys.enumerated().map { ($1, $0) }) { first, _ in first }
             // A range of briefings' words at a time, each counted unless kept for the same texts.
             let postings = TermPostings(count: entryOfDocument.count, kept: previous.take(), keys: keys) {
-                range in
-                Array(range).parallelMap(stride: 8) { doc in
-                    position[keys[doc]].map(DocumentWords.kept)
-                        ?? .counted(
-                            Self.terms(
-                                ofEntry: entryOfDocument[doc], model: model, bodies: bodies, names: names))
-                }
+                batch($0) { position[keys[$0]] }
             }
             clock.lap("search: words")
             // Kept again unless every document's words came, in the same order, from the file.
@@ -92,7 +97,7 @@ public struct SearchIndex: Sendable {
                 kept: keepTerms ? postings.recorded : nil)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
-            let postings = TermPostings(count: entryOfDocument.count, documents: terms)
+            let postings = TermPostings(count: entryOfDocument.count, kept: nil) { batch($0) { _ in nil } }
             clock.lap("search: words")
             self.init(model: model, entryOfDocument: entryOfDocument, postings: postings, kept: nil)
         }
@@ -172,24 +177,31 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The words of everything a briefing shows: its texts, its actors' names and aliases, its
-    /// topics' names.
+    /// Adds the words of everything a briefing shows to `batch`, as one document: its texts,
+    /// its actors' names and aliases, its topics' names. `scratch` holds a packed body's bytes
+    /// while they are read.
+    static func count(
+        entry i: Int, into batch: inout WordBatch.Counter, model: SiteModel, bodies: RenderedBodies,
+        names: NameTerms,
+        scratch: inout [UInt8]
+    ) {
+        forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
+            batch.add(text, title: kind == .title)
+        } body: { output in
+            output.withHTMLBytes(scratch: &scratch) { batch.add(html: $0) }
+        }
+        for actor in model.entries[i].actors { batch.add(names.actors[actor]) }
+        for topic in model.entries[i].topics { batch.add(names.topics[topic]) }
+        batch.endDocument()
+    }
+
+    /// The words of everything a briefing shows, as `count(entry:into:…)` adds them.
     static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms)
         -> DocumentTerms
     {
         var terms = DocumentTerms()
-        forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
-            switch kind {
-            case .title: terms.add(text, title: true)
-            case .text: terms.add(text)
-            case .html: terms.add(html: text)
-            }
-        } body: { output in
-            terms.add(html: output.html)
-        }
-        for actor in model.entries[i].actors { terms.add(names.actors[actor]) }
-        for topic in model.entries[i].topics { terms.add(names.topics[topic]) }
-        terms.finish()
+        var scratch: [UInt8] = []
+        terms.count(entry: i, model: model, bodies: bodies, names: names, scratch: &scratch)
         return terms
     }
 
@@ -213,8 +225,8 @@ public struct SearchIndex: Sendable {
 /// The words of each actor's name and aliases and of each topic's name, read once for all
 /// the briefings that list them.
 struct NameTerms: Sendable {
-    let actors: [DocumentTerms]
-    let topics: [DocumentTerms]
+    let actors: [WordBatch]
+    let topics: [WordBatch]
     /// A hash of the texts each actor's and topic's words were read from.
     let actorKeys: [UInt64]
     let topicKeys: [UInt64]
@@ -228,11 +240,11 @@ struct NameTerms: Sendable {
         topicKeys = topicNames.map(Self.key)
     }
 
-    private static func terms(_ texts: [String]) -> DocumentTerms {
+    private static func terms(_ texts: [String]) -> WordBatch {
         var terms = DocumentTerms()
         for text in texts { terms.add(text) }
         terms.finish()
-        return terms
+        return terms.batch
     }
 
     private static func key(_ texts: [String]) -> UInt64 {

@@ -17,110 +17,170 @@ struct TermPostings {
     /// The words as the build cache keeps them, when asked for.
     var recorded: KeptWords?
 
-    /// The postings of `count` documents whose words `documents` gives a range at a time, in
-    /// order: each range's words are turned into term numbers and weights (five bytes a word)
-    /// and let go before the next range is read, so a site's words are never all held at
-    /// once (about 8 KB a briefing).
+    /// The postings of `count` documents whose words `documents` gives a range at a time.
     init(count: Int, chunk: Int = 2_048, documents: (Range<Int>) -> [DocumentTerms]) {
         self.init(count: count, chunk: chunk, kept: nil) { range in
             documents(range).map(DocumentWords.counted)
         }
     }
 
-    /// As above, with documents whose words are counted now or were kept by a build (`kept`,
-    /// given up once every document is numbered): either way a term is numbered where it is
-    /// first used, so the postings are those of the words counted afresh. With `keys` (each
-    /// document's `SearchIndex.key(ofEntry:)`), the words are also kept in `recorded`, for
-    /// the next build.
+    /// As below, the words given one document at a time.
     init(
         count: Int, chunk: Int = 2_048, kept: consuming KeptWords?, keys: [UInt64]? = nil,
         documents: (Range<Int>) -> [DocumentWords]
     ) {
-        var kept = kept
-        var termOf = HashTable(capacity: 1_024)
-        var counts: [Int] = []
-        var ids: [[Int32]] = []
-        var weightsOf: [[UInt8]] = []
-        ids.reserveCapacity(count)
-        weightsOf.reserveCapacity(count)
-        // A kept term's number here, once a document has used it (-1 before).
-        var numberOfKept = [Int32](repeating: -1, count: kept?.termCount ?? 0)
-        for start in stride(from: 0, to: count, by: chunk) {
-            for document in documents(start..<min(start + chunk, count)) {
-                var termIds: [Int32] = []
-                var termWeights: [UInt8] = []
+        self.init(count: count, chunk: chunk, kept: kept, keys: keys) { range in
+            var batch = WordBatch.Counter(capacity: 16)
+            for document in documents(range) {
                 switch document {
-                case .counted(let document):
-                    termIds.reserveCapacity(document.count)
-                    termWeights.reserveCapacity(document.count)
-                    for k in 0..<document.count {
-                        let term = termOf.find(document.hashes[k], new: Int32(terms.count))
-                        if term == terms.count {
-                            terms.append(Array(document.term(k)))
-                            termHashes.append(document.hashes[k])
-                            counts.append(1)
-                        } else {
-                            counts[Int(term)] += 1
-                        }
-                        termIds.append(term)
-                        termWeights.append(
-                            PostingsCoder.weight(count: document.counts[k], inTitle: document.inTitle[k]))
-                    }
-                case .kept(let d):
+                case .counted(var terms):
+                    terms.finish()
+                    batch.add(terms.batch)
+                    batch.endDocument()
+                case .kept(let n):
+                    batch.addKept(n)
+                }
+            }
+            return batch.finished()
+        }
+    }
+
+    /// The postings of `count` documents whose words `batch` counts a run at a time (runs of
+    /// `batchSize` documents, counted side by side: `batch` is called from many threads).
+    /// The runs of `chunk` documents are numbered while the next chunk's are counted, and let
+    /// go then, so a site's words are never all held at once (about 8 KB a briefing). A
+    /// document's words are counted now or were kept by a build (`kept`, given up once every
+    /// document is numbered): either way a term is numbered where it is first used, so the
+    /// postings are those of the words counted afresh. With `keys` (each document's
+    /// `SearchIndex.key(ofEntry:)`), the words are also kept in `recorded`, for the next build.
+    init(
+        count: Int, batchSize: Int = 32, chunk: Int = 2_048, kept: consuming KeptWords?,
+        keys: [UInt64]? = nil,
+        batch: (Range<Int>) -> WordBatch
+    ) {
+        var numbering = Numbering(count: count, kept: kept)
+        var counted: [WordBatch] = []
+        for start in stride(from: 0, to: count, by: chunk) {
+            let end = min(start + chunk, count)
+            let runs = stride(from: start, to: end, by: batchSize).map { $0..<min($0 + batchSize, end) }
+            // Task 0 numbers the last chunk's runs while the others count this chunk's.
+            let last = counted
+            counted = Array(0...runs.count).parallelMap { task -> WordBatch? in
+                if task == 0 {
+                    for run in last { numbering.add(run) }
+                    return nil
+                }
+                return batch(runs[task - 1])
+            }.compactMap { $0 }
+        }
+        for run in counted { numbering.add(run) }
+        numbering.kept = nil
+        (terms, termHashes) = (numbering.terms, numbering.termHashes)
+        let (ids, weightsOf, wordEnds) = (numbering.ids, numbering.weights, numbering.wordEnds)
+        numbering = Numbering(count: 0, kept: nil)
+        if let keys, keys.count == wordEnds.count {
+            recorded = Self.kept(
+                terms: terms, hashes: termHashes, keys: keys, wordEnds: wordEnds, ids: ids, weights: weightsOf
+            )
+        }
+        offsets = [0]
+        offsets.reserveCapacity(terms.count + 1)
+        // Each term's document count.
+        var documents = [Int](repeating: 0, count: terms.count)
+        for id in ids { documents[Int(id)] += 1 }
+        for count in documents { offsets.append(offsets.last! + count) }
+        docs = Array(repeating: 0, count: offsets.last!)
+        weights = Array(repeating: 0, count: offsets.last!)
+        var next = Array(offsets.dropLast())
+        var word = 0
+        for doc in wordEnds.indices {
+            let end = wordEnds[doc]
+            while word < end {
+                let term = Int(ids[word])
+                let slot = next[term]
+                docs[slot] = Int32(doc)
+                weights[slot] = weightsOf[word]
+                next[term] += 1
+                word += 1
+            }
+        }
+    }
+
+    /// Numbers the site's terms in order of first use, document after document, and holds
+    /// every document's term numbers and weights one after another.
+    private struct Numbering {
+        var terms: [[UInt8]] = []
+        var termHashes: [UInt64] = []
+        var ids: [UInt32] = []
+        var weights: [UInt8] = []
+        /// Where each document's words end in `ids` and `weights`.
+        var wordEnds: [Int] = []
+        var kept: KeptWords?
+        private var termOf = HashTable(capacity: 1_024)
+        /// A kept term's number here, once a document has used it (-1 before).
+        private var numberOfKept: [Int32]
+
+        init(count: Int, kept: consuming KeptWords?) {
+            numberOfKept = [Int32](repeating: -1, count: kept?.termCount ?? 0)
+            self.kept = kept
+            wordEnds.reserveCapacity(count)
+        }
+
+        /// The number here of the term with `hash` and bytes `bytes()`, numbering it if new.
+        @inline(__always)
+        private mutating func number(_ hash: UInt64, _ bytes: () -> ArraySlice<UInt8>) -> Int32 {
+            let term = termOf.find(hash, new: Int32(terms.count))
+            if term == terms.count {
+                terms.append(Array(bytes()))
+                termHashes.append(hash)
+            }
+            return term
+        }
+
+        /// Adds the documents of `batch`, in order.
+        mutating func add(_ batch: WordBatch) {
+            // A term of the run's number here, once a document has used it (-1 before).
+            var numberOfRun = [Int32](repeating: -1, count: batch.termCount)
+            for d in 0..<batch.documentCount {
+                if let n = batch.kept(d) {
                     let source = kept!
-                    let words = source.words(ofDocument: d)
-                    termIds.reserveCapacity(words.count)
+                    let words = source.words(ofDocument: n)
                     for w in words {
                         let old = Int(source.ids[w])
                         var term = numberOfKept[old]
                         if term < 0 {
-                            let hash = source.termHashes[old]
-                            term = termOf.find(hash, new: Int32(terms.count))
-                            if term == terms.count {
-                                terms.append(Array(source.term(old)))
-                                termHashes.append(hash)
-                                counts.append(0)
-                            }
+                            term = number(source.termHashes[old]) { source.term(old) }
                             numberOfKept[old] = term
                         }
-                        counts[Int(term)] += 1
-                        termIds.append(term)
+                        ids.append(UInt32(term))
                     }
-                    termWeights = Array(source.weights[words])
+                    weights += source.weights[words]
+                } else {
+                    for w in batch.words(ofDocument: d) {
+                        let t = Int(batch.ids[w])
+                        var term = numberOfRun[t]
+                        if term < 0 {
+                            term = number(batch.hashes[t]) { batch.term(t) }
+                            numberOfRun[t] = term
+                        }
+                        ids.append(UInt32(term))
+                        let tally = batch.tallies[w]
+                        weights.append(
+                            PostingsCoder.weight(
+                                count: tally % WordBatch.titleMark, inTitle: tally >= WordBatch.titleMark))
+                    }
                 }
-                ids.append(termIds)
-                weightsOf.append(termWeights)
+                wordEnds.append(ids.count)
             }
-        }
-        kept = nil
-        if let keys, keys.count == ids.count {
-            recorded = Self.kept(terms: terms, hashes: termHashes, keys: keys, ids: ids, weights: weightsOf)
-        }
-        offsets = [0]
-        offsets.reserveCapacity(counts.count + 1)
-        for count in counts { offsets.append(offsets.last! + count) }
-        docs = Array(repeating: 0, count: offsets.last!)
-        weights = Array(repeating: 0, count: offsets.last!)
-        var next = Array(offsets.dropLast())
-        for doc in ids.indices {
-            for (k, term) in ids[doc].enumerated() {
-                let slot = next[Int(term)]
-                docs[slot] = Int32(doc)
-                weights[slot] = weightsOf[doc][k]
-                next[Int(term)] += 1
-            }
-            // Each document's numbers go once placed.
-            ids[doc] = []
-            weightsOf[doc] = []
         }
     }
 
     /// The words numbered, as the build cache keeps them; nil when a count does not fit.
     private static func kept(
-        terms: [[UInt8]], hashes: [UInt64], keys: [UInt64], ids: [[Int32]], weights: [[UInt8]]
+        terms: [[UInt8]], hashes: [UInt64], keys: [UInt64], wordEnds: [Int], ids: [UInt32], weights: [UInt8]
     ) -> KeptWords? {
-        let (termBytes, postings) = (terms.reduce(0) { $0 + $1.count }, ids.reduce(0) { $0 + $1.count })
-        guard termBytes <= Int(UInt32.max), postings <= Int(UInt32.max) else { return nil }
+        let termBytes = terms.reduce(0) { $0 + $1.count }
+        guard termBytes <= Int(UInt32.max), ids.count <= Int(UInt32.max) else { return nil }
         var words = KeptWords(termHashes: hashes, keys: keys)
         words.termEnds.reserveCapacity(terms.count)
         words.termBytes.reserveCapacity(termBytes)
@@ -128,14 +188,7 @@ struct TermPostings {
             words.termBytes += term
             words.termEnds.append(UInt32(words.termBytes.count))
         }
-        words.wordEnds.reserveCapacity(ids.count)
-        words.ids.reserveCapacity(postings)
-        words.weights.reserveCapacity(postings)
-        for (document, weights) in zip(ids, weights) {
-            for id in document { words.ids.append(UInt32(id)) }
-            words.weights += weights
-            words.wordEnds.append(UInt32(words.ids.count))
-        }
+        (words.wordEnds, words.ids, words.weights) = (wordEnds.map { UInt32($0) }, ids, weights)
         return words
     }
 

@@ -59,4 +59,19 @@ struct PackedText: Sendable {
 
     /// The text's length in UTF-8 bytes.
     var byteCount: Int { length }
+
+    /// Unpacks the text's UTF-8 bytes into the front of `buffer` (grown when short; a reader
+    /// of many texts keeps one buffer) and returns their count: no string is made, so the
+    /// bytes are not checked again as UTF-8 (they were packed from a string).
+    func unpack(into buffer: inout [UInt8]) -> Int {
+        guard length > 0 else { return 0 }
+        if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, buffer.count * 2)) }
+        let written = buffer.withUnsafeMutableBufferPointer { destination in
+            bytes.withUnsafeBufferPointer { source in
+                brief_unpack(destination.baseAddress, length, source.baseAddress, source.count)
+            }
+        }
+        precondition(written == length, "packed text cannot be unpacked")
+        return written
+    }
 }

@@ -1,10 +1,7 @@
 import CBriefScan
 
-/// Finds the words of a text for the search index through `brief_find_words` (C, SSE2): the
-/// loop over every byte of every body is most of the index's cost, and C reads each 64-byte
-/// block's letters as one bit mask, so no branch depends on a word's length. This type only
-/// hands the C function the text's bytes and a buffer for what it finds; `DocumentTerms`
-/// decides what a word is worth.
+/// The words `brief_find_words` (C, SSE2) finds, one at a time, for `WordScannerTests` to hold
+/// against a byte-by-byte reading of the rules (brief itself counts them in C: `WordCounter`).
 enum WordScanner {
     /// A word of the text.
     struct Word {
