@@ -87,7 +87,9 @@ extension SearchIndex {
         )
             -> [Record]
         {
-            let batch = 256
+            // Small batches keep every core busy: a word in most briefings costs thousands of
+            // times what a rare one does.
+            let batch = 32
             let facets = self.facets
             let actors = labels.actors.count
             let topics = labels.topics.count

@@ -163,17 +163,20 @@ public struct SearchIndex: Sendable {
     /// words come from `NameTerms`.
     static func forEachText(
         ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, _ read: (String, TextKind) -> Void,
-        body: (MarkdownRenderer.Output) -> Void
+        body: (borrowing MarkdownRenderer.Output) -> Void
     ) {
-        let briefing = model.entries[i].briefing
-        read(briefing.title, .title)
+        // Each field is read where the model holds it: a copy of the briefing or of its
+        // rendered body would retain and release every one of their fields.
+        read(model.entries[i].briefing.title, .title)
         // A summary that is not written is the body's first paragraph: counted once, in the body.
-        if let summary = briefing.summary { read(summary, .text) }
+        if let summary = model.entries[i].briefing.summary { read(summary, .text) }
         body(bodies.entries[i])
         for claim in model.entries[i].claims { read(claim.text, .text) }
         for judgement in model.entries[i].judgements { read(judgement.text, .text) }
-        if let source = briefing.source {
-            for field in [source.publisher, source.title, source.author] { read(field ?? "", .text) }
+        if let source = model.entries[i].briefing.source {
+            read(source.publisher ?? "", .text)
+            read(source.title ?? "", .text)
+            read(source.author ?? "", .text)
         }
     }
 
