@@ -85,8 +85,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     /// briefing's card is on a dozen pages); `text` must be the function the fingerprints of
     /// those contexts are taken with.
     public mutating func keepFingerprint(hashingText text: (String) -> UInt64) {
-        let fingerprint = TemplateValue.object(self).fingerprint(hashingText: text)
-        keptFingerprint = fingerprint == 0 ? 1 : fingerprint
+        keptFingerprint = FingerprintState.value(of: self, text)
     }
 
     /// The keys and values with the keys in order, for output that must not depend on the

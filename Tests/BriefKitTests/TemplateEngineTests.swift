@@ -46,6 +46,32 @@ final class TemplateEngineTests: XCTestCase {
         "items": [["title": "one", "n": 1], ["title": "two", "n": 2], ["title": "three", "n": 3]],
     ]
 
+    func testAFingerprintIsTheSameWhicheverObjectsKeptTheirs() {
+        let text = { (string: String) in PageFingerprints.text(string) }
+        func card(_ title: String) -> TemplateFields {
+            ["title": .string(title), "actors": .list([.object(["name": .string("Kim")])])]
+        }
+        func page(_ cards: [TemplateFields]) -> TemplateValue {
+            .object(["cards": .list(cards.map(TemplateValue.object)), "page": .int(2)])
+        }
+        let plain = page([card("One"), card("Two")])
+        var kept = [card("One"), card("Two")]
+        kept[1].keepFingerprint(hashingText: text)
+        XCTAssertEqual(page(kept).fingerprint(hashingText: text), plain.fingerprint(hashingText: text))
+        // A kept object still stands for its fields: another title, another fingerprint.
+        var other = card("Three")
+        other.keepFingerprint(hashingText: text)
+        XCTAssertNotEqual(
+            page([card("One"), other]).fingerprint(hashingText: text), plain.fingerprint(hashingText: text))
+        // A field set after keeping drops what was kept.
+        var changed = card("Two")
+        changed.keepFingerprint(hashingText: text)
+        changed["title"] = .string("Four")
+        XCTAssertEqual(
+            page([card("One"), changed]).fingerprint(hashingText: text),
+            page([card("One"), card("Four")]).fingerprint(hashingText: text))
+    }
+
     func testVariablesEscapeAndTripleMustachesDoNot() throws {
         try assertSame(
             "{{name}}|{{{name}}}|{{& name}}|{{ name }}|{{missing}}|{{age}}|{{ratio}}|{{active}}", person)

@@ -36,7 +36,8 @@ public struct PreparedSite: Sendable {
         model: SiteModel, theme: Theme, bodies: RenderedBodies, links: LinkResolver,
         absoluteLinks: LinkResolver,
         loadDiagnostics: [Diagnostic], sources: SiteSources?, themeDiagnostics: [Diagnostic],
-        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil, related: [[Int]]? = nil
+        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil, related: [[Int]]? = nil,
+        fewPages: Bool = false
     ) {
         self.model = model
         self.theme = theme
@@ -44,7 +45,7 @@ public struct PreparedSite: Sendable {
         self.index = SiteIndex(model: model, related: related)
         self.renderer = SiteRenderer(
             model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
-            searchWords: searchWords)
+            searchWords: searchWords, makesEntryTables: !fewPages)
         self.jobs = renderer.plan()
         self.links = links
         self.absoluteLinks = absoluteLinks
@@ -84,7 +85,8 @@ public struct PreparedSite: Sendable {
 
 extension SiteBuilder {
     /// Loads, resolves, renders Markdown and indexes the site from `inputs`. Nil (with every
-    /// diagnostic found) when the site cannot be rendered.
+    /// diagnostic found) when the site cannot be rendered. `fewPages`: only the pages that
+    /// show edited bodies are expected to be rendered (`SiteRenderer.makesEntryTables`).
     ///
     /// Every stage's input is let go once the next has what it needs (the read bytes once
     /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
@@ -93,7 +95,7 @@ extension SiteBuilder {
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
         parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
-        related: RelatedEntriesCache? = nil
+        related: RelatedEntriesCache? = nil, fewPages: Bool = false
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         var diagnostics: [Diagnostic] = []
@@ -129,7 +131,8 @@ extension SiteBuilder {
         var prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
             loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
-            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords, related: keptRelated)
+            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords, related: keptRelated,
+            fewPages: fewPages)
         prepared.parses = collected
         if keptRelated == nil { prepared.relatedToKeep = relatedKey }
         timer.lap("index+contexts")

@@ -137,10 +137,18 @@ public struct SiteBuilder: Sendable {
             }
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
+        // Bodies edited alone, over the folder the last build left: only what shows them is
+        // rendered (below); the rest of the folder is kept as it is.
+        let bodyEdits =
+            if let previous, cache != nil, outputStands, options.writes, inspect == nil, !options.checkLinks {
+                BodyEdits(record: previous, inputs: recordedInputs, options: options)
+            } else {
+                BodyEdits?.none
+            }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
             inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
-            parses: (keptParses?.parses, cache != nil), related: cache?.related)
+            parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
@@ -173,12 +181,8 @@ public struct SiteBuilder: Sendable {
                 staging = prepared
             }
         }
-        // Bodies edited alone, over the folder the last build left: only what shows them is
-        // rendered; the rest of the folder is kept as it is.
         var kept = 0
-        if let staging, let recorded, let previous, let cache, inspect == nil, !options.checkLinks,
-            let edits = BodyEdits(record: previous, inputs: recordedInputs, options: options)
-        {
+        if let staging, let recorded, let previous, let cache, let edits = bodyEdits {
             let paths = jobs.parallelMap(renderer.outputPath)
             if let showing = edits.jobs(of: prepared, paths: paths, record: previous, cache: cache.bodies) {
                 for (job, path) in zip(jobs, paths) where !showing.contains(job) {

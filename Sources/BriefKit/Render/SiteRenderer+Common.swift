@@ -99,7 +99,7 @@ extension SiteRenderer {
 
     /// An entry as lists show it: its entry link plus summary, actors, topics and the draft flag.
     func makeCard(_ index: Int) -> Fields {
-        var card = entryLinks[index]
+        var card = entryLink(index)
         card.reserveCapacity(card.count + 4)
         card["summary"] = .string(summary(of: index))
         card["actors"] = .list(model.entries[index].actors.map { .object(actorLinks[$0]) })
@@ -108,9 +108,13 @@ extension SiteRenderer {
         return card
     }
 
-    func entryLink(_ index: Int) -> Fields { entryLinks[index] }
+    /// Entry `index`'s link: the one made for every entry, or made now (`makesEntryTables`).
+    func entryLink(_ index: Int) -> Fields { entryLinks.isEmpty ? makeEntryLink(index) : entryLinks[index] }
 
-    func card(_ index: Int) -> TemplateValue { .object(cards[index]) }
+    /// Entry `index`'s card: the one made for every entry, or made now (`makesEntryTables`).
+    func cardFields(_ index: Int) -> Fields { cards.isEmpty ? makeCard(index) : cards[index] }
+
+    func card(_ index: Int) -> TemplateValue { .object(cardFields(index)) }
 
     /// Pagination links for page `number` of `count` pages of a list starting at `first`.
     func pagination(first: String, number: Int, count: Int) -> TemplateValue {
@@ -151,7 +155,7 @@ extension SiteRenderer {
                 current = (day.year, day.month)
                 items = []
             }
-            items.append(.object(entryLinks[i]))
+            items.append(.object(entryLink(i)))
         }
         flush()
         return groups

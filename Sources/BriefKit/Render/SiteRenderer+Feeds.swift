@@ -112,8 +112,8 @@ extension SiteRenderer {
 
     /// A fingerprint of an actor's or topic's feed (nil for other jobs), taken over the pieces
     /// `feed` writes it from: its header and each entry's element, as a hash kept for the
-    /// build (`feedEntryHashes`, set by `forFingerprints`). Equal fingerprints, equal bytes, so
-    /// an unchanged feed is not written again after an edit (`UnchangedPages`).
+    /// build (`feedEntryHashes`, set by `forFingerprints`) or taken now. Equal fingerprints,
+    /// equal bytes, so an unchanged feed is not written again after an edit (`UnchangedPages`).
     func feedFingerprint(_ job: PageJob, seed: UInt64) -> UInt64? {
         let plan: FeedPlan
         switch job {
@@ -121,12 +121,15 @@ extension SiteRenderer {
         case .topicFeed(let i): plan = topicFeedPlan(i)
         default: return nil
         }
-        guard !plan.content, feedEntryHashes.count == model.entries.count else { return nil }
+        guard !plan.content, bodyKeysOnly else { return nil }
         var hasher = ContentHasher()
         for word in [seed, PageFingerprints.text(feedHeader(plan)), UInt64(plan.entries.count)] {
             hasher.combine(ContentHash(value: word))
         }
-        for i in plan.entries { hasher.combine(ContentHash(value: feedEntryHashes[i])) }
+        for i in plan.entries {
+            let entry = feedEntryHashes.isEmpty ? PageFingerprints.text(feedEntry(i)) : feedEntryHashes[i]
+            hasher.combine(ContentHash(value: entry))
+        }
         return hasher.finalize().value
     }
 

@@ -64,7 +64,7 @@ extension SiteRenderer {
         // Fingerprinted, the briefing's card stands whole under a key no template can name: the
         // fingerprint it carries covers its fields, which are then not copied and hashed again
         // for every page (the page's fields below are hashed beside it).
-        var context: Fields = bodyKeysOnly ? ["\u{0}card": .object(cards[i])] : cards[i]
+        var context: Fields = bodyKeysOnly ? ["\u{0}card": .object(cardFields(i))] : cardFields(i)
         // Room for the keys added below at once, instead of regrowing (and rehashing) as they come.
         context.reserveCapacity(context.count + 14)
         // Fingerprinted, the body stands as its key (cmark never writes NUL into HTML).

@@ -28,11 +28,18 @@ public struct SiteRenderer: Sendable {
     private(set) var site: TemplateValue
     private(set) var actorLinks: [Fields] = []
     private(set) var topicLinks: [Fields] = []
+    /// Each entry's link and card, made once for every page that shows them; empty when the
+    /// renderer makes them as pages ask (`makesEntryTables`: `entryLink`, `cardFields`).
     private(set) var entryLinks: [Fields] = []
     private(set) var cards: [Fields] = []
     /// Each entry's feed `<entry>` (without content), built once though it is in many feeds;
-    /// empty when the bodies are packed (`feedEntry`).
+    /// empty when the bodies are packed or the renderer makes them as feeds ask (`feedEntry`).
     private(set) var feedEntries: [String] = []
+    /// False when only a few pages will be rendered (bodies edited alone: their pages, list
+    /// pages and feeds): each entry's link, card and feed element is then made when a page
+    /// asks for it, not for every entry up front, and so is each feed element's hash for
+    /// fingerprints (`forFingerprints`).
+    let makesEntryTables: Bool
     private(set) var busiest: (actors: TemplateValue, topics: TemplateValue) = (.null, .null)
     /// The actor index's groups, and the claims and indicators by status: what every page of
     /// those indexes pages through, made once per site.
@@ -49,8 +56,11 @@ public struct SiteRenderer: Sendable {
     /// are as they were; `searchWords` is the build cache's (`SearchIndex.init`).
     public init(
         model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
-        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil, searchWords: SearchWordsCache? = nil
+        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil,
+        searchWords: SearchWordsCache? = nil,
+        makesEntryTables: Bool = true
     ) {
+        self.makesEntryTables = makesEntryTables
         self.model = model
         self.index = index
         self.theme = theme
@@ -80,12 +90,14 @@ public struct SiteRenderer: Sendable {
         self.site = Self.siteContext(config: model.config, urls: urls)
         self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
         self.topicLinks = model.topics.map { Self.topicLink($0, urls: urls) }
-        let renderer = self
-        self.entryLinks = Array(model.entries.indices).parallelMap(stride: 8, renderer.makeEntryLink)
-        let linked = self
-        self.cards = Array(model.entries.indices).parallelMap(stride: 8, linked.makeCard)
-        if !bodies.packsHTML {
-            self.feedEntries = Array(model.entries.indices).parallelMap(stride: 8, linked.makeFeedEntry)
+        if makesEntryTables {
+            let renderer = self
+            self.entryLinks = Array(model.entries.indices).parallelMap(stride: 8, renderer.makeEntryLink)
+            let linked = self
+            self.cards = Array(model.entries.indices).parallelMap(stride: 8, linked.makeCard)
+            if !bodies.packsHTML {
+                self.feedEntries = Array(model.entries.indices).parallelMap(stride: 8, linked.makeFeedEntry)
+            }
         }
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
@@ -111,9 +123,11 @@ public struct SiteRenderer: Sendable {
         }
         var copy = self
         copy.bodyKeysOnly = true
-        let feeds = self
-        copy.feedEntryHashes = Array(model.entries.indices).parallelMap(stride: 8) {
-            PageFingerprints.text(feeds.feedEntry($0))
+        if makesEntryTables {
+            let feeds = self
+            copy.feedEntryHashes = Array(model.entries.indices).parallelMap(stride: 8) {
+                PageFingerprints.text(feeds.feedEntry($0))
+            }
         }
         (copy.actorLinks, copy.topicLinks) = (kept(actorLinks), kept(topicLinks))
         (copy.entryLinks, copy.cards) = (kept(entryLinks), kept(cards))
@@ -156,7 +170,7 @@ public struct SiteRenderer: Sendable {
         copy.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         copy.search = search.updating(entries: entries, model: model, bodies: bodies)
         for i in entries {
-            copy.cards[i] = copy.makeCard(i)
+            if !copy.cards.isEmpty { copy.cards[i] = copy.makeCard(i) }
             if !copy.feedEntries.isEmpty { copy.feedEntries[i] = copy.makeFeedEntry(i) }
         }
         return copy
