@@ -1,6 +1,6 @@
 import CBriefPack
 
-/// Text held compressed (zstd's fastest regular level, about a third of the bytes for rendered
+/// Text held compressed (zstd's first fast level, about three tenths of the bytes for rendered
 /// HTML) and unpacked each time it is read: what a large site keeps of its rendered bodies
 /// between the Markdown stage and the pages that show them (`RenderedBodies.packingThreshold`).
 /// The pointers zstd needs stay inside this type.
