@@ -6,7 +6,6 @@
 #include "brief_scan.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct {
     uint64_t hash;  // 0: an empty slot
