@@ -1,5 +1,5 @@
 /// The distinct search terms of one document (`WordBatch` holds the words, folded and split as
-/// the search page does): each term, how often it occurs, and whether the title has it.
+/// the search page does): each term and how often it occurs (`batch` also counts the title's).
 struct DocumentTerms {
     /// Counts the words until `finish()`.
     private var counter: WordBatch.Counter? = WordBatch.Counter(capacity: 64)
@@ -18,14 +18,8 @@ struct DocumentTerms {
     /// Term `i`'s folded bytes (terms in order of first occurrence).
     func term(_ i: Int) -> ArraySlice<UInt8> { batch.term(i) }
 
-    /// Each term's `WordHasher` hash.
-    var hashes: [UInt64] { batch.hashes }
-
     /// How often each term occurs, over every field (after `finish`).
     var counts: [UInt32] { batch.tallies.map { $0 % WordBatch.titleMark } }
-
-    /// Whether each term occurs in the title (after `finish`).
-    var inTitle: [Bool] { batch.tallies.map { $0 >= WordBatch.titleMark } }
 
     /// Adds every word of `text`.
     mutating func add(_ text: String, title: Bool = false) { counter!.add(text, title: title) }
