@@ -29,14 +29,4 @@ struct DocumentTerms {
         let utf8 = html.utf8
         counter!.add(html: utf8.span)
     }
-
-    /// Adds the words of entry `i` and finishes (`SearchIndex.count(entry:into:…)`).
-    mutating func count(
-        entry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms, scratch: inout [UInt8]
-    ) {
-        guard var counter = counter.take() else { return }
-        SearchIndex.count(
-            entry: i, into: &counter, model: model, bodies: bodies, names: names, scratch: &scratch)
-        batch = counter.finished()
-    }
 }

@@ -58,21 +58,10 @@ public struct SearchIndex: Sendable {
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let names = NameTerms(model)
-        // The words of the documents in `range`, as one run; a document `kept` numbers is
-        // taken from the kept words instead.
         func batch(_ range: Range<Int>, kept: (Int) -> Int?) -> WordBatch {
-            var batch = WordBatch.Counter()
-            var scratch: [UInt8] = []
-            for doc in range {
-                if let n = kept(doc) {
-                    batch.addKept(n)
-                } else {
-                    Self.count(
-                        entry: entryOfDocument[doc], into: &batch, model: model, bodies: bodies, names: names,
-                        scratch: &scratch)
-                }
-            }
-            return batch.finished()
+            Self.words(
+                of: range, entryOfDocument: entryOfDocument, model: model, bodies: bodies, names: names,
+                kept: kept)
         }
         if keepTerms || words != nil {
             let keys = entryOfDocument.parallelMap {
@@ -136,14 +125,16 @@ public struct SearchIndex: Sendable {
         }
         let names = NameTerms(model)
         var keys = kept.keys
-        var counted: [Int: DocumentTerms] = [:]
+        var counted = Set<Int>()
         for entry in entries where documentOfEntry[entry] >= 0 {
             let doc = Int(documentOfEntry[entry])
-            counted[doc] = Self.terms(ofEntry: entry, model: model, bodies: bodies, names: names)
+            counted.insert(doc)
             keys[doc] = Self.key(ofEntry: entry, model: model, bodies: bodies, names: names)
         }
         let postings = TermPostings(count: keys.count, kept: kept, keys: keys) { range in
-            range.map { counted[$0].map(DocumentWords.counted) ?? .kept($0) }
+            Self.words(
+                of: range, entryOfDocument: entryOfDocument, model: model, bodies: bodies, names: names,
+                kept: { counted.contains($0) ? nil : $0 })
         }
         return SearchIndex(
             model: model, entryOfDocument: entryOfDocument, postings: postings, kept: postings.recorded)
@@ -198,17 +189,28 @@ public struct SearchIndex: Sendable {
         batch.endDocument()
     }
 
-    /// The words of everything a briefing shows, as `count(entry:into:…)` adds them.
-    static func terms(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms)
-        -> DocumentTerms
-    {
-        var terms = DocumentTerms()
+    /// The words of documents `range` (numbers into `entryOfDocument`), as one run counted on
+    /// the calling thread; a document `kept` gives a number for is taken from the kept words.
+    static func words(
+        of range: Range<Int>, entryOfDocument: [Int], model: SiteModel, bodies: RenderedBodies,
+        names: NameTerms,
+        kept: (Int) -> Int?
+    ) -> WordBatch {
+        var batch = WordBatch.Counter()
         var scratch: [UInt8] = []
-        terms.count(entry: i, model: model, bodies: bodies, names: names, scratch: &scratch)
-        return terms
+        for doc in range {
+            if let n = kept(doc) {
+                batch.addKept(n)
+            } else {
+                count(
+                    entry: entryOfDocument[doc], into: &batch, model: model, bodies: bodies, names: names,
+                    scratch: &scratch)
+            }
+        }
+        return batch.finished()
     }
 
-    /// A hash of what `terms(ofEntry:)` reads: equal keys, equal words.
+    /// A hash of what `count(entry:into:…)` reads: equal keys, equal words.
     static func key(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms) -> UInt64 {
         var hasher = ContentHasher()
         forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in

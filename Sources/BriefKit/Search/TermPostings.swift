@@ -1,10 +1,3 @@
-/// One document's words for `TermPostings`: counted now, or document `n` of the words a build
-/// kept.
-enum DocumentWords {
-    case counted(DocumentTerms)
-    case kept(Int)
-}
-
 /// Every term of the site with its postings, documents ascending.
 struct TermPostings {
     /// Each term's folded bytes, and its hash.
@@ -16,34 +9,6 @@ struct TermPostings {
     var weights: [UInt8] = []
     /// The words as the build cache keeps them, when asked for.
     var recorded: KeptWords?
-
-    /// The postings of `count` documents whose words `documents` gives a range at a time.
-    init(count: Int, chunk: Int = 2_048, documents: (Range<Int>) -> [DocumentTerms]) {
-        self.init(count: count, chunk: chunk, kept: nil) { range in
-            documents(range).map(DocumentWords.counted)
-        }
-    }
-
-    /// As below, the words given one document at a time.
-    init(
-        count: Int, chunk: Int = 2_048, kept: consuming KeptWords?, keys: [UInt64]? = nil,
-        documents: (Range<Int>) -> [DocumentWords]
-    ) {
-        self.init(count: count, chunk: chunk, kept: kept, keys: keys) { range in
-            var batch = WordBatch.Counter(capacity: 16)
-            for document in documents(range) {
-                switch document {
-                case .counted(var terms):
-                    terms.finish()
-                    batch.add(terms.batch)
-                    batch.endDocument()
-                case .kept(let n):
-                    batch.addKept(n)
-                }
-            }
-            return batch.finished()
-        }
-    }
 
     /// The postings of `count` documents whose words `batch` counts a run at a time (runs of
     /// `batchSize` documents, counted side by side: `batch` is called from many threads).
