@@ -16,20 +16,24 @@ typedef struct {
 
 struct brief_tally {
     slot *slots;
-    size_t mask, used;
+    size_t mask;  // the table's slots less one; run.terms of them are in use
     int32_t document;
     brief_tally_run run;
-    size_t ids_room, tallies_room, hashes_room, ends_room, bytes_room;
+    // How many words (ids and tallies), terms (hashes and ends) and bytes the arrays hold room for.
+    size_t words_room, terms_room, bytes_room;
 };
 
-// `items` with room for at least `need` items of `size` bytes (`*room` counts them).
-static void *grown(void *items, size_t *room, size_t need, size_t size) {
-    if (need <= *room) return items;
-    size_t next = *room ? *room * 2 : 256;
+// The room after `room` that holds at least `need` items: doubled until it does (256 at first).
+static size_t room_for(size_t room, size_t need) {
+    size_t next = room ? room * 2 : 256;
     while (next < need) next *= 2;
-    void *moved = realloc(items, next * size);
+    return next;
+}
+
+// `items` moved to room for `count` items of `size` bytes.
+static void *resized(void *items, size_t count, size_t size) {
+    void *moved = realloc(items, count * size);
     if (!moved) abort();
-    *room = next;
     return moved;
 }
 
@@ -81,9 +85,10 @@ static void grow_table(brief_tally *tally) {
 // Appends a word of the open document: term `term`, tallied `amount`.
 static inline void append_word(brief_tally *tally, int32_t term, uint32_t amount) {
     brief_tally_run *run = &tally->run;
-    if (run->words == tally->ids_room) {
-        run->ids = grown(run->ids, &tally->ids_room, run->words + 1, sizeof(int32_t));
-        run->tallies = grown(run->tallies, &tally->tallies_room, run->words + 1, sizeof(uint32_t));
+    if (run->words == tally->words_room) {
+        tally->words_room = room_for(tally->words_room, run->words + 1);
+        run->ids = resized(run->ids, tally->words_room, sizeof(int32_t));
+        run->tallies = resized(run->tallies, tally->words_room, sizeof(uint32_t));
     }
     run->ids[run->words] = term;
     run->tallies[run->words] = amount;
@@ -114,19 +119,25 @@ static inline int count(brief_tally *tally, uint64_t hash, uint32_t amount) {
     int32_t term = (int32_t)run->terms;
     tally->slots[s] = (slot){hash, term, tally->document, run->words};
     append_word(tally, term, amount);
-    run->hashes = grown(run->hashes, &tally->hashes_room, run->terms + 1, sizeof(uint64_t));
-    run->ends = grown(run->ends, &tally->ends_room, run->terms + 1, sizeof(size_t));
+    if (run->terms == tally->terms_room) {
+        tally->terms_room = room_for(tally->terms_room, run->terms + 1);
+        run->hashes = resized(run->hashes, tally->terms_room, sizeof(uint64_t));
+        run->ends = resized(run->ends, tally->terms_room, sizeof(size_t));
+    }
     run->hashes[run->terms] = hash;
     run->ends[run->terms] = run->byte_count;
     run->terms++;
-    if (++tally->used * 2 > tally->mask + 1) grow_table(tally);
+    if (run->terms * 2 > tally->mask + 1) grow_table(tally);
     return 1;
 }
 
 // Appends the bytes of the run's newest term (each lowered with 0x20 when `lower`).
 static void append_bytes(brief_tally *tally, const uint8_t *bytes, size_t length, int lower) {
     brief_tally_run *run = &tally->run;
-    run->bytes = grown(run->bytes, &tally->bytes_room, run->byte_count + length, 1);
+    if (run->byte_count + length > tally->bytes_room) {
+        tally->bytes_room = room_for(tally->bytes_room, run->byte_count + length);
+        run->bytes = resized(run->bytes, tally->bytes_room, 1);
+    }
     uint8_t *to = run->bytes + run->byte_count;
     for (size_t k = 0; k < length; k++) to[k] = lower ? (uint8_t)(bytes[k] | 0x20) : bytes[k];
     run->byte_count += length;

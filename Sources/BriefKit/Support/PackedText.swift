@@ -47,14 +47,7 @@ struct PackedText: Sendable {
     /// The text, unpacked.
     var text: String {
         guard length > 0 else { return "" }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            let written = bytes.withUnsafeBufferPointer { source in
-                brief_unpack(buffer.baseAddress, length, source.baseAddress, source.count)
-            }
-            // The bytes were packed from a string of this length by this process.
-            precondition(written == length, "packed text cannot be unpacked")
-            return written
-        }
+        return String(unsafeUninitializedCapacity: length, initializingUTF8With: unpack(to:))
     }
 
     /// The text's length in UTF-8 bytes.
@@ -66,11 +59,15 @@ struct PackedText: Sendable {
     func unpack(into buffer: inout [UInt8]) -> Int {
         guard length > 0 else { return 0 }
         if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, buffer.count * 2)) }
-        let written = buffer.withUnsafeMutableBufferPointer { destination in
-            bytes.withUnsafeBufferPointer { source in
-                brief_unpack(destination.baseAddress, length, source.baseAddress, source.count)
-            }
+        return buffer.withUnsafeMutableBufferPointer { unpack(to: $0) }
+    }
+
+    /// Unpacks the text into the front of `destination` (room for `length` bytes at least).
+    private func unpack(to destination: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let written = bytes.withUnsafeBufferPointer { source in
+            brief_unpack(destination.baseAddress, length, source.baseAddress, source.count)
         }
+        // The bytes were packed from a string of this length by this process.
         precondition(written == length, "packed text cannot be unpacked")
         return written
     }
