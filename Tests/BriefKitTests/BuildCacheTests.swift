@@ -253,14 +253,71 @@ final class BuildCacheTests: FixtureSiteTestCase {
         var otherBrief = bodies
         otherBrief.brief = "brief 0.0.0 build another"
         XCTAssertTrue(otherBrief.load(shard: BodyCache.shard(of: 7), environment: environment).isEmpty)
-        // A file with one byte of its packed HTML changed (it would not unpack) is not read.
+        // The HTML is read from the file only when asked for, and checked then: one byte of
+        // the packed HTML changed (it would not unpack) gives no HTML, is noted, and the file
+        // is removed; the other outputs of the file still read.
         let file = bodies.path + "/\(BodyCache.shard(of: 7))"
+        let reads = KeptHTML.Reads()
+        let held = bodies.load(shard: BodyCache.shard(of: 7), environment: environment, reads: reads)
         var bytes = try XCTUnwrap(FileManager.default.contents(atPath: file))
         let packedBytes = try XCTUnwrap(packed.packedHTML?.packedBytes)
         let at = try XCTUnwrap(bytes.firstRange(of: packedBytes)).lowerBound + packedBytes.count / 2
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: file))
         bytes[at] ^= 0x01
-        try bytes.write(to: URL(fileURLWithPath: file))
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: bytes[at...at])
+        try handle.close()
+        XCTAssertEqual(try XCTUnwrap(held[keys[2]]).html, "")
+        XCTAssertEqual(reads.unreadable, [file])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file))
+        XCTAssertEqual(try XCTUnwrap(held[keys[0]]).html, output.html)
+        XCTAssertEqual(try XCTUnwrap(held[keys[1]]).html, second.html)
+        XCTAssertEqual(reads.unreadable, [file])
+        // A list whose bytes do not hash as written is not read at all.
+        bodies.save(environment: environment, keys: keys, outputs: [output, second, packed], kept: .empty)
+        var whole = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        whole[whole.count - 20] ^= 0x01
+        try whole.write(to: URL(fileURLWithPath: file))
         XCTAssertTrue(bodies.load(shard: BodyCache.shard(of: 7), environment: environment).isEmpty)
+    }
+
+    func testAKeptBodyItsFileNoLongerHoldsStopsTheBuildAndTheNextRendersIt() throws {
+        build()
+        // Every kept body's HTML changed in place, as a damaged disk would: the list of each
+        // file still reads, the HTML no longer hashes as listed.
+        let folder = try XCTUnwrap(
+            FileManager.default.enumerator(atPath: cacheFolder)?.compactMap { $0 as? String }
+                .first { $0.hasSuffix(".bodies") })
+        let shards = try FileManager.default.contentsOfDirectory(atPath: cacheFolder + "/" + folder)
+            .filter { Int($0) != nil }
+        XCTAssertFalse(shards.isEmpty)
+        for shard in shards {
+            let path = cacheFolder + "/" + folder + "/" + shard
+            var bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+            let html = try XCTUnwrap(bytes.firstRange(of: Data("<p>".utf8)))
+            bytes[html.lowerBound + 1] = UInt8(ascii: "q")
+            try bytes.write(to: URL(fileURLWithPath: path))
+        }
+        let before = TreeSnapshot(output)
+        // A site.yml edit renders every page, each briefing's from its kept body.
+        let config = try String(contentsOfFile: site + "/site.yml", encoding: .utf8)
+        try write(
+            config.replacingOccurrences(of: "The end-to-end fixture site.", with: "Edited."), to: "site.yml")
+        let failed = build()
+        XCTAssertNil(failed.summary)
+        let messages = failed.printedDiagnostics.filter { $0.severity == .error }.map(\.description)
+        XCTAssertFalse(messages.isEmpty)
+        XCTAssertTrue(
+            messages.allSatisfy {
+                $0.contains("this build cache file no longer holds a body it listed")
+                    && $0.contains("it is removed: build again")
+            }, "\(messages)")
+        XCTAssertEqual(TreeSnapshot(output), before, "a failed build leaves the output as it was")
+        for shard in shards {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cacheFolder + "/" + folder + "/" + shard))
+        }
+        XCTAssertNotNil(build().summary)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
     func testADamagedRecordIsNotTrusted() throws {

@@ -260,6 +260,15 @@ public struct SiteBuilder: Sendable {
             diagnostics += checker.verify()
             timer.lap("check links")
         }
+        // A body the build cache kept whose file no longer held it rendered empty: the build
+        // stops, and the next renders it again (the file is removed).
+        for path in prepared.bodies.keptReads?.unreadable ?? [] {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: path),
+                    "this build cache file no longer holds a body it listed (changed or damaged while brief "
+                        + "was building); it is removed: build again"))
+        }
         if diagnostics.fails(strict: options.strict) {
             if let staging { writer.discard(staging) }
             return fail()

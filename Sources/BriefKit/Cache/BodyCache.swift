@@ -42,33 +42,41 @@ struct BodyCache: Sendable {
         return hasher.finalize().value
     }
 
-    /// The outputs one shard file keeps for `environment` (none from a file made for another).
-    func load(shard: Int, environment: ContentHash) -> [UInt64: MarkdownRenderer.Output] {
-        // Read whole, in one buffer the outputs are taken from; a file made by another brief
-        // or for another link environment is left at its header.
-        var expected = ByteWriter()
-        expected.string(header)
-        expected.number(environment.value)
-        guard let data = FileBytes.read(path + "/\(shard)"), data.starts(with: expected.bytes) else {
-            return [:]
+    /// The outputs one shard file keeps for `environment` (none from a file made for another),
+    /// each with its HTML left in the file until it is read (`KeptHTML`); `reads` notes a file
+    /// that no longer holds an HTML it listed.
+    ///
+    /// A file holds the outputs' HTML, then the list of outputs (where each HTML is, its key,
+    /// and the rest of the output), then the list's length and hash: only the list is read
+    /// here, and checked whole; each HTML is checked against its key when it is read.
+    func load(shard: Int, environment: ContentHash, reads: KeptHTML.Reads = KeptHTML.Reads())
+        -> [UInt64: MarkdownRenderer.Output]
+    {
+        guard let file = OpenFile(path: path + "/\(shard)"), file.size >= 16,
+            let end = file.read(at: file.size - 16, count: 16)
+        else { return [:] }
+        let (length, seal) = end.withUnsafeBytes { raw -> (Int?, UInt64?) in
+            var reader = ByteReader(bytes: raw)
+            return (reader.number().flatMap { Int(exactly: $0) }, reader.number())
         }
-        return Self.outputs(in: data, header: header)
-    }
-
-    /// The outputs of one shard file's bytes; none unless they end with the hash of the rest
-    /// (a file cut short or damaged is not read: packed HTML is unpacked on trust).
-    private static func outputs(in data: Data, header: String) -> [UInt64: MarkdownRenderer.Output] {
-        ByteReader.checked(data) { reader -> [UInt64: MarkdownRenderer.Output]? in
-            guard reader.string() == header, reader.number() != nil, let count = reader.number() else {
-                return [:]
-            }
+        guard let length, length <= file.size - 16,
+            let list = file.read(at: file.size - 16 - length, count: length), ContentHash(list).value == seal
+        else { return [:] }
+        let kept = KeptHTML.Shard(file: file, reads: reads)
+        let htmlEnd = file.size - 16 - length
+        return list.withUnsafeBytes { raw -> [UInt64: MarkdownRenderer.Output] in
+            var reader = ByteReader(bytes: raw)
+            guard reader.string() == header, reader.number() == environment.value, let count = reader.number()
+            else { return [:] }
             var outputs: [UInt64: MarkdownRenderer.Output] = [:]
+            outputs.reserveCapacity(Int(min(count, 1 << 20)))
             for _ in 0..<count {
-                guard let key = reader.number(), let output = reader.output() else { return [:] }
+                guard let key = reader.number(), let output = reader.output(keptIn: kept, htmlEnd: htmlEnd)
+                else { return [:] }
                 outputs[key] = output
             }
             return outputs
-        } ?? [:]
+        }
     }
 
     /// Keeps `outputs` (made in `environment`), writing only the files whose briefings are
@@ -81,39 +89,55 @@ struct BodyCache: Sendable {
         _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
             let members = byShard[shard]
             guard Set(members.map { keys[$0] }) != kept.keys[shard] else { return false }
-            var writer = ByteWriter()
-            writer.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].htmlByteCount + 256 })
-            writer.string(header)
-            writer.number(environment.value)
-            writer.number(UInt64(members.count))
+            // The HTML first, in the file's own buffer; the list after it.
+            var file = ByteWriter()
+            file.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].htmlByteCount + 256 })
+            var list = ByteWriter()
+            list.string(header)
+            list.number(environment.value)
+            list.number(UInt64(members.count))
             for i in members {
-                writer.number(keys[i])
-                writer.output(outputs[i])
+                list.number(keys[i])
+                // A kept HTML its file no longer holds: this file is not written.
+                guard list.output(outputs[i], storingHTMLIn: &file.bytes) else { return false }
             }
-            writer.write(sealedTo: path + "/\(shard)")
+            file.bytes.append(contentsOf: list.bytes)
+            file.number(UInt64(list.bytes.count))
+            file.number(ContentHash(list.bytes).value)
+            file.write(to: path + "/\(shard)")
             return true
         }
     }
 
     /// The format and the brief that wrote the file: another brief may render Markdown
     /// otherwise, so its outputs are not taken.
-    private var header: String { "brief-bodies 4 " + brief }
+    private var header: String { "brief-bodies 5 " + brief }
 }
 
 extension ByteWriter {
-    /// An output: its `htmlKey`, then its HTML as it is held: plain (0), or packed (1: its
-    /// length, then the bytes).
-    mutating func output(_ output: MarkdownRenderer.Output) {
-        number(output.htmlKey)
-        if let packed = output.packedHTML {
-            number(1)
-            number(UInt64(packed.byteCount))
-            number(UInt64(packed.packedBytes.count))
-            bytes.append(contentsOf: packed.packedBytes)
-        } else {
-            number(0)
-            string(output.html)
+    /// An output, its HTML appended to `html` as it is held (plain, or packed): its `htmlKey`,
+    /// whether the HTML is packed, its length, where it is in `html` and how many bytes, then
+    /// the rest. False when the HTML was left in a file that no longer holds it.
+    mutating func output(_ output: MarkdownRenderer.Output, storingHTMLIn html: inout [UInt8]) -> Bool {
+        let offset = html.count
+        let (packed, length): (Bool, Int)
+        switch output.storedHTML {
+        case .plain(let text):
+            html.append(contentsOf: text.utf8)
+            (packed, length) = (false, text.utf8.count)
+        case .packed(let text):
+            html.append(contentsOf: text.packedBytes)
+            (packed, length) = (true, text.byteCount)
+        case .kept(let kept):
+            guard let bytes = kept.storedBytes() else { return false }
+            html.append(contentsOf: bytes)
+            (packed, length) = (kept.packed, kept.length)
         }
+        number(output.htmlKey)
+        number(packed ? 1 : 0)
+        number(UInt64(length))
+        number(UInt64(offset))
+        number(UInt64(html.count - offset))
         number(output.firstParagraph == nil ? 0 : 1)
         string(output.firstParagraph ?? "")
         number(UInt64(output.anchors.count))
@@ -148,27 +172,20 @@ extension ByteWriter {
             }
         }
         diagnostics(output.diagnostics)
+        return true
     }
 }
 
 extension ByteReader {
-    mutating func output() -> MarkdownRenderer.Output? {
-        guard let htmlKey = number() else { return nil }
-        var html = ""
-        var packed: PackedText?
-        switch number() {
-        case 0:
-            guard let text = string() else { return nil }
-            html = text
-        case 1:
-            guard let length = number().flatMap({ Int(exactly: $0) }),
-                let count = number().flatMap({ Int(exactly: $0) }),
-                count <= bytes.count - position
-            else { return nil }
-            packed = PackedText(packed: Array(bytes[position..<position + count]), length: length)
-            position += count
-        default: return nil
-        }
+    /// An output `ByteWriter.output` listed, its HTML left in `shard` (whose HTML ends at
+    /// `htmlEnd`) until it is read.
+    mutating func output(keptIn shard: KeptHTML.Shard, htmlEnd: Int) -> MarkdownRenderer.Output? {
+        guard let htmlKey = number(), let packed = number(), packed <= 1,
+            let length = number().flatMap({ Int(exactly: $0) }),
+            let offset = number().flatMap({ Int(exactly: $0) }),
+            let count = number().flatMap({ Int(exactly: $0) }),
+            offset <= htmlEnd, count <= htmlEnd - offset
+        else { return nil }
         guard let hasFirst = number(), let first = string(), let anchorCount = number() else { return nil }
         var anchors: [String] = []
         for _ in 0..<anchorCount {
@@ -213,11 +230,13 @@ extension ByteReader {
         }
         guard let diagnostics = diagnostics() else { return nil }
         var output = MarkdownRenderer.Output(
-            html: html, diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
+            html: "", diagnostics: diagnostics, firstParagraph: hasFirst == 1 ? first : nil,
             anchors: anchors,
             quotes: quotes, links: links, lookups: lookups)
-        if let packed { output.hold(packed: packed) }
-        output.know(htmlKey: htmlKey)
+        output.hold(
+            kept: KeptHTML(
+                shard: shard, offset: offset, count: count, length: length, packed: packed == 1, key: htmlKey)
+        )
         return output
     }
 }

@@ -72,7 +72,13 @@ extension ByteWriter {
     /// was (a cache that cannot be written only costs the next build time).
     consuming func write(sealedTo path: String) {
         number(ContentHash(bytes).value)
-        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        write(to: path)
+    }
+
+    /// Writes the bytes to `path`, in place of the file at once (a reader holding the file open
+    /// goes on reading the old one); a file that cannot be written is left as it was.
+    consuming func write(to path: String) {
+        try? Data(adopting: bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 

@@ -21,16 +21,13 @@ public struct MarkdownRenderer: Sendable {
                 switch storedHTML {
                 case .plain(let text): text
                 case .packed(let packed): packed.text
+                case .kept(let kept): kept.text
                 }
             }
             set { storedHTML = .plain(newValue) }
         }
-        private var storedHTML: StoredHTML {
-            didSet { knownHTMLKey = nil }
-        }
-        /// `htmlKey` as the body cache wrote it beside the HTML, while the HTML is the one read
-        /// with it: the key of every kept body is then not hashed again on each build.
-        private var knownHTMLKey: UInt64?
+        /// The HTML as it is held (the body cache writes it so).
+        private(set) var storedHTML: StoredHTML
         public var diagnostics: [Diagnostic]
         /// The text of the first paragraph: the default summary.
         public var firstParagraph: String?
@@ -58,16 +55,22 @@ public struct MarkdownRenderer: Sendable {
             self.lookups = lookups
         }
 
-        private enum StoredHTML: Sendable {
+        /// How the HTML is held: as text, compressed, or left in a body-cache file.
+        enum StoredHTML: Sendable {
             case plain(String)
             case packed(PackedText)
+            case kept(KeptHTML)
         }
 
         /// Holds the HTML compressed from now on (a large site's bodies wait so for their pages).
         mutating func pack() {
-            guard case .plain(let text) = storedHTML, !text.isEmpty, let packed = PackedText(text) else {
-                return
+            let text: String
+            switch storedHTML {
+            case .plain(let plain): text = plain
+            case .kept(let kept) where !kept.packed: text = kept.text
+            default: return
             }
+            guard !text.isEmpty, let packed = PackedText(text) else { return }
             storedHTML = .packed(packed)
         }
 
@@ -76,6 +79,7 @@ public struct MarkdownRenderer: Sendable {
             switch storedHTML {
             case .plain(let text): text.utf8.count
             case .packed(let packed): packed.byteCount
+            case .kept(let kept): kept.length
             }
         }
 
@@ -89,39 +93,48 @@ public struct MarkdownRenderer: Sendable {
             case .packed(let packed):
                 let count = packed.unpack(into: &scratch)
                 return body(scratch.span.extracting(0..<count))
+            case .kept(let kept):
+                let count = kept.utf8(into: &scratch)
+                return body(scratch.span.extracting(0..<count))
             }
         }
 
-        /// True when the HTML is held compressed.
-        var isPacked: Bool { packedHTML != nil }
+        /// True when the HTML is held compressed (in memory or in a body-cache file).
+        var isPacked: Bool {
+            switch storedHTML {
+            case .plain: false
+            case .packed: true
+            case .kept(let kept): kept.packed
+            }
+        }
 
         /// A hash of the HTML as held, without unpacking it: equal keys, equal HTML (packed bytes
         /// unpack to one text). The same HTML held plain and packed has two keys.
         var htmlKey: UInt64 {
-            if let knownHTMLKey { return knownHTMLKey }
-            return switch storedHTML {
+            switch storedHTML {
             case .plain(let text): ContentHash(text).value
             case .packed(let packed): ContentHash(packed.packedBytes, seed: 1).value
+            case .kept(let kept): kept.key
             }
         }
 
         /// Holds the HTML as plain text from now on.
         mutating func unpack() {
-            if case .packed(let packed) = storedHTML { storedHTML = .plain(packed.text) }
+            switch storedHTML {
+            case .packed(let packed): storedHTML = .plain(packed.text)
+            case .kept(let kept) where kept.packed: storedHTML = .plain(kept.text)
+            default: break
+            }
         }
 
-        /// The HTML as held when it is packed (the build cache keeps it so), else nil.
+        /// The HTML as held when it is packed in memory, else nil.
         var packedHTML: PackedText? {
             if case .packed(let packed) = storedHTML { return packed }
             return nil
         }
 
-        /// Holds `packed` as its HTML from now on (an output the build cache kept packed).
-        mutating func hold(packed: PackedText) { storedHTML = .packed(packed) }
-
-        /// Takes `key` as the HTML's `htmlKey` (the body cache kept it with the HTML) until the
-        /// HTML is set or held otherwise.
-        mutating func know(htmlKey key: UInt64) { knownHTMLKey = key }
+        /// Leaves the HTML in a body-cache file until it is read (`KeptHTML`).
+        mutating func hold(kept: KeptHTML) { storedHTML = .kept(kept) }
     }
 
     /// Renders `markdown`, the body of `source` starting at `firstLine` of that file.

@@ -18,6 +18,8 @@ public struct RenderedBodies: Sendable {
     public internal(set) var packsHTML = false
     /// Bodies left in their files (`ParsedBriefingsCache`) that the files no longer hold.
     var unread: [Diagnostic] = []
+    /// Where reads of the HTML the body cache kept are noted (`KeptHTML`), when it kept some.
+    var keptReads: KeptHTML.Reads?
 
     public var diagnostics: [Diagnostic] {
         (entries + actors + topics + pages + sources).flatMap(\.diagnostics) + unread
@@ -98,6 +100,7 @@ public struct RenderedBodies: Sendable {
         let root = model.root
         var entries: [MarkdownRenderer.Output]
         var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
+        var keptReads: KeptHTML.Reads?
         if let cache, let environment, !model.entries.isEmpty {
             // Shard by shard, so each file of kept outputs is read once and let go; each entry
             // moves into its worker and comes back without its Markdown.
@@ -107,13 +110,16 @@ public struct RenderedBodies: Sendable {
             var groups = [[Int]](repeating: [], count: BodyCache.shardCount)
             for (i, key) in keys.enumerated() { groups[BodyCache.shard(of: key)].append(i) }
             var kept = BodyCache.Kept.empty
+            let reads = KeptHTML.Reads()
             let taken = model.entries
             model.entries = []
             let done = taken.parallelMapTaking(groups: groups) { shard, members in
-                var outputs = groups[shard].isEmpty ? [:] : cache.load(shard: shard, environment: environment)
+                var outputs =
+                    groups[shard].isEmpty
+                    ? [:] : cache.load(shard: shard, environment: environment, reads: reads)
                 // A kept output whose wikilinks the site answers otherwise does not count as
                 // kept: it is made again, and its file written again.
-                for (key, output) in outputs where !output.wikilinksAnswered(as: resolver) {
+                for (key, output) in outputs where !output.wikilinksAnsweredInItsEnvironment(as: resolver) {
                     outputs[key] = nil
                 }
                 return zip(groups[shard], members).map {
@@ -130,6 +136,7 @@ public struct RenderedBodies: Sendable {
                 kept.keys[shard] = done[members[0]].2 ?? []
             }
             cached = (environment, keys, kept)
+            keptReads = reads
         } else if dropEntrySources {
             // Each entry moves into its worker and comes back without its Markdown, so the
             // Markdown of an entry is let go as soon as its HTML is made.
@@ -153,6 +160,7 @@ public struct RenderedBodies: Sendable {
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
         bodies.cached = cached
+        bodies.keptReads = keptReads
         bodies.unread = unread
         bodies.packsHTML = packs
         return bodies

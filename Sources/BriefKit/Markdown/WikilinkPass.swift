@@ -109,6 +109,13 @@ extension MarkdownRenderer.Output {
     func wikilinksAnswered(as resolver: LinkResolver) -> Bool {
         lookups.allSatisfy { $0.holds(in: resolver) }
     }
+
+    /// As `wikilinksAnswered(as:)`, for a `resolver` of the link environment the output was made
+    /// in (`SiteSession.linkEnvironment`: names, aliases, slugs and files): only a wikilink to
+    /// a briefing can be answered otherwise there, as the environment leaves out titles.
+    func wikilinksAnsweredInItsEnvironment(as resolver: LinkResolver) -> Bool {
+        lookups.allSatisfy { $0.kind != "briefing" || $0.holds(in: resolver) }
+    }
 }
 
 /// Locations of byte offsets into one text node, found in increasing order: the node's own
