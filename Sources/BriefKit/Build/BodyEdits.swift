@@ -43,10 +43,15 @@ struct BodyEdits {
     {
         guard let environment = site.bodies.cached?.environment else { return nil }
         let renderer = site.renderer
-        let made = Set(paths)
-        guard made.count == record.files.count, record.files.allSatisfy({ made.contains($0.path) })
+        guard paths.count == record.files.count,
+            Self.pathSum(paths) == Self.pathSum(record.files.map(\.path))
         else { return nil }
-        let entries = SiteSession.entryIndex(of: site.model)
+        // The edited briefings' places in the model: a few paths, looked for in one pass.
+        let editedPaths = Set(edited.map(\.path))
+        var entries: [String: Int] = [:]
+        for (i, entry) in site.model.entries.enumerated() where editedPaths.contains(entry.briefing.path) {
+            entries[entry.briefing.path] = entries[entry.briefing.path] ?? i
+        }
         var outputs: [Int: [UInt64: MarkdownRenderer.Output]] = [:]
         var jobs = Set<PageJob>()
         for input in edited {
@@ -57,6 +62,16 @@ struct BodyEdits {
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
         }
         return jobs
+    }
+
+    /// The wrapping sum of the paths' hashes: the same for the same paths in any order. Paths
+    /// made by one build are distinct, so equal sums (and counts) mean the same set of files,
+    /// found on all cores without a set of hundreds of thousands of strings.
+    static func pathSum(_ paths: [String]) -> UInt64 {
+        let chunk = 4_096
+        return stride(from: 0, to: paths.count, by: chunk).map { $0 }.parallelMap { start in
+            paths[start..<min(start + chunk, paths.count)].reduce(UInt64(0)) { $0 &+ ContentHash($1).value }
+        }.reduce(0, &+)
     }
 
     /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes

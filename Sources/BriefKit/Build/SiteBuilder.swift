@@ -185,6 +185,7 @@ public struct SiteBuilder: Sendable {
         if let staging, let recorded, let previous, let cache, let edits = bodyEdits {
             let paths = jobs.parallelMap(renderer.outputPath)
             if let showing = edits.jobs(of: prepared, paths: paths, record: previous, cache: cache.bodies) {
+                staging.reserveHashes(paths.count)
                 for (job, path) in zip(jobs, paths) where !showing.contains(job) {
                     guard let hash = recorded.hashes[path] else { continue }
                     staging.keep(path, hash: hash)

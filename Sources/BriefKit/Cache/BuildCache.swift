@@ -224,7 +224,7 @@ public struct BuildCache: Sendable {
         for (stamp, hash) in zip(record.files, record.hashes) { line(stamp, hash: hash) }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(adopting: text).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// Forgets the record (before the output folder changes).

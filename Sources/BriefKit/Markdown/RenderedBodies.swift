@@ -22,7 +22,11 @@ public struct RenderedBodies: Sendable {
     var keptReads: KeptHTML.Reads?
 
     public var diagnostics: [Diagnostic] {
-        (entries + actors + topics + pages + sources).flatMap(\.diagnostics) + unread
+        var found: [Diagnostic] = []
+        for outputs in [entries, actors, topics, pages, sources] {
+            for output in outputs where !output.diagnostics.isEmpty { found += output.diagnostics }
+        }
+        return found + unread
     }
 
     /// Above this many bytes of briefings' Markdown (about 40,000 briefings), each briefing's
@@ -125,7 +129,13 @@ public struct RenderedBodies: Sendable {
                 return zip(groups[shard], members).map {
                     i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
                     var entry = entry
-                    let output = held(outputs[keys[i]] ?? renderer.render(entry, siteRoot: root))
+                    // Not `??`: its closure would copy the renderer for every kept output.
+                    let output: MarkdownRenderer.Output
+                    if let kept = outputs[keys[i]] {
+                        output = held(kept)
+                    } else {
+                        output = held(renderer.render(entry, siteRoot: root))
+                    }
                     entry.briefing = entry.briefing.droppingBody()
                     return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
                 }

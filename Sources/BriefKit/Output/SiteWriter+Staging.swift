@@ -43,6 +43,12 @@ extension SiteWriter {
             hashes[path] = hash
         }
 
+        /// Makes room for the hashes of `count` files (a build that keeps most of the folder
+        /// records each file's hash).
+        func reserveHashes(_ count: Int) {
+            hashes.reserveCapacity(count)
+        }
+
         /// Writes a batch of files; folders are created as needed, here and in order, before the
         /// files are written on all cores. Folders are not made in parallel: most pages have one
         /// of their own in the same parent (`briefings/<slug>/index.html`), and on ext4 two

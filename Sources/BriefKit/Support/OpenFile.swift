@@ -29,8 +29,14 @@ final class OpenFile: Sendable {
 
     /// `count` bytes from `offset`, or nil when the file does not hold them all.
     func read(at offset: Int, count: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        return read(at: offset, count: count, into: &bytes) ? bytes : nil
+        guard offset >= 0, count >= 0, offset <= size, count <= size - offset else { return nil }
+        var whole = true
+        // Read into memory not filled first: a body-cache file's list is megabytes.
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            whole = read(at: offset, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = whole ? count : 0
+        }
+        return whole ? bytes : nil
     }
 
     /// Reads `count` bytes from `offset` into the front of `buffer` (grown when short: a reader
@@ -39,15 +45,20 @@ final class OpenFile: Sendable {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else { return false }
         guard count > 0 else { return true }
         if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, buffer.count * 2)) }
-        return buffer.withUnsafeMutableBytes { room -> Bool in
-            var total = 0
-            while total < count {
-                let n = pread(fd, room.baseAddress! + total, count - total, off_t(offset + total))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                total += n
-            }
-            return true
+        return buffer.withUnsafeMutableBytes {
+            read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count]))
         }
+    }
+
+    /// Fills `room` with the bytes from `offset`; false when the file does not hold them all.
+    private func read(at offset: Int, into room: UnsafeMutableRawBufferPointer) -> Bool {
+        var total = 0
+        while total < room.count {
+            let n = pread(fd, room.baseAddress! + total, room.count - total, off_t(offset + total))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            total += n
+        }
+        return true
     }
 }
