@@ -1,4 +1,5 @@
 import BriefTemplates
+import Foundation
 
 /// A site taken through every stage but writing: the values `SiteBuilder` renders from, kept
 /// whole by `SiteSession` so a later rebuild can redo only what a change affects.
@@ -42,11 +43,15 @@ public struct PreparedSite: Sendable {
         self.model = model
         self.theme = theme
         self.bodies = bodies
+        var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         self.index = SiteIndex(model: model, related: related)
+        clock.lap("site index")
         self.renderer = SiteRenderer(
             model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
             searchWords: searchWords, makesEntryTables: !fewPages)
+        clock.lap("renderer")
         self.jobs = renderer.plan()
+        clock.lap("plan")
         self.links = links
         self.absoluteLinks = absoluteLinks
         self.loadDiagnostics = loadDiagnostics

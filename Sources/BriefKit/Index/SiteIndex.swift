@@ -46,25 +46,30 @@ public struct SiteIndex: Sendable {
         claims = ClaimIndex(model: model)
         analysis = AnalysisIndex(model: model)
         entriesByTopic = byTopic
-        // Per actor (and per topic), counted from its own entries: independent, so on all cores.
-        let perActor = model.actors.indices.parallelMap {
-            actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
-            var co = [Int: Int]()
-            var topics = [Int: Int]()
-            for index in byActor[actor] {
-                for other in entries[index].actors where other != actor { co[other, default: 0] += 1 }
-                for topic in entries[index].topics { topics[topic, default: 0] += 1 }
+        // Per actor (and per topic), counted from its own entries: independent, so on all cores,
+        // a run of actors to a task, each task counting into tallies of its own.
+        let (actorCount, topicCount) = (model.actors.count, model.topics.count)
+        let perActor = Self.inRuns(of: actorCount) { actors in
+            var co = Tally(count: actorCount)
+            var topics = Tally(count: topicCount)
+            return actors.map { actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
+                for index in byActor[actor] {
+                    for other in entries[index].actors where other != actor { co.add(other) }
+                    for topic in entries[index].topics { topics.add(topic) }
+                }
+                return (co.ordered(rank: actorRank), topics.ordered(rank: topicRank))
             }
-            return (Self.ordered(co, rank: actorRank), Self.ordered(topics, rank: topicRank))
         }
         coActors = perActor.map(\.0)
         actorTopics = perActor.map(\.1)
-        topicActors = model.topics.indices.parallelMap { topic in
-            var actors = [Int: Int]()
-            for index in byTopic[topic] {
-                for actor in entries[index].actors { actors[actor, default: 0] += 1 }
+        topicActors = Self.inRuns(of: topicCount) { topics in
+            var actors = Tally(count: actorCount)
+            return topics.map { topic in
+                for index in byTopic[topic] {
+                    for actor in entries[index].actors { actors.add(actor) }
+                }
+                return actors.ordered(rank: actorRank)
             }
-            return Self.ordered(actors, rank: actorRank)
         }
         if let kept, kept.count == entries.count {
             related = kept
@@ -101,11 +106,11 @@ public struct SiteIndex: Sendable {
         return rank
     }
 
-    /// Most frequent first, then by name.
-    private static func ordered(_ counts: [Int: Int], rank: [Int]) -> [(id: Int, count: Int)] {
-        counts.map { (id: $0.key, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : rank[$0.id] < rank[$1.id]
-        }
+    /// `transform` of each of `0..<count`, runs of them on all cores; each run's results come
+    /// back in order.
+    private static func inRuns<T>(of count: Int, run: Int = 256, _ transform: (Range<Int>) -> [T]) -> [T] {
+        Array(stride(from: 0, to: count, by: run)).parallelMap { transform($0..<min($0 + run, count)) }
+            .flatMap { $0 }
     }
 
     /// Ranks entries that share actors and topics, each shared tag weighted by its rarity

@@ -68,22 +68,41 @@ public struct SiteRenderer: Sendable {
         self.search = SearchIndex(
             model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch,
             words: searchWords)
+        var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         self.urls = SiteURLs(config: model.config)
         self.tagAuthority = Self.tagAuthority(of: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
         // Each distinct date is written once, and entries of the same date share its text: a
-        // site has far fewer dates than entries.
-        let dates = model.entries.map(\.briefing.date)
-        let updated = model.entries.map { $0.briefing.lastModified ?? $0.briefing.date }
-        let distinct = Array(Set(dates).union(updated))
-        let stamps = Dictionary(
-            uniqueKeysWithValues: zip(
-                distinct, distinct.parallelMap { (text: calendar.rfc3339($0), instant: calendar.instant($0)) }
-            ))
-        self.entryTimestamps = dates.map { stamps[$0]!.text }
-        self.updatedTimestamps = updated.map { stamps[$0]!.text }
-        self.updatedInstants = updated.map { stamps[$0]!.instant }
+        // site has far fewer dates than entries. Entries come newest first, so a date is mostly
+        // the one before it, found without hashing.
+        var place: [EntryDate: Int] = [:]
+        var distinct: [EntryDate] = []
+        func numbered(_ dates: some Sequence<EntryDate>) -> [Int] {
+            var last: (date: EntryDate, number: Int)?
+            return dates.map { date in
+                if let last, last.date == date { return last.number }
+                let number =
+                    place[date]
+                    ?? {
+                        distinct.append(date)
+                        place[date] = distinct.count - 1
+                        return distinct.count - 1
+                    }()
+                last = (date, number)
+                return number
+            }
+        }
+        // Read in place: a copy of each entry would retain all of its fields.
+        let entries = model.entries
+        let dates = numbered(entries.indices.lazy.map { entries[$0].briefing.date })
+        let updated = numbered(
+            entries.indices.lazy.map { entries[$0].briefing.lastModified ?? entries[$0].briefing.date })
+        let stamps = distinct.parallelMap { (text: calendar.rfc3339($0), instant: calendar.instant($0)) }
+        self.entryTimestamps = dates.map { stamps[$0].text }
+        self.updatedTimestamps = updated.map { stamps[$0].text }
+        self.updatedInstants = updated.map { stamps[$0].instant }
+        clock.lap("timestamps")
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         self.years = Self.years(model.entries)
         let urls = self.urls
@@ -99,6 +118,7 @@ public struct SiteRenderer: Sendable {
                 self.feedEntries = Array(model.entries.indices).parallelMap(stride: 8, linked.makeFeedEntry)
             }
         }
+        clock.lap("links, cards")
         self.busiest = Self.busiest(
             model: model, index: index, actorLinks: actorLinks, topicLinks: topicLinks)
         self.actorsByKind = Self.actorsByKind(model.actors)
@@ -108,6 +128,7 @@ public struct SiteRenderer: Sendable {
         self.indicatorsByStatus = PagedGroups(
             index.analysis.indicators, keys: Briefing.Indicator.Status.allCases,
             key: { grouping.currentIndicator($0).status })
+        clock.lap("groups")
     }
 
     /// This renderer as pages are fingerprinted (`fingerprint(_:seed:)`), not rendered: the
