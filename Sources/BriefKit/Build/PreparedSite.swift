@@ -28,6 +28,9 @@ public struct PreparedSite: Sendable {
     /// The `SiteIndex.relatedKey` to keep `index.related` under, when the lists were ranked
     /// by this build and a `RelatedEntriesCache` is to keep them.
     var relatedToKeep: UInt64?
+    /// True when the model is the one the build cache kept (`ResolvedModelCache`), not loaded
+    /// and resolved by this build.
+    var modelWasKept = false
 
     public var diagnostics: [Diagnostic] {
         loadDiagnostics + themeDiagnostics + resolveDiagnostics + bodies.diagnostics
@@ -96,15 +99,38 @@ extension SiteBuilder {
     /// Every stage's input is let go once the next has what it needs (the read bytes once
     /// parsed, the parsed sources once resolved, each entry's Markdown once rendered), so the
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
+    ///
+    /// With `resolved` (the model the last build resolved from inputs with the same key,
+    /// `ResolvedModelCache`) and the kept parses, the site is neither loaded nor resolved: the
+    /// model is `resolved` with this build's briefings (`SiteBuilder.model(from:…)`).
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
         parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
-        related: RelatedEntriesCache? = nil, fewPages: Bool = false
+        related: RelatedEntriesCache? = nil, fewPages: Bool = false, resolved: ResolvedModel? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
-        var diagnostics: [Diagnostic] = []
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
+        let stages = Stages(
+            bodyCache: bodyCache, searchWords: searchWords, related: related, fewPages: fewPages)
+        // The model the last build resolved from these inputs, with this build's briefings.
+        if let resolved, let kept = parses.kept,
+            let taken = Self.model(
+                from: resolved, inputs: inputs, parses: kept, root: root, baseURL: options.baseURL)
+        {
+            timer.lap("kept model")
+            let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
+            let diagnostics = taken.loadDiagnostics + themeDiagnostics + resolved.resolveDiagnostics
+            guard let theme else { return (nil, diagnostics) }
+            var (prepared, found) = finish(
+                taken.model, theme: theme, loadDiagnostics: taken.loadDiagnostics,
+                themeDiagnostics: themeDiagnostics,
+                resolveDiagnostics: resolved.resolveDiagnostics, sources: nil, parses: taken.parses,
+                timer: &timer, stages: stages, diagnostics: diagnostics)
+            prepared?.modelWasKept = true
+            return (prepared, found)
+        }
+        var diagnostics: [Diagnostic] = []
         var (loaded, loadDiagnostics) = ContentLoader(root: root, baseURLOverride: options.baseURL).load(
             consume inputs, partial: true, kept: parses.kept, collect: parses.collect)
         diagnostics += loadDiagnostics
@@ -118,27 +144,50 @@ extension SiteBuilder {
         var (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(
             consume sources)
         diagnostics += resolveDiagnostics
-        guard var model = resolved.take() else { return (nil, diagnostics) }
+        guard let model = resolved.take() else { return (nil, diagnostics) }
         timer.lap("resolve")
+        return finish(
+            model, theme: theme, loadDiagnostics: loadDiagnostics, themeDiagnostics: themeDiagnostics,
+            resolveDiagnostics: resolveDiagnostics, sources: kept, parses: collected, timer: &timer,
+            stages: stages, diagnostics: diagnostics)
+    }
+
+    /// The caches and the plan `finish` renders and indexes with.
+    private struct Stages {
+        var bodyCache: BodyCache?
+        var searchWords: SearchWordsCache?
+        var related: RelatedEntriesCache?
+        var fewPages: Bool
+    }
+
+    /// Renders the Markdown of `model` and indexes it: the stages after resolving.
+    private func finish(
+        _ model: consuming SiteModel, theme: Theme, loadDiagnostics: [Diagnostic],
+        themeDiagnostics: [Diagnostic],
+        resolveDiagnostics: [Diagnostic], sources: SiteSources?, parses: [UInt64: BriefingParse],
+        timer: inout StageTimer, stages: Stages, diagnostics: [Diagnostic]
+    ) -> (PreparedSite?, [Diagnostic]) {
+        var model = model
+        var diagnostics = diagnostics
         let links = LinkResolver.forSite(model, basePath: model.config.basePath)
         let absoluteLinks = links.rebased(model.config.absoluteBase)
         let bodies = RenderedBodies.render(
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
-            dropEntrySources: true, cache: bodyCache, packAbove: options.packBodiesAbove)
+            dropEntrySources: true, cache: stages.bodyCache, packAbove: options.packBodiesAbove)
         diagnostics += bodies.diagnostics
         // The Markdown is let go: on a large site its pages go back before the index is made.
         if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
         // The related briefings the last build ranked, when ranked from what this model has.
-        let relatedKey = related.map { _ in SiteIndex.relatedKey(of: model) }
-        let keptRelated = relatedKey.flatMap { related?.load(key: $0) }
+        let relatedKey = stages.related.map { _ in SiteIndex.relatedKey(of: model) }
+        let keptRelated = relatedKey.flatMap { stages.related?.load(key: $0) }
         var prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
-            loadDiagnostics: loadDiagnostics, sources: kept, themeDiagnostics: themeDiagnostics,
-            resolveDiagnostics: resolveDiagnostics, searchWords: searchWords, related: keptRelated,
-            fewPages: fewPages)
-        prepared.parses = collected
+            loadDiagnostics: loadDiagnostics, sources: sources, themeDiagnostics: themeDiagnostics,
+            resolveDiagnostics: resolveDiagnostics, searchWords: stages.searchWords, related: keptRelated,
+            fewPages: stages.fewPages)
+        prepared.parses = parses
         if keptRelated == nil { prepared.relatedToKeep = relatedKey }
         timer.lap("index+contexts")
         return (prepared, diagnostics)

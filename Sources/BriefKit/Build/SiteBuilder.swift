@@ -145,10 +145,16 @@ public struct SiteBuilder: Sendable {
             } else {
                 BodyEdits?.none
             }
+        // The model the last build resolved from inputs with this key: edits of bodies alone
+        // (or none, with the output folder changed) leave it as it was.
+        let modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
+        let keptModel = keptParses == nil ? nil : modelKey.flatMap { cache?.model.load(key: $0) }
+        if keptModel != nil { timer.lap("kept model: load") }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
             inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
-            parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil)
+            parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
+            resolved: keptModel)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
@@ -343,6 +349,13 @@ public struct SiteBuilder: Sendable {
                         if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                     }
                     cache.parses.save(prepared.parses, kept: keptParses?.kept ?? [])
+                    if !prepared.modelWasKept, let modelKey {
+                        cache.model.save(
+                            key: modelKey,
+                            model: ResolvedModel(
+                                prepared.model, loadDiagnostics: prepared.loadDiagnostics,
+                                resolveDiagnostics: prepared.resolveDiagnostics))
+                    }
                     if let key = prepared.relatedToKeep {
                         cache.related.save(key: key, lists: prepared.index.related)
                     }

@@ -31,6 +31,9 @@ public struct BuildCache: Sendable {
     /// The search words of the last build of this site into this folder.
     var searchWords: SearchWordsCache { SearchWordsCache(path: bodies.path + "/words") }
 
+    /// The site model the last build of this site into this folder resolved.
+    var model: ResolvedModelCache { ResolvedModelCache(path: bodies.path + "/model") }
+
     public static func folder() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["BRIEF_CACHE_DIR"], !folder.isEmpty { return folder }

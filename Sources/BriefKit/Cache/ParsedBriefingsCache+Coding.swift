@@ -73,17 +73,17 @@ extension ByteWriter {
         diagnostics(parse.diagnostics)
     }
 
-    private mutating func flag(_ value: Bool) { number(value ? 1 : 0) }
-    private mutating func signed(_ value: Int) { number(UInt64(bitPattern: Int64(value))) }
-    private mutating func count<T>(_ values: [T]) { number(UInt64(values.count)) }
+    mutating func flag(_ value: Bool) { number(value ? 1 : 0) }
+    mutating func signed(_ value: Int) { number(UInt64(bitPattern: Int64(value))) }
+    mutating func count<T>(_ values: [T]) { number(UInt64(values.count)) }
 
     /// A number that may be absent: whether it is there, then it (0 when not).
-    private mutating func optional(_ value: Int?) {
+    mutating func optional(_ value: Int?) {
         flag(value != nil)
         signed(value ?? 0)
     }
 
-    private mutating func date(_ date: EntryDate) {
+    mutating func date(_ date: EntryDate) {
         for part in [date.year, date.month, date.day] { signed(part) }
         flag(date.time != nil)
         signed(date.time?.seconds ?? 0)
@@ -91,29 +91,29 @@ extension ByteWriter {
     }
 
     /// A location: a line and column when it is in `file`, else its path too.
-    private mutating func location(_ location: SourceLocation, in file: String) {
+    mutating func location(_ location: SourceLocation, in file: String) {
         flag(location.path == file)
         if location.path != file { string(location.path) }
         signed(location.line ?? -1)
         signed(location.column ?? -1)
     }
 
-    private mutating func located(_ value: Located<String>, in file: String) {
+    mutating func located(_ value: Located<String>, in file: String) {
         string(value.value)
         location(value.location, in: file)
     }
 
-    private mutating func located(_ value: Located<String>?, in file: String) {
+    mutating func located(_ value: Located<String>?, in file: String) {
         flag(value != nil)
         if let value { located(value, in: file) }
     }
 
-    private mutating func located(_ values: [Located<String>], in file: String) {
+    mutating func located(_ values: [Located<String>], in file: String) {
         count(values)
         for value in values { located(value, in: file) }
     }
 
-    private mutating func param(_ value: ParamValue) {
+    mutating func param(_ value: ParamValue) {
         switch value {
         case .string(let text):
             number(0)
@@ -146,14 +146,14 @@ extension ByteWriter {
 
 extension ByteReader {
     /// A value that is not there or not what `ByteWriter.parse` writes.
-    private struct Unreadable: Error {}
+    struct Unreadable: Error {}
 
     /// A parse written by `ByteWriter.parse`; nil when the bytes are not one.
     mutating func parse() -> BriefingParse? {
         try? readParse()
     }
 
-    private mutating func readParse() throws -> BriefingParse {
+    mutating func readParse() throws -> BriefingParse {
         let file = try text()
         let title = try text()
         let date = try readDate()
@@ -231,73 +231,73 @@ extension ByteReader {
         return BriefingParse(briefing: Briefing(fields: fields), diagnostics: diagnostics)
     }
 
-    private mutating func value() throws -> UInt64 {
+    mutating func value() throws -> UInt64 {
         guard let value = number() else { throw Unreadable() }
         return value
     }
 
-    private mutating func text() throws -> String {
+    mutating func text() throws -> String {
         guard let text = string() else { throw Unreadable() }
         return text
     }
 
-    private mutating func maybeText() throws -> String? {
+    mutating func maybeText() throws -> String? {
         guard let text = optional() else { throw Unreadable() }
         return text
     }
 
-    private mutating func flag() throws -> Bool { try value() == 1 }
+    mutating func flag() throws -> Bool { try value() == 1 }
 
     /// A number written by `ByteWriter.optional(_: Int?)`.
-    private mutating func maybeWhole() throws -> Int? {
+    mutating func maybeWhole() throws -> Int? {
         let present = try flag()
         let value = try signed()
         return present ? value : nil
     }
-    private mutating func signed() throws -> Int { Int(Int64(bitPattern: try value())) }
+    mutating func signed() throws -> Int { Int(Int64(bitPattern: try value())) }
 
     /// A count of values to come: never more than the bytes left could hold.
-    private mutating func count() throws -> Int {
+    mutating func count() throws -> Int {
         let count = try value()
         guard count <= UInt64(bytes.count - position) else { throw Unreadable() }
         return Int(count)
     }
 
-    private mutating func raw<T: RawRepresentable>(_ type: T.Type) throws -> T? where T.RawValue == String {
+    mutating func raw<T: RawRepresentable>(_ type: T.Type) throws -> T? where T.RawValue == String {
         guard let text = try maybeText() else { return nil }
         guard let value = T(rawValue: text) else { throw Unreadable() }
         return value
     }
 
-    private mutating func readDate() throws -> EntryDate {
+    mutating func readDate() throws -> EntryDate {
         let (year, month, day) = (try signed(), try signed(), try signed())
         let timed = try flag()
         let (seconds, offset) = (try signed(), try signed())
         return EntryDate(year: year, month: month, day: day, time: timed ? (seconds, offset) : nil)
     }
 
-    private mutating func location(in file: String) throws -> SourceLocation {
+    mutating func location(in file: String) throws -> SourceLocation {
         let path = try flag() ? file : try text()
         let (line, column) = (try signed(), try signed())
         return SourceLocation(path: path, line: line < 0 ? nil : line, column: column < 0 ? nil : column)
     }
 
-    private mutating func located(in file: String) throws -> Located<String> {
+    mutating func located(in file: String) throws -> Located<String> {
         let value = try text()
         return Located(value, at: try location(in: file))
     }
 
-    private mutating func maybeLocated(in file: String) throws -> Located<String>? {
+    mutating func maybeLocated(in file: String) throws -> Located<String>? {
         try flag() ? try located(in: file) : nil
     }
 
-    private mutating func locatedList(in file: String) throws -> [Located<String>] {
+    mutating func locatedList(in file: String) throws -> [Located<String>] {
         var values: [Located<String>] = []
         for _ in 0..<(try count()) { values.append(try located(in: file)) }
         return values
     }
 
-    private mutating func param() throws -> ParamValue {
+    mutating func param() throws -> ParamValue {
         switch try value() {
         case 0: return .string(try text())
         case 1: return .int(try signed())

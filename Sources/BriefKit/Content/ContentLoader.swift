@@ -141,7 +141,7 @@ public struct ContentLoader: Sendable {
         return (sources, diagnostics)
     }
 
-    private func loadConfig(_ file: SiteInputs.File?, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+    func loadConfig(_ file: SiteInputs.File?, _ diagnostics: inout [Diagnostic]) -> SiteConfig? {
         guard let data = file?.data else {
             diagnostics.append(
                 .error(

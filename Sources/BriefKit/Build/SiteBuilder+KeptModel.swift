@@ -1,0 +1,57 @@
+import Foundation
+
+extension SiteBuilder {
+    /// A model, its load diagnostics and every briefing file's parse, made from `kept`.
+    struct TakenModel {
+        var model: SiteModel
+        var loadDiagnostics: [Diagnostic]
+        var parses: [UInt64: BriefingParse]
+    }
+
+    /// The model `kept` holds with the briefings of `inputs`: each file's parse from `parses`
+    /// (by its path and bytes) or, for a file edited since, parsed from its bytes, whose
+    /// diagnostics then stand in for the ones kept for it. Nil when a briefing has neither,
+    /// when an edited file has errors, or `site.yml` does not load: the build then loads and
+    /// resolves the site, and reports what it finds.
+    static func model(
+        from kept: ResolvedModel, inputs: borrowing SiteInputs, parses: [UInt64: BriefingParse], root: String,
+        baseURL: String?
+    ) -> TakenModel? {
+        var unused: [Diagnostic] = []
+        guard
+            let config = ContentLoader(root: root, baseURLOverride: baseURL).loadConfig(
+                inputs.config, &unused)
+        else { return nil }
+        let files = inputs.content.filter { SiteInputs.isBriefing($0.relativePath) }
+        // Each briefing file's parse: kept, or parsed now (its bytes were read: its stamp changed).
+        let found = files.parallelMap { file -> (key: UInt64, parse: BriefingParse, fresh: Bool)? in
+            let key = BriefingParse.key(path: file.relativePath, hash: file.hash)
+            if let parse = parses[key] { return (key, parse, false) }
+            guard let data = file.data,
+                case .success(let source) = SourceText.decode(data, path: file.relativePath)
+            else { return nil }
+            let (briefing, diagnostics) = EntryParser.parseBriefing(source)
+            guard let briefing, !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+            return (key, BriefingParse(briefing: briefing, diagnostics: diagnostics), true)
+        }
+        var collected: [UInt64: BriefingParse] = [:]
+        collected.reserveCapacity(found.count)
+        var byPath: [String: Briefing] = [:]
+        byPath.reserveCapacity(found.count)
+        var fresh = Set<String>()
+        var freshDiagnostics: [Diagnostic] = []
+        for (file, parse) in zip(files, found) {
+            guard let parse else { return nil }
+            collected[parse.key] = parse.parse
+            byPath[file.relativePath] = parse.parse.briefing
+            if parse.fresh {
+                fresh.insert(file.relativePath)
+                freshDiagnostics += parse.parse.diagnostics
+            }
+        }
+        guard let model = kept.model(config: config, root: root, briefing: { byPath[$0] }) else { return nil }
+        let loadDiagnostics =
+            kept.loadDiagnostics.filter { !fresh.contains($0.location.path) } + freshDiagnostics
+        return TakenModel(model: model, loadDiagnostics: loadDiagnostics, parses: collected)
+    }
+}
