@@ -127,6 +127,31 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// A body edit that leaves the file unreadable as text (a byte that is not UTF-8): the kept
+    /// model cannot be made whole, so the build reads every file and reports the file as a
+    /// build without the cache does, leaving the output as it was; fixed, it builds again.
+    func testABodyEditTheKeptModelCannotTakeIsReportedAsWithoutTheCache() throws {
+        build()
+        ageInputs()
+        let before = TreeSnapshot(output)
+        let path = site + "/Content/briefings/2024-11-01-third.md"
+        let original = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        try (original + Data([0x0A, 0xFF, 0x0A])).write(to: URL(fileURLWithPath: path))
+        let failed = build()
+        XCTAssertNil(failed.summary)
+        let cold = SiteBuilder(
+            options: BuildOptions(siteRoot: site, output: TestPaths.temporaryFolder() + "/out", cache: false)
+        ).build()
+        XCTAssertEqual(failed.printedDiagnostics, cold.printedDiagnostics)
+        XCTAssertTrue(
+            failed.printedDiagnostics.contains { $0.location.path == "Content/briefings/2024-11-01-third.md" }
+        )
+        XCTAssertEqual(TreeSnapshot(output), before)
+        try (original + Data("\nFixed.\n".utf8)).write(to: URL(fileURLWithPath: path))
+        XCTAssertNotNil(build().summary)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     /// True when a file under `folder` holds `text`.
     static func contains(_ text: String, in folder: String) throws -> Bool {
         try (FileManager.default.subpaths(atPath: folder) ?? []).contains { path in

@@ -101,24 +101,21 @@ extension SiteBuilder {
     /// Markdown, its HTML and the bytes it came from are never all in memory together.
     ///
     /// With `resolved` (the model the last build resolved from inputs with the same key,
-    /// `ResolvedModelCache`) and the kept parses, the site is neither loaded nor resolved: the
-    /// model is `resolved` with this build's briefings (`SiteBuilder.model(from:…)`).
+    /// `ResolvedModelCache`, made whole with this build's briefings by `SiteBuilder.model(from:…)`),
+    /// the site is neither loaded nor resolved.
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
         parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
-        related: RelatedEntriesCache? = nil, fewPages: Bool = false, resolved: ResolvedModel? = nil
+        related: RelatedEntriesCache? = nil, fewPages: Bool = false,
+        resolved: (kept: ResolvedModel, model: TakenModel)? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
         let stages = Stages(
             bodyCache: bodyCache, searchWords: searchWords, related: related, fewPages: fewPages)
         // The model the last build resolved from these inputs, with this build's briefings.
-        if let resolved, let kept = parses.kept,
-            let taken = Self.model(
-                from: resolved, inputs: inputs, parses: kept, root: root, baseURL: options.baseURL)
-        {
-            timer.lap("kept model")
+        if let (resolved, taken) = resolved {
             let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
             let diagnostics = taken.loadDiagnostics + themeDiagnostics + resolved.resolveDiagnostics
             guard let theme else { return (nil, diagnostics) }

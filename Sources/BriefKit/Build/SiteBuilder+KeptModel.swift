@@ -8,6 +8,22 @@ extension SiteBuilder {
         var parses: [UInt64: BriefingParse]
     }
 
+    /// `inputs` as a check of stamps saw them (`SiteInputs.key(of:recorded:…)`), each briefing
+    /// with its front-matter hash: one whose bytes changed since the last build is read for it.
+    /// `ResolvedModelCache.key` takes the model's key from these.
+    static func withFrontMatter(_ inputs: [BuildCache.RecordedInput], root: String) -> [BuildCache
+        .RecordedInput]
+    {
+        inputs.map { input in
+            guard SiteInputs.isBriefing(input.path), input.frontMatter == 0,
+                let data = FileBytes.read(root + "/" + input.path)
+            else { return input }
+            var input = input
+            input.frontMatter = BodyEdits.frontMatterHash(of: data)
+            return input
+        }
+    }
+
     /// The model `kept` holds with the briefings of `inputs`: each file's parse from `parses`
     /// (by its path and bytes) or, for a file edited since, parsed from its bytes, whose
     /// diagnostics then stand in for the ones kept for it. Nil when a briefing has neither,

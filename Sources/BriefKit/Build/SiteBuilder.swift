@@ -116,15 +116,29 @@ public struct SiteBuilder: Sendable {
                 known[input.path] = (hash, stamp)
             }
         }
-        var inputs: SiteInputs? = SiteInputs.read(listing, known: known)
+        // The model the last build resolved, when these inputs have its key (edits of bodies
+        // alone): the site's other content files then need not be read either.
+        var keptModel: (model: ResolvedModel, key: UInt64)?
+        if let seen, keptParses != nil, let cache {
+            let key = ResolvedModelCache.key(of: Self.withFrontMatter(seen, root: root), options: options)
+            if let model = cache.model.load(key: key) {
+                keptModel = (model, key)
+                timer.lap("kept model: load")
+            }
+        }
+        var unread = known
+        if keptModel != nil, let seen {
+            for input in seen where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
+                if let stamp = input.stamp { unread[input.path] = (ContentHash(value: input.hash), stamp) }
+            }
+        }
+        var inputs: SiteInputs? = SiteInputs.read(listing, known: unread)
         // A site whose bodies will be packed gives freed memory back at once from here on.
         if inputs!.briefingBytes > options.packBodiesAbove { Heap.preferLowMemory() }
-        // Only the cache needs the key (it hashes every input's path).
-        let key = cache == nil ? nil : inputs!.key(options: options)
-        let recordedInputs =
-            cache == nil
-            ? []
-            : inputs!.files.parallelMap { file -> BuildCache.RecordedInput in
+        // Each input as this build read it, as the record keeps it.
+        func recorded(_ inputs: SiteInputs) -> [BuildCache.RecordedInput] {
+            guard cache != nil else { return [] }
+            return inputs.files.parallelMap { file -> BuildCache.RecordedInput in
                 var input = BuildCache.RecordedInput(
                     path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
                 // A file with the bytes the last build read keeps the front-matter hash it recorded.
@@ -135,6 +149,27 @@ public struct SiteBuilder: Sendable {
                 }
                 return input
             }
+        }
+        var recordedInputs = recorded(inputs!)
+        var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
+        // The kept model with this build's briefings; when it cannot be taken after all (a file
+        // changed while being read, a briefing's parse missing), the files left unread are read.
+        var taken: (kept: ResolvedModel, model: TakenModel)?
+        if let (model, key) = keptModel {
+            if key == modelKey, let parses = keptParses?.parses,
+                let made = Self.model(
+                    from: model, inputs: inputs!, parses: parses, root: root, baseURL: options.baseURL)
+            {
+                taken = (model, made)
+                timer.lap("kept model")
+            } else if unread.count > known.count {
+                inputs = SiteInputs.read(listing, known: known)
+                recordedInputs = recorded(inputs!)
+                modelKey = ResolvedModelCache.key(of: recordedInputs, options: options)
+            }
+        }
+        // Only the cache needs the key (it hashes every input's path).
+        let key = cache == nil ? nil : inputs!.key(options: options)
         timer.lap("read")
         if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
         // Bodies edited alone, over the folder the last build left: only what shows them is
@@ -145,16 +180,11 @@ public struct SiteBuilder: Sendable {
             } else {
                 BodyEdits?.none
             }
-        // The model the last build resolved from inputs with this key: edits of bodies alone
-        // (or none, with the output folder changed) leave it as it was.
-        let modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
-        let keptModel = keptParses == nil ? nil : modelKey.flatMap { cache?.model.load(key: $0) }
-        if keptModel != nil { timer.lap("kept model: load") }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
             inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
             parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
-            resolved: keptModel)
+            resolved: taken)
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders the Markdown of every entry, actor profile, topic and page once, in parallel.
 /// The HTML fragments are kept for the render stage; the diagnostics join the build's.
 public struct RenderedBodies: Sendable {
@@ -163,12 +165,14 @@ public struct RenderedBodies: Sendable {
         } else {
             entries = model.entries.parallelMap { held(renderer.render($0, siteRoot: root)) }
         }
+        var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         let actors = model.actors.parallelMap { renderer.render($0.markdownSource) }
         let topics = model.topics.parallelMap { renderer.render($0.markdownSource) }
         let pages = model.pages.parallelMap { renderer.render($0.markdownSource) }
         var bodies = RenderedBodies(
             entries: entries, actors: actors, topics: topics, pages: pages, feedContent: feedContent)
         bodies.sources = model.sources.parallelMap { renderer.render($0.markdownSource) }
+        clock.lap("markdown: rest")
         bodies.cached = cached
         bodies.keptReads = keptReads
         bodies.unread = unread
