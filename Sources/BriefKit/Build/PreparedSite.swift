@@ -108,21 +108,24 @@ extension SiteBuilder {
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
         parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
         related: RelatedEntriesCache? = nil, fewPages: Bool = false,
-        resolved: (kept: ResolvedModel, model: TakenModel)? = nil
+        resolved: consuming TakenModel? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
         let root = options.absoluteRoot
         let (templates, templateWalk) = (inputs.templates, inputs.templateDiagnostics)
         let stages = Stages(
             bodyCache: bodyCache, searchWords: searchWords, related: related, fewPages: fewPages)
         // The model the last build resolved from these inputs, with this build's briefings.
-        if let (resolved, taken) = resolved {
+        if var taken = resolved.take() {
+            // The model's only holder from here: the Markdown stage changes its entries in place.
+            let model = taken.model
+            taken.model.entries = []
             let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
-            let diagnostics = taken.loadDiagnostics + themeDiagnostics + resolved.resolveDiagnostics
+            let diagnostics = taken.loadDiagnostics + themeDiagnostics + taken.resolveDiagnostics
             guard let theme else { return (nil, diagnostics) }
             var (prepared, found) = finish(
-                taken.model, theme: theme, loadDiagnostics: taken.loadDiagnostics,
+                consume model, theme: theme, loadDiagnostics: taken.loadDiagnostics,
                 themeDiagnostics: themeDiagnostics,
-                resolveDiagnostics: resolved.resolveDiagnostics, sources: nil, parses: taken.parses,
+                resolveDiagnostics: taken.resolveDiagnostics, sources: nil, parses: taken.parses,
                 timer: &timer, stages: stages, diagnostics: diagnostics)
             prepared?.modelWasKept = true
             return (prepared, found)

@@ -1,10 +1,12 @@
 import Foundation
 
 extension SiteBuilder {
-    /// A model, its load diagnostics and every briefing file's parse, made from `kept`.
+    /// A model made from a kept one, the diagnostics of loading and resolving it, and every
+    /// briefing file's parse.
     struct TakenModel {
         var model: SiteModel
         var loadDiagnostics: [Diagnostic]
+        var resolveDiagnostics: [Diagnostic]
         var parses: [UInt64: BriefingParse]
     }
 
@@ -68,6 +70,8 @@ extension SiteBuilder {
         guard let model = kept.model(config: config, root: root, briefing: { byPath[$0] }) else { return nil }
         let loadDiagnostics =
             kept.loadDiagnostics.filter { !fresh.contains($0.location.path) } + freshDiagnostics
-        return TakenModel(model: model, loadDiagnostics: loadDiagnostics, parses: collected)
+        return TakenModel(
+            model: model, loadDiagnostics: loadDiagnostics, resolveDiagnostics: kept.resolveDiagnostics,
+            parses: collected)
     }
 }

@@ -154,13 +154,13 @@ public struct SiteBuilder: Sendable {
         var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
         // The kept model with this build's briefings; when it cannot be taken after all (a file
         // changed while being read, a briefing's parse missing), the files left unread are read.
-        var taken: (kept: ResolvedModel, model: TakenModel)?
-        if let (model, key) = keptModel {
+        var taken: TakenModel?
+        if let (model, key) = keptModel.take() {
             if key == modelKey, let parses = keptParses?.parses,
                 let made = Self.model(
                     from: model, inputs: inputs!, parses: parses, root: root, baseURL: options.baseURL)
             {
-                taken = (model, made)
+                taken = made
                 timer.lap("kept model")
             } else if unread.count > known.count {
                 inputs = SiteInputs.read(listing, known: known)
@@ -184,7 +184,7 @@ public struct SiteBuilder: Sendable {
         let (prepared, found) = prepare(
             inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
             parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
-            resolved: taken)
+            resolved: taken.take())
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
