@@ -47,7 +47,7 @@ public struct PreparedSite: Sendable {
         self.theme = theme
         self.bodies = bodies
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
-        self.index = SiteIndex(model: model, related: related)
+        self.index = SiteIndex(model: model, related: related, countsCompanions: !fewPages)
         clock.lap("site index")
         self.renderer = SiteRenderer(
             model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,

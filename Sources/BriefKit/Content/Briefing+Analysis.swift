@@ -88,11 +88,6 @@ extension Briefing {
         public var alt: String
     }
 
-    public var judgements: [Judgement] { fields.judgements }
-    public var updates: [Update] { fields.updates }
-    public var watch: [Indicator] { fields.watch }
-    public var image: Image? { fields.image }
-
     /// The date of the last substantive change: the later of `updated` and the newest update.
     public var lastModified: EntryDate? {
         let newest = updates.map(\.date).max()

@@ -138,6 +138,11 @@ public struct Briefing: Sendable, Equatable {
     public var body: String { storage.fields.body }
     /// The file line on which the body starts, so Markdown diagnostics point into the file.
     public var bodyFirstLine: Int { storage.fields.bodyFirstLine }
+    // Each field is read where it is stored: `fields` would copy all of them.
+    public var judgements: [Judgement] { storage.fields.judgements }
+    public var updates: [Update] { storage.fields.updates }
+    public var watch: [Indicator] { storage.fields.watch }
+    public var image: Image? { storage.fields.image }
 
     /// The hash of the body's Markdown, also when the body was left in its file.
     public var bodyHash: ContentHash {

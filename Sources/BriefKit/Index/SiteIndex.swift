@@ -8,11 +8,20 @@ public struct SiteIndex: Sendable {
     /// Entry indices per topic id, newest first.
     public var entriesByTopic: [[Int]]
     /// Per actor: other actors seen in the same entries, with counts, most frequent first.
-    public var coActors: [[(id: Int, count: Int)]]
+    public var coActors: [[(id: Int, count: Int)]] { companions.value.coActors }
     /// Per actor: topics of its entries with counts.
-    public var actorTopics: [[(id: Int, count: Int)]]
+    public var actorTopics: [[(id: Int, count: Int)]] { companions.value.actorTopics }
     /// Per topic: actors of its entries with counts.
-    public var topicActors: [[(id: Int, count: Int)]]
+    public var topicActors: [[(id: Int, count: Int)]] { companions.value.topicActors }
+    /// The three lists above, counted when first asked for: only actor and topic pages show
+    /// them, and a build of body edits renders none unless quotes moved.
+    private let companions: Lazy<Companions>
+
+    struct Companions: Sendable {
+        var coActors: [[(id: Int, count: Int)]]
+        var actorTopics: [[(id: Int, count: Int)]]
+        var topicActors: [[(id: Int, count: Int)]]
+    }
     /// The claims each actor, topic and source is concerned in.
     public var claims: ClaimIndex
     /// Key judgements, indicators and corrections.
@@ -30,7 +39,9 @@ public struct SiteIndex: Sendable {
 
     /// As above, taking `related` (an earlier index's, for entries whose `relatedKey` is this
     /// model's) instead of ranking the entries again when it has a list for every entry.
-    init(model: SiteModel, related kept: [[Int]]?) {
+    /// `countsCompanions`: count `coActors`, `actorTopics` and `topicActors` now (a build that
+    /// renders every page), not when first asked for.
+    init(model: SiteModel, related kept: [[Int]]?, countsCompanions: Bool = true) {
         let entries = model.entries
         var byActor = [[Int]](repeating: [], count: model.actors.count)
         var byTopic = [[Int]](repeating: [], count: model.topics.count)
@@ -39,16 +50,34 @@ public struct SiteIndex: Sendable {
             for actor in entries[index].actors { byActor[actor].append(index) }
             for topic in entries[index].topics { byTopic[topic].append(index) }
         }
-        // Names are compared once, in one sort; counts break ties by that rank afterwards.
-        let actorRank = Self.ranks(model.actors.map(\.name))
-        let topicRank = Self.ranks(model.topics.map(\.name))
         entriesByActor = byActor
         claims = ClaimIndex(model: model)
         analysis = AnalysisIndex(model: model)
         entriesByTopic = byTopic
+        let (actors, topics) = (model.actors.map(\.name), model.topics.map(\.name))
+        let (entryActors, entryTopics) = (byActor, byTopic)
+        companions = Lazy {
+            Self.companions(
+                entries: entries, byActor: entryActors, byTopic: entryTopics, actors: actors, topics: topics)
+        }
+        if countsCompanions { _ = companions.value }
+        if let kept, kept.count == entries.count {
+            related = kept
+        } else {
+            related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
+        }
+    }
+
+    /// The actors and topics seen with each actor and topic, from each one's own entries.
+    private static func companions(
+        entries: [SiteModel.Entry], byActor: [[Int]], byTopic: [[Int]], actors: [String], topics: [String]
+    ) -> Companions {
+        // Names are compared once, in one sort; counts break ties by that rank afterwards.
+        let actorRank = Self.ranks(actors)
+        let topicRank = Self.ranks(topics)
         // Per actor (and per topic), counted from its own entries: independent, so on all cores,
         // a run of actors to a task, each task counting into tallies of its own.
-        let (actorCount, topicCount) = (model.actors.count, model.topics.count)
+        let (actorCount, topicCount) = (actors.count, topics.count)
         let perActor = Self.inRuns(of: actorCount) { actors in
             var co = Tally(count: actorCount)
             var topics = Tally(count: topicCount)
@@ -60,9 +89,7 @@ public struct SiteIndex: Sendable {
                 return (co.ordered(rank: actorRank), topics.ordered(rank: topicRank))
             }
         }
-        coActors = perActor.map(\.0)
-        actorTopics = perActor.map(\.1)
-        topicActors = Self.inRuns(of: topicCount) { topics in
+        let topicActors = Self.inRuns(of: topicCount) { topics in
             var actors = Tally(count: actorCount)
             return topics.map { topic in
                 for index in byTopic[topic] {
@@ -71,11 +98,8 @@ public struct SiteIndex: Sendable {
                 return actors.ordered(rank: actorRank)
             }
         }
-        if let kept, kept.count == entries.count {
-            related = kept
-        } else {
-            related = SiteIndex.relatedEntries(entries: entries, byActor: byActor, byTopic: byTopic)
-        }
+        return Companions(
+            coActors: perActor.map(\.0), actorTopics: perActor.map(\.1), topicActors: topicActors)
     }
 
     /// A hash of everything `related` is ranked from: each entry's place, slug, instant,
