@@ -31,6 +31,14 @@ class FixtureSiteTestCase: XCTestCase {
         return SiteBuilder(options: options).build()
     }
 
+    /// A `--no-cache` build of the site as it is now into an empty folder of its own: what it
+    /// printed.
+    func coldBuild() -> SiteBuilder.Result {
+        SiteBuilder(
+            options: BuildOptions(siteRoot: site, output: TestPaths.temporaryFolder() + "/out", cache: false)
+        ).build()
+    }
+
     /// A `--no-cache` build of the site as it is now, into an empty folder of its own.
     func coldTree(_ configure: (inout BuildOptions) -> Void = { _ in }) -> TreeSnapshot {
         let cold = TestPaths.temporaryFolder("brief-cold") + "/out"

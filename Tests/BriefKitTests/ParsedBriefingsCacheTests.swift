@@ -158,9 +158,7 @@ final class ParsedBriefingsCacheTests: FixtureSiteTestCase {
         try write("---\nname: \"A new actor\"\n---\nProfile.\n", to: "Content/actors/a-new-actor.md")
         let result = build()
         XCTAssertEqual(TreeSnapshot(output), coldTree())
-        let cold = SiteBuilder(
-            options: BuildOptions(siteRoot: site, output: TestPaths.temporaryFolder() + "/out", cache: false)
-        ).build()
+        let cold = coldBuild()
         XCTAssertEqual(result.printedDiagnostics, cold.printedDiagnostics)
         // The parse's warning (an unknown key) came from the kept parse, the resolver's anew.
         XCTAssertTrue(result.printedDiagnostics.contains { $0.message.contains("colour") })

@@ -112,9 +112,7 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         try edit("Content/briefings/every.md") { $0 + "\n\(EntryParser.importMarker)\n\nMore.\n" }
         let result = build()
         XCTAssertEqual(TreeSnapshot(output), coldTree())
-        let cold = SiteBuilder(
-            options: BuildOptions(siteRoot: site, output: TestPaths.temporaryFolder() + "/out", cache: false)
-        ).build()
+        let cold = coldBuild()
         XCTAssertEqual(result.printedDiagnostics, cold.printedDiagnostics)
         XCTAssertTrue(result.printedDiagnostics.contains { $0.message.contains("import marker") })
         // The marker taken out again: its warning goes with it.
@@ -139,9 +137,7 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         try (original + Data([0x0A, 0xFF, 0x0A])).write(to: URL(fileURLWithPath: path))
         let failed = build()
         XCTAssertNil(failed.summary)
-        let cold = SiteBuilder(
-            options: BuildOptions(siteRoot: site, output: TestPaths.temporaryFolder() + "/out", cache: false)
-        ).build()
+        let cold = coldBuild()
         XCTAssertEqual(failed.printedDiagnostics, cold.printedDiagnostics)
         XCTAssertTrue(
             failed.printedDiagnostics.contains { $0.location.path == "Content/briefings/2024-11-01-third.md" }
