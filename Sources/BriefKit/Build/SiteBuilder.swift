@@ -303,8 +303,8 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(
                 .error(
                     SourceLocation(path: path),
-                    "this build cache file no longer holds a body it listed (changed or damaged while brief "
-                        + "was building); it is removed: build again"))
+                    "this build cache file no longer holds a body it listed (it was changed or damaged); "
+                        + "it is removed: build again"))
         }
         if diagnostics.fails(strict: options.strict) {
             if let staging { writer.discard(staging) }

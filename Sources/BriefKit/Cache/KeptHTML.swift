@@ -27,8 +27,8 @@ struct KeptHTML: Sendable {
         }
     }
 
-    /// The kept bodies one build could not read: their files were changed or damaged after the
-    /// build listed them. The build then stops before it writes anything.
+    /// The kept bodies one build could not read: their files no longer held them as listed
+    /// (changed or damaged). The build then stops before it writes anything.
     final class Reads: Sendable {
         private let failed = Locked<Set<String>>([])
 
