@@ -1,6 +1,9 @@
 import Foundation
 
 extension SiteBuilder {
+    /// An input as the build record keeps it.
+    typealias Input = BuildCache.RecordedInput
+
     /// A model made from a kept one, the diagnostics of loading and resolving it, and every
     /// briefing file's parse.
     struct TakenModel {
@@ -13,9 +16,7 @@ extension SiteBuilder {
     /// `inputs` as a check of stamps saw them (`SiteInputs.key(of:recorded:…)`), each briefing
     /// with its front-matter hash: one whose bytes changed since the last build is read for it.
     /// `ResolvedModelCache.key` takes the model's key from these.
-    static func withFrontMatter(_ inputs: [BuildCache.RecordedInput], root: String) -> [BuildCache
-        .RecordedInput]
-    {
+    static func withFrontMatter(_ inputs: [Input], root: String) -> [Input] {
         inputs.map { input in
             guard SiteInputs.isBriefing(input.path), input.frontMatter == 0,
                 let data = FileBytes.read(root + "/" + input.path)
