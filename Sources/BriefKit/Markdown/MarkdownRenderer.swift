@@ -15,7 +15,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// What rendering one Markdown body produced.
     public struct Output: Sendable {
-        /// The rendered HTML (unpacked on each read when `pack()` packed it).
+        /// The rendered HTML (unpacked on each read when `pack()` packed it, read from its file
+        /// on each read when the body cache kept it: `KeptHTML`).
         public var html: String {
             get {
                 switch storedHTML {

@@ -108,8 +108,9 @@ public struct RenderedBodies: Sendable {
         var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
         var keptReads: KeptHTML.Reads?
         if let cache, let environment, !model.entries.isEmpty {
-            // Shard by shard, so each file of kept outputs is read once and let go; each entry
-            // moves into its worker and comes back without its Markdown.
+            // Shard by shard, so each file's list of kept outputs is read once (their HTML stays
+            // in the file until a page shows it); each entry moves into its worker and comes back
+            // without its Markdown.
             let keys = model.entries.parallelMap {
                 BodyCache.key(of: $0, recordLinks: recordLinks)
             }

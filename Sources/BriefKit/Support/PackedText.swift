@@ -35,7 +35,7 @@ struct PackedText: Sendable {
     }
 
     /// Bytes this type packed from a text of `length` bytes, as `packedBytes` gave them (the
-    /// build cache keeps packed bodies so, in files it checks by their hash before reading).
+    /// build cache keeps packed bodies so, and checks their hash before it hands them here).
     init(packed: [UInt8], length: Int) {
         bytes = packed
         self.length = length
