@@ -68,9 +68,8 @@ struct BodyEdits {
     /// made by one build are distinct, so equal sums (and counts) mean the same set of files,
     /// found on all cores without a set of hundreds of thousands of strings.
     static func pathSum(_ paths: [String]) -> UInt64 {
-        let chunk = 4_096
-        return stride(from: 0, to: paths.count, by: chunk).map { $0 }.parallelMap { start in
-            paths[start..<min(start + chunk, paths.count)].reduce(UInt64(0)) { $0 &+ ContentHash($1).value }
+        parallelRuns(of: paths.count, run: 4_096) { run in
+            paths[run].reduce(UInt64(0)) { $0 &+ ContentHash($1).value }
         }.reduce(0, &+)
     }
 

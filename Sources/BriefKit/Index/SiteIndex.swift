@@ -78,7 +78,7 @@ public struct SiteIndex: Sendable {
         // Per actor (and per topic), counted from its own entries: independent, so on all cores,
         // a run of actors to a task, each task counting into tallies of its own.
         let (actorCount, topicCount) = (actors.count, topics.count)
-        let perActor = Self.inRuns(of: actorCount) { actors in
+        let perActor = parallelRuns(of: actorCount, run: 256) { actors in
             var co = Tally(count: actorCount)
             var topics = Tally(count: topicCount)
             return actors.map { actor -> ([(id: Int, count: Int)], [(id: Int, count: Int)]) in
@@ -88,8 +88,8 @@ public struct SiteIndex: Sendable {
                 }
                 return (co.ordered(rank: actorRank), topics.ordered(rank: topicRank))
             }
-        }
-        let topicActors = Self.inRuns(of: topicCount) { topics in
+        }.flatMap { $0 }
+        let topicActors = parallelRuns(of: topicCount, run: 256) { topics in
             var actors = Tally(count: actorCount)
             return topics.map { topic in
                 for index in byTopic[topic] {
@@ -97,7 +97,7 @@ public struct SiteIndex: Sendable {
                 }
                 return actors.ordered(rank: actorRank)
             }
-        }
+        }.flatMap { $0 }
         return Companions(
             coActors: perActor.map(\.0), actorTopics: perActor.map(\.1), topicActors: topicActors)
     }
@@ -130,13 +130,6 @@ public struct SiteIndex: Sendable {
         return rank
     }
 
-    /// `transform` of each of `0..<count`, runs of them on all cores; each run's results come
-    /// back in order.
-    private static func inRuns<T>(of count: Int, run: Int = 256, _ transform: (Range<Int>) -> [T]) -> [T] {
-        Array(stride(from: 0, to: count, by: run)).parallelMap { transform($0..<min($0 + run, count)) }
-            .flatMap { $0 }
-    }
-
     /// Ranks entries that share actors and topics, each shared tag weighted by its rarity
     /// (log N/df). A tag's posting list is scanned only in a window of the entries nearest in
     /// time, so an actor found in a third of all entries costs no more than a rare one.
@@ -146,12 +139,11 @@ public struct SiteIndex: Sendable {
         let instants = entries.map(\.instant)
         // Chunks of entries share one dense score array (reset through the list of entries it
         // touched), so scoring needs no hashing; the sums add up in the same order as ever.
-        let chunk = 256
-        let chunks = Array(stride(from: 0, to: entries.count, by: chunk)).parallelMap { first -> [[Int]] in
+        let chunks = parallelRuns(of: entries.count, run: 256) { run -> [[Int]] in
             var scores = [Double](repeating: 0, count: entries.count)
             var touched: [Int] = []
             var results: [[Int]] = []
-            for index in first..<min(first + chunk, entries.count) {
+            for index in run {
                 // Actors, then topics: the order the weights have always been added in.
                 for actor in entries[index].actors {
                     score(byActor[actor], for: index, total: total, into: &scores, touched: &touched)

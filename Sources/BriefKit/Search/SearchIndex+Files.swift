@@ -89,14 +89,13 @@ extension SearchIndex {
         {
             // Small batches keep every core busy: a word in most briefings costs thousands of
             // times what a rare one does.
-            let batch = 32
             let facets = self.facets
             let actors = labels.actors.count
             let topics = labels.topics.count
             let builder = self
-            return Array(stride(from: 0, to: count, by: batch)).parallelMap { start -> [Record] in
+            return parallelRuns(of: count, run: 32) { batch -> [Record] in
                 var scratch = FacetCounter.Scratch(actors: actors, topics: topics)
-                return (start..<min(start + batch, count)).map { i in
+                return batch.map { i in
                     let list = docs(i)
                     let postings =
                         if let weights {

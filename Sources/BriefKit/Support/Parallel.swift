@@ -48,6 +48,13 @@ extension Collection where Index == Int {
     }
 }
 
+/// `transform` of each run of `run` consecutive indices of `0..<count` (the last may be shorter),
+/// on `Parallelism.threads` threads, results in order: for work that keeps scratch state for
+/// a run (a tally, a score table) instead of making it again for each index.
+func parallelRuns<T>(of count: Int, run: Int, _ transform: (Range<Int>) -> T) -> [T] {
+    Array(stride(from: 0, to: count, by: run)).parallelMap { transform($0..<Swift.min($0 + run, count)) }
+}
+
 extension Array {
     /// Maps every element on `Parallelism.threads` threads, moving each element out of the
     /// array into `transform`: what an element holds is freed as soon as its work is done
