@@ -45,34 +45,36 @@ struct KeptHTML: Sendable {
 
     /// The stored bytes, when the file holds them as listed; nil (noted) when it does not.
     func storedBytes() -> [UInt8]? {
-        var bytes: [UInt8] = []
-        return read(into: &bytes) ? Array(bytes[0..<count]) : nil
+        let bytes = shard.file.read(at: offset, count: count)
+        return checked(bytes?.withUnsafeBytes(holdsKey) ?? false) ? bytes : nil
     }
 
     /// The HTML; empty when the file no longer holds it (noted: the build stops).
     var text: String {
-        var bytes: [UInt8] = []
-        guard read(into: &bytes) else { return "" }
-        if packed { return PackedText(packed: Array(bytes[0..<count]), length: length).text }
-        return String(decoding: bytes[0..<count], as: UTF8.self)
+        guard let bytes = storedBytes() else { return "" }
+        return packed
+            ? PackedText(packed: bytes, length: length).text : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Puts the HTML's UTF-8 bytes at the front of `buffer` (grown when short) and returns
     /// their count; 0 when the file no longer holds them (noted: the build stops).
     func utf8(into buffer: inout [UInt8]) -> Int {
-        guard packed else { return read(into: &buffer) ? count : 0 }
-        var bytes: [UInt8] = []
-        guard read(into: &bytes) else { return 0 }
-        return PackedText(packed: Array(bytes[0..<count]), length: length).unpack(into: &buffer)
+        if packed {
+            return storedBytes().map { PackedText(packed: $0, length: length).unpack(into: &buffer) } ?? 0
+        }
+        let read = shard.file.read(at: offset, count: count, into: &buffer)
+        return checked(
+            read && buffer.withUnsafeBytes { holdsKey(UnsafeRawBufferPointer(rebasing: $0[0..<count])) })
+            ? count : 0
     }
 
-    /// Reads the stored bytes into the front of `buffer` and checks their hash.
-    private func read(into buffer: inout [UInt8]) -> Bool {
-        let held =
-            shard.file.read(at: offset, count: count, into: &buffer)
-            && buffer.withUnsafeBytes {
-                ContentHash(UnsafeRawBufferPointer(rebasing: $0[0..<count]), seed: packed ? 1 : 0).value
-            } == key
+    /// True when `bytes` hash as the output's key.
+    private func holdsKey(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        ContentHash(bytes, seed: packed ? 1 : 0).value == key
+    }
+
+    /// `held`, noting the file when the bytes were not there as listed.
+    private func checked(_ held: Bool) -> Bool {
         if !held { shard.reads.note(shard.file) }
         return held
     }
