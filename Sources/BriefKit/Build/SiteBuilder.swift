@@ -102,72 +102,13 @@ public struct SiteBuilder: Sendable {
             }
             seen = inputs
         }
-        // The parses the last build kept, and the briefing files that need not be read for them:
-        // those whose content the check above knows from a stamp it can trust.
+        // The parses the last build kept (the briefing files they stand for need not be read).
         let keptParses = seen == nil ? nil : cache?.parses.load()
         if keptParses != nil { timer.lap("kept parses") }
-        var known: [String: (hash: ContentHash, stamp: InputStamp)] = [:]
-        if let seen, let keptParses {
-            for input in seen where SiteInputs.isBriefing(input.path) {
-                let hash = ContentHash(value: input.hash)
-                guard let stamp = input.stamp,
-                    keptParses.parses[BriefingParse.key(path: input.path, hash: hash)] != nil
-                else { continue }
-                known[input.path] = (hash, stamp)
-            }
-        }
-        // The model the last build resolved, when these inputs have its key (edits of bodies
-        // alone): the site's other content files then need not be read either.
-        var keptModel: (model: ResolvedModel, key: UInt64)?
-        if let seen, keptParses != nil, let cache {
-            let key = ResolvedModelCache.key(of: Self.withFrontMatter(seen, root: root), options: options)
-            if let model = cache.model.load(key: key) {
-                keptModel = (model, key)
-                timer.lap("kept model: load")
-            }
-        }
-        var unread = known
-        if keptModel != nil, let seen {
-            for input in seen where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
-                if let stamp = input.stamp { unread[input.path] = (ContentHash(value: input.hash), stamp) }
-            }
-        }
-        var inputs: SiteInputs? = SiteInputs.read(listing, known: unread)
-        // A site whose bodies will be packed gives freed memory back at once from here on.
-        if inputs!.briefingBytes > options.packBodiesAbove { Heap.preferLowMemory() }
-        // Each input as this build read it, as the record keeps it.
-        func recorded(_ inputs: SiteInputs) -> [BuildCache.RecordedInput] {
-            guard cache != nil else { return [] }
-            return inputs.files.parallelMap { file -> BuildCache.RecordedInput in
-                var input = BuildCache.RecordedInput(
-                    path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
-                // A file with the bytes the last build read keeps the front-matter hash it recorded.
-                if !input.takeParts(from: recordedByPath[file.relativePath]),
-                    SiteInputs.isBriefing(file.relativePath)
-                {
-                    input.frontMatter = file.data.map(BodyEdits.frontMatterHash) ?? 0
-                }
-                return input
-            }
-        }
-        var recordedInputs = recorded(inputs!)
-        var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
-        // The kept model with this build's briefings; when it cannot be taken after all (a file
-        // changed while being read, a briefing's parse missing), the files left unread are read.
-        var taken: TakenModel?
-        if let (model, key) = keptModel.take() {
-            if key == modelKey, let parses = keptParses?.parses,
-                let made = Self.model(
-                    from: model, inputs: inputs!, parses: parses, root: root, baseURL: options.baseURL)
-            {
-                taken = made
-                timer.lap("kept model")
-            } else if unread.count > known.count {
-                inputs = SiteInputs.read(listing, known: known)
-                recordedInputs = recorded(inputs!)
-                modelKey = ResolvedModelCache.key(of: recordedInputs, options: options)
-            }
-        }
+        let (read, recordedInputs, modelKey, keptModel) = self.read(
+            listing, seen: seen, keptParses: keptParses?.parses, cache: cache, recordedByPath: recordedByPath,
+            readTime: readTime, timer: &timer)
+        var (inputs, taken): (SiteInputs?, TakenModel?) = (consume read, consume keptModel)
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
         timer.lap("read")

@@ -1,0 +1,82 @@
+import Foundation
+
+extension SiteBuilder {
+    /// Reads the site's files as `listing` found them, but not those the build cache stands
+    /// for: a briefing file whose content `seen` (the check of stamps) knows from a stamp it
+    /// can trust and whose parse is kept, and, when the model the last build resolved can be
+    /// taken (`ResolvedModelCache`: bodies edited alone), every other content file with such a
+    /// stamp. Returns the inputs, each as the record keeps it, the key of the model they resolve
+    /// to (with a cache), and the kept model made whole with this build's briefings when taken.
+    func read(
+        _ listing: SiteInputs.Listing, seen: [Input]?, keptParses: [UInt64: BriefingParse]?,
+        cache: BuildCache?,
+        recordedByPath: [String: Input], readTime: Int, timer: inout StageTimer
+    ) -> (inputs: SiteInputs, recorded: [Input], modelKey: UInt64?, taken: TakenModel?) {
+        let root = options.absoluteRoot
+        // The briefing files that need not be read for their kept parses: those whose content
+        // the check of stamps knows from a stamp it can trust.
+        var known: [String: (hash: ContentHash, stamp: InputStamp)] = [:]
+        if let seen, let keptParses {
+            for input in seen where SiteInputs.isBriefing(input.path) {
+                let hash = ContentHash(value: input.hash)
+                guard let stamp = input.stamp,
+                    keptParses[BriefingParse.key(path: input.path, hash: hash)] != nil
+                else { continue }
+                known[input.path] = (hash, stamp)
+            }
+        }
+        // The model the last build resolved, when these inputs have its key (edits of bodies
+        // alone): the site's other content files then need not be read either.
+        var keptModel: (model: ResolvedModel, key: UInt64)?
+        if let seen, keptParses != nil, let cache {
+            let key = ResolvedModelCache.key(of: Self.withFrontMatter(seen, root: root), options: options)
+            if let model = cache.model.load(key: key) {
+                keptModel = (model, key)
+                timer.lap("kept model: load")
+            }
+        }
+        var unread = known
+        if keptModel != nil, let seen {
+            for input in seen where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
+                if let stamp = input.stamp { unread[input.path] = (ContentHash(value: input.hash), stamp) }
+            }
+        }
+        var inputs = SiteInputs.read(listing, known: unread)
+        // A site whose bodies will be packed gives freed memory back at once from here on.
+        if inputs.briefingBytes > options.packBodiesAbove { Heap.preferLowMemory() }
+        // Each input as this build read it, as the record keeps it.
+        func recorded(_ inputs: SiteInputs) -> [Input] {
+            guard cache != nil else { return [] }
+            return inputs.files.parallelMap { file -> Input in
+                var input = Input(
+                    path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
+                // A file with the bytes the last build read keeps the front-matter hash it recorded.
+                if !input.takeParts(from: recordedByPath[file.relativePath]),
+                    SiteInputs.isBriefing(file.relativePath)
+                {
+                    input.frontMatter = file.data.map(BodyEdits.frontMatterHash) ?? 0
+                }
+                return input
+            }
+        }
+        var recordedInputs = recorded(inputs)
+        var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
+        // The kept model with this build's briefings; when it cannot be taken after all (a file
+        // changed while being read, a briefing's parse missing), the files left unread are read.
+        var taken: TakenModel?
+        if let (model, key) = keptModel.take() {
+            if key == modelKey, let parses = keptParses,
+                let made = Self.model(
+                    from: model, inputs: inputs, parses: parses, root: root, baseURL: options.baseURL)
+            {
+                taken = made
+                timer.lap("kept model")
+            } else if unread.count > known.count {
+                inputs = SiteInputs.read(listing, known: known)
+                recordedInputs = recorded(inputs)
+                modelKey = ResolvedModelCache.key(of: recordedInputs, options: options)
+            }
+        }
+        return (inputs, recordedInputs, modelKey, taken)
+    }
+}
