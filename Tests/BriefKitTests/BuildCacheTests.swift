@@ -260,7 +260,8 @@ final class BuildCacheTests: FixtureSiteTestCase {
         let reads = KeptHTML.Reads()
         let held = bodies.load(shard: BodyCache.shard(of: 7), environment: environment, reads: reads)
         var bytes = try XCTUnwrap(FileManager.default.contents(atPath: file))
-        let packedBytes = try XCTUnwrap(packed.packedHTML?.packedBytes)
+        guard case .packed(let packedText) = packed.storedHTML else { return XCTFail("not packed") }
+        let packedBytes = packedText.packedBytes
         let at = try XCTUnwrap(bytes.firstRange(of: packedBytes)).lowerBound + packedBytes.count / 2
         let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: file))
         bytes[at] ^= 0x01

@@ -128,12 +128,6 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        /// The HTML as held when it is packed in memory, else nil.
-        var packedHTML: PackedText? {
-            if case .packed(let packed) = storedHTML { return packed }
-            return nil
-        }
-
         /// Leaves the HTML in a body-cache file until it is read (`KeptHTML`).
         mutating func hold(kept: KeptHTML) { storedHTML = .kept(kept) }
     }
