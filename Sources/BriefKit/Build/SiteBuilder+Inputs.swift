@@ -1,6 +1,17 @@
 import Foundation
 
 extension SiteBuilder {
+    /// A model the last build resolved, and its key (`ResolvedModelCache`).
+    typealias KeptModel = (model: ResolvedModel, key: UInt64)
+
+    /// The model the last build resolved, when the inputs as the check of stamps saw them
+    /// (`seen`) have its key: edits of briefings' bodies alone.
+    func keptModel(seen: [Input], cache: BuildCache) -> KeptModel? {
+        let key = ResolvedModelCache.key(
+            of: Self.withFrontMatter(seen, root: options.absoluteRoot), options: options)
+        return cache.model.load(key: key).map { ($0, key) }
+    }
+
     /// Reads the site's files as `listing` found them, but not those the build cache stands
     /// for: a briefing file whose content `seen` (the check of stamps) knows from a stamp it
     /// can trust and whose parse is kept, and, when the model the last build resolved can be
@@ -9,7 +20,7 @@ extension SiteBuilder {
     /// to (with a cache), and the kept model made whole with this build's briefings when taken.
     func read(
         _ listing: SiteInputs.Listing, seen: [Input]?, keptParses: [UInt64: BriefingParse]?,
-        cache: BuildCache?,
+        keptModel: consuming KeptModel?, cache: BuildCache?,
         recordedByPath: [String: Input], readTime: Int, timer: inout StageTimer
     ) -> (inputs: SiteInputs, recorded: [Input], modelKey: UInt64?, taken: TakenModel?) {
         let root = options.absoluteRoot
@@ -25,16 +36,9 @@ extension SiteBuilder {
                 known[input.path] = (hash, stamp)
             }
         }
-        // The model the last build resolved, when these inputs have its key (edits of bodies
-        // alone): the site's other content files then need not be read either.
-        var keptModel: (model: ResolvedModel, key: UInt64)?
-        if let seen, keptParses != nil, let cache {
-            let key = ResolvedModelCache.key(of: Self.withFrontMatter(seen, root: root), options: options)
-            if let model = cache.model.load(key: key) {
-                keptModel = (model, key)
-                timer.lap("kept model: load")
-            }
-        }
+        // With the model the last build resolved (`keptModel`, taken with the kept parses), the
+        // site's other content files need not be read either.
+        var keptModel = keptParses == nil ? nil : keptModel
         var unread = known
         if keptModel != nil, let seen {
             for input in seen where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
@@ -64,7 +68,7 @@ extension SiteBuilder {
         // The kept model with this build's briefings; when it cannot be taken after all (a file
         // changed while being read, a briefing's parse missing), the files left unread are read.
         var taken: TakenModel?
-        if let (model, key) = keptModel.take() {
+        if let (model, key) = keptModel.take().map({ ($0.model, $0.key) }) {
             if key == modelKey, let parses = keptParses,
                 let made = Self.model(
                     from: model, inputs: inputs, parses: parses, root: root, baseURL: options.baseURL)

@@ -102,12 +102,21 @@ public struct SiteBuilder: Sendable {
             }
             seen = inputs
         }
-        // The parses the last build kept (the briefing files they stand for need not be read).
-        let keptParses = seen == nil ? nil : cache?.parses.load()
-        if keptParses != nil { timer.lap("kept parses") }
+        // The parses the last build kept (the briefing files they stand for need not be read),
+        // and the model it resolved when these inputs resolve to it (bodies edited alone):
+        // the model's file read on a thread of its own.
+        var keptParses: (parses: [UInt64: BriefingParse], kept: [Set<UInt64>])?
+        var lastModel: KeptModel?
+        if let seen, let cache {
+            let builder = self
+            let model = Background { builder.keptModel(seen: seen, cache: cache) }
+            keptParses = cache.parses.load()
+            lastModel = model.value
+        }
+        if keptParses != nil { timer.lap("kept parses, model") }
         let (read, recordedInputs, modelKey, keptModel) = self.read(
-            listing, seen: seen, keptParses: keptParses?.parses, cache: cache, recordedByPath: recordedByPath,
-            readTime: readTime, timer: &timer)
+            listing, seen: seen, keptParses: keptParses?.parses, keptModel: lastModel, cache: cache,
+            recordedByPath: recordedByPath, readTime: readTime, timer: &timer)
         var (inputs, taken): (SiteInputs?, TakenModel?) = (consume read, consume keptModel)
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
@@ -123,7 +132,12 @@ public struct SiteBuilder: Sendable {
             }
         // The read bytes are dropped as soon as they are parsed: 62 MB on a 10k site.
         let (prepared, found) = prepare(
-            inputs.take()!, timer: &timer, bodyCache: cache?.bodies, searchWords: cache?.searchWords,
+            inputs.take()!, timer: &timer, bodyCache: cache?.bodies,
+            searchWords: cache.map { cache in
+                var words = cache.searchWords
+                words.modelKey = modelKey ?? 0
+                return words
+            },
             parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
             resolved: taken.take())
         diagnostics += found
