@@ -202,6 +202,58 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// A build from the model the last build indexed (bodies edited alone) takes each
+    /// document's front key (`SearchIndex.frontKey`) from the kept words instead of hashing its
+    /// texts: a front key changed in the file then shows, as its document's words are read
+    /// again. After any other edit the texts are hashed again.
+    func testSearchFrontKeysAreTakenOnlyForTheModelTheyWereFoundIn() throws {
+        build()
+        ageInputs()
+        let words = BuildCache(siteRoot: site, outputPath: output).searchWords
+        let first = try XCTUnwrap(words.load())
+        XCTAssertNotEqual(first.modelKey, 0)
+        XCTAssertEqual(first.frontKeys.count, 3)
+        // A word only the kept words of the oldest briefing (document 0) have, under its key as
+        // the first build found it; with `changingFrontKey`, its front key changed.
+        func mark(changingFrontKey: Bool) throws {
+            var kept = try XCTUnwrap(words.load())
+            kept.keys[0] = first.keys[0]
+            kept.frontKeys[0] = first.frontKeys[0] ^ (changingFrontKey ? 1 : 0)
+            let marker = Array("frontmarker".utf8)
+            kept.termHashes.append(WordHasher.hash(marker))
+            kept.termBytes += marker
+            kept.termEnds.append(UInt32(kept.termBytes.count))
+            let end = Int(kept.wordEnds[0])
+            kept.ids.insert(UInt32(kept.termCount - 1), at: end)
+            kept.weights.insert(kept.weights[0], at: end)
+            kept.wordEnds = kept.wordEnds.map { $0 + 1 }
+            words.save(kept)
+        }
+        func indexed() throws -> Bool {
+            let folder = output + "/search/terms"
+            return try FileManager.default.contentsOfDirectory(atPath: folder).contains {
+                try String(contentsOfFile: folder + "/" + $0, encoding: .utf8).contains("frontmarker")
+            }
+        }
+        let third = "Content/briefings/2024-11-01-third.md"
+        try mark(changingFrontKey: false)
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        build()
+        XCTAssertTrue(try indexed(), "document 0's words are taken while its key is as kept")
+        try mark(changingFrontKey: true)
+        try edit(third) { $0 + "\nAnd another.\n" }
+        build()
+        XCTAssertFalse(try indexed(), "the changed front key was taken: document 0 was read again")
+        try mark(changingFrontKey: true)
+        try edit(third) { $0.replacingOccurrences(of: "title: \"", with: "title: \"Retitled ") }
+        build()
+        XCTAssertTrue(try indexed(), "a title edit hashes every document's texts again")
+        try edit("Content/briefings/2024/10/2024-10-23-first.md") { $0 + "\nA last paragraph.\n" }
+        build()
+        XCTAssertFalse(try indexed())
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     func testKeptBodiesKeepEveryPartOfTheirOutput() throws {
         let bodies = BodyCache(path: cacheFolder + "/bodies")
         let environment = ContentHash("an environment")

@@ -13,10 +13,13 @@ public struct SearchWordsCache: Sendable {
     let path: String
     /// The brief whose words are taken (this one; another in tests).
     var brief = BriefVersion.identity
+    /// The key of the model this build indexes (`ResolvedModelCache.key`; 0 when not known),
+    /// kept with the words (`KeptWords.modelKey`).
+    var modelKey: UInt64 = 0
 
     /// The format and the brief that wrote the file: another brief may read words otherwise,
     /// so its words are not taken.
-    private var header: [UInt8] { Array("brief-words 1 \(brief)\n".utf8) }
+    private var header: [UInt8] { Array("brief-words 2 \(brief)\n".utf8) }
 
     /// The words kept, or nil when there are none (or none that can be trusted).
     func load() -> KeptWords? {
@@ -45,12 +48,13 @@ public struct SearchWordsCache: Sendable {
             guard let termHashes = section(UInt64.self), let termEnds = section(UInt32.self),
                 let termBytes = section(UInt8.self), let keys = section(UInt64.self),
                 let wordEnds = section(UInt32.self), let ids = section(UInt32.self),
-                let weights = section(UInt8.self), position + 8 == raw.count,
+                let weights = section(UInt8.self), let frontKeys = section(UInt64.self),
+                let modelKey = section(UInt64.self), modelKey.count == 1, position + 8 == raw.count,
                 raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) == hash
             else { return nil }
             let words = KeptWords(
                 termHashes: termHashes, termEnds: termEnds, termBytes: termBytes, keys: keys,
-                wordEnds: wordEnds, ids: ids, weights: weights)
+                frontKeys: frontKeys, modelKey: modelKey[0], wordEnds: wordEnds, ids: ids, weights: weights)
             return words.isConsistent ? words : nil
         }
     }
@@ -87,6 +91,8 @@ public struct SearchWordsCache: Sendable {
         section(words.wordEnds)
         section(words.ids)
         section(words.weights)
+        section(words.frontKeys)
+        section([words.modelKey])
         withUnsafeBytes(of: hash) { put($0) }
         if close(fd) != 0 { written = false }
         if !written || rename(partial, path) != 0 { unlink(partial) }

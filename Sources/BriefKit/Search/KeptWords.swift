@@ -9,6 +9,11 @@ struct KeptWords: Sendable, Equatable {
     var termEnds: [UInt32] = []
     var termBytes: [UInt8] = []
     var keys: [UInt64] = []
+    /// Each document's `SearchIndex.frontKey(ofEntry:…)`, and the key of the model they were
+    /// found in (`ResolvedModelCache.key`; 0 when not known): a build from a model with that
+    /// key takes them instead of hashing every briefing's texts again.
+    var frontKeys: [UInt64] = []
+    var modelKey: UInt64 = 0
     /// Where each document's words end in `ids` and `weights`.
     var wordEnds: [UInt32] = []
     /// Term numbers (into `termHashes`), and each one's weight (`PostingsCoder.weight`).
@@ -39,6 +44,7 @@ struct KeptWords: Sendable, Equatable {
             return Int(last) == count
         }
         guard termEnds.count == termHashes.count, wordEnds.count == keys.count, ids.count == weights.count,
+            frontKeys.isEmpty || frontKeys.count == keys.count,
             ascending(termEnds, within: termBytes.count), ascending(wordEnds, within: ids.count),
             !termHashes.contains(0)
         else { return false }

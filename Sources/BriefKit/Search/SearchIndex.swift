@@ -64,20 +64,37 @@ public struct SearchIndex: Sendable {
                 kept: kept)
         }
         if keepTerms || words != nil {
-            let keys = entryOfDocument.parallelMap {
-                Self.key(ofEntry: $0, model: model, bodies: bodies, names: names)
-            }
             // The last index's words (`brief serve`'s, in memory) or the last build's.
             var previous = keepTerms ? reusing?.kept : words?.load()
+            let modelKey = keepTerms ? 0 : words?.modelKey ?? 0
+            // Each document's texts but its body, hashed, or as the last build hashed them when
+            // it indexed a model with this one's key (bodies edited alone).
+            let frontKeys =
+                if modelKey != 0, let previous, previous.modelKey == modelKey,
+                    previous.frontKeys.count == entryOfDocument.count
+                {
+                    previous.frontKeys
+                } else {
+                    entryOfDocument.parallelMap { Self.frontKey(ofEntry: $0, model: model, names: names) }
+                }
+            let keys = entryOfDocument.indices.parallelMap {
+                Self.key(front: frontKeys[$0], body: bodies.entries[entryOfDocument[$0]].htmlKey)
+            }
             let previousKeys = previous?.keys ?? []
+            let previousFront = (previous?.frontKeys ?? [], previous?.modelKey ?? 0)
             let position = Dictionary(previousKeys.enumerated().map { ($1, $0) }) { first, _ in first }
             // A range of briefings' words at a time, each counted unless kept for the same texts.
-            let postings = TermPostings(count: entryOfDocument.count, kept: previous.take(), keys: keys) {
+            var postings = TermPostings(count: entryOfDocument.count, kept: previous.take(), keys: keys) {
                 batch($0) { position[keys[$0]] }
             }
+            postings.recorded?.frontKeys = frontKeys
+            postings.recorded?.modelKey = modelKey
             clock.lap("search: words")
-            // Kept again unless every document's words came, in the same order, from the file.
-            if let words, let recorded = postings.recorded, recorded.keys != previousKeys {
+            // Kept again unless every document's words and keys came, in the same order, from
+            // the file.
+            if let words, let recorded = postings.recorded,
+                recorded.keys != previousKeys || previousFront != (frontKeys, modelKey)
+            {
                 words.save(recorded)
                 clock.lap("search: keep")
             }
@@ -156,12 +173,19 @@ public struct SearchIndex: Sendable {
         ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, _ read: (String, TextKind) -> Void,
         body: (borrowing MarkdownRenderer.Output) -> Void
     ) {
+        forEachFrontText(ofEntry: i, model: model, read) { body(bodies.entries[i]) }
+    }
+
+    /// As `forEachText`, with `body` called where the body's words come.
+    private static func forEachFrontText(
+        ofEntry i: Int, model: SiteModel, _ read: (String, TextKind) -> Void, body: () -> Void = {}
+    ) {
         // Each field is read where the model holds it: a copy of the briefing or of its
         // rendered body would retain and release every one of their fields.
         read(model.entries[i].briefing.title, .title)
         // A summary that is not written is the body's first paragraph: counted once, in the body.
         if let summary = model.entries[i].briefing.summary { read(summary, .text) }
-        body(bodies.entries[i])
+        body()
         for claim in model.entries[i].claims { read(claim.text, .text) }
         for judgement in model.entries[i].judgements { read(judgement.text, .text) }
         if let source = model.entries[i].briefing.source {
@@ -212,13 +236,24 @@ public struct SearchIndex: Sendable {
 
     /// A hash of what `count(entry:into:…)` reads: equal keys, equal words.
     static func key(ofEntry i: Int, model: SiteModel, bodies: RenderedBodies, names: NameTerms) -> UInt64 {
+        key(front: frontKey(ofEntry: i, model: model, names: names), body: bodies.entries[i].htmlKey)
+    }
+
+    /// A document's key from its `frontKey` and its body's `htmlKey`.
+    static func key(front: UInt64, body: UInt64) -> UInt64 {
         var hasher = ContentHasher()
-        forEachText(ofEntry: i, model: model, bodies: bodies) { text, kind in
-            hasher.combine("\(kind.rawValue)")
+        hasher.combine(ContentHash(value: front))
+        hasher.combine(ContentHash(value: body))
+        return hasher.finalize().value
+    }
+
+    /// A hash of what `count(entry:into:…)` reads besides the body: the texts of the briefing's
+    /// front matter, its actors' and topics' names. Each text goes with its kind.
+    static func frontKey(ofEntry i: Int, model: SiteModel, names: NameTerms) -> UInt64 {
+        var hasher = ContentHasher()
+        forEachFrontText(ofEntry: i, model: model) { text, kind in
+            hasher.combine(ContentHash(value: UInt64(kind.rawValue)))
             hasher.combine(text)
-        } body: { output in
-            hasher.combine("\(TextKind.html.rawValue)")
-            hasher.combine(ContentHash(value: output.htmlKey))
         }
         for actor in model.entries[i].actors { hasher.combine(ContentHash(value: names.actorKeys[actor])) }
         hasher.combine("topics")
