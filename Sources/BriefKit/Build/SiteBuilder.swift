@@ -95,8 +95,9 @@ public struct SiteBuilder: Sendable {
                 // when they are many: rewriting the whole record (every input and output file)
                 // for a few files, the ones just edited, costs more than reading them again.
                 if Self.restampPays(recorded: record.inputs, read: inputs) {
+                    let read = record
                     record.inputs = inputs
-                    cache.save(record)
+                    cache.save(record, over: read)
                 }
                 return upToDate(record)
             }
@@ -268,7 +269,7 @@ public struct SiteBuilder: Sendable {
 
         // Without a record the next build reads the output folder again, so a build killed
         // from here on is repaired by the next one.
-        cache?.invalidate()
+        cache?.invalidate(previous)
         var update: (written: Int, removed: [String])?
         if let staging {
             if staging.known != nil {
@@ -321,7 +322,8 @@ public struct SiteBuilder: Sendable {
                     cache.save(
                         BuildCache.Record(
                             key: key, diagnostics: diagnostics, summary: summary, inputs: inputs,
-                            folders: folders, files: stamps, hashes: hashes))
+                            folders: folders, files: stamps, hashes: hashes),
+                        over: previous)
                 },
                 {
                     if let cached = prepared.bodies.cached {

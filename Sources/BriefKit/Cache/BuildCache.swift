@@ -61,7 +61,7 @@ public struct BuildCache: Sendable {
     /// clock's resolution of the read, so it is always read again) and content hash; for a
     /// briefing, the hash of its front matter and the key of its Markdown output in the body
     /// cache (`BodyEdits` tells an edit of the body alone by them).
-    public struct RecordedInput: Sendable {
+    public struct RecordedInput: Sendable, Equatable {
         public var path: String
         public var stamp: InputStamp?
         public var hash: UInt64
@@ -94,48 +94,35 @@ public struct BuildCache: Sendable {
         public var folders: [Stamp] = []
         public var files: [Stamp]
         public var hashes: [UInt64]
+        /// The record file this record was read from or written to, named by the number its
+        /// first line ends with (0: none): its journal names it too (`BuildCache+Journal`).
+        var nonce: UInt64 = 0
+        /// What the journal changed in that file, by place.
+        var journal = Journal()
     }
 
+    /// The record of the last build, with its journal's changes made, or nil when there is
+    /// none, it is damaged, or its journal says a build was writing the output.
     public func load() -> Record? {
         guard let data = FileBytes.read(path) else { return nil }
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Record? in
+        let record = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Record? in
             var reader = LineReader(bytes: raw.bindMemory(to: UInt8.self))
-            func text(_ line: UnsafeBufferPointer<UInt8>?) -> String? {
-                line.map { String(decoding: $0, as: UTF8.self) }
-            }
-            guard text(reader.line()) == "brief-build-cache 5",
-                let keyLine = text(reader.line()), keyLine.hasPrefix("key "),
-                let key = ContentHash(hex: keyLine.dropFirst(4)),
-                let summaryLine = reader.line(),
-                let summary = try? JSONDecoder().decode(BuildSummary.self, from: Data(summaryLine)),
-                let diagnosticsLine = reader.line(),
-                let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsLine))
+            guard let first = reader.text(), first.hasPrefix(Self.format + " "),
+                let nonce = UInt64(first.dropFirst(Self.format.count + 1), radix: 16),
+                let (key, summary, diagnostics) = reader.outcome()
             else { return nil }
-            guard let countLine = text(reader.line()), countLine.hasPrefix("inputs "),
+            guard let countLine = reader.text(), countLine.hasPrefix("inputs "),
                 let inputCount = Int(countLine.dropFirst(7))
             else { return nil }
             var inputs: [RecordedInput] = []
+            inputs.reserveCapacity(inputCount)
             for _ in 0..<inputCount {
-                guard let line = reader.line() else { return nil }
-                var fields = FieldReader(bytes: line)
-                guard let size = fields.signed(), let inode = fields.number(), let modified = fields.number(),
-                    let modifiedNanoseconds = fields.number(), let changed = fields.number(),
-                    let changedNanoseconds = fields.number(), let hash = fields.hex(),
-                    let frontMatter = fields.hex(), let bodyKey = fields.hex(), !fields.rest.isEmpty
-                else { return nil }
-                let stamp =
-                    size < 0
-                    ? nil
-                    : InputStamp(
-                        size: Int64(size), inode: UInt64(inode), modified: modified,
-                        modifiedNanoseconds: modifiedNanoseconds, changed: changed,
-                        changedNanoseconds: changedNanoseconds)
-                inputs.append(
-                    RecordedInput(
-                        path: String(decoding: fields.rest, as: UTF8.self), stamp: stamp, hash: hash,
-                        frontMatter: frontMatter, bodyKey: bodyKey))
+                guard let line = reader.line(), let input = FieldReader(bytes: line).input() else {
+                    return nil
+                }
+                inputs.append(input)
             }
-            guard let folderLine = text(reader.line()), folderLine.hasPrefix("folders "),
+            guard let folderLine = reader.text(), folderLine.hasPrefix("folders "),
                 let folderCount = Int(folderLine.dropFirst(8))
             else { return nil }
             var folders: [Stamp] = []
@@ -154,166 +141,50 @@ public struct BuildCache: Sendable {
             }
             return Record(
                 key: key, diagnostics: diagnostics, summary: summary, inputs: inputs, folders: folders,
-                files: files, hashes: hashes)
+                files: files, hashes: hashes, nonce: nonce)
         }
+        guard var record else { return nil }
+        return applyingJournal(to: &record) ? record : nil
     }
 
-    /// Writes the record atomically; a cache that cannot be written only costs the next build time.
-    public func save(_ record: Record) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let summary = try? encoder.encode(record.summary),
-            let diagnostics = try? encoder.encode(record.diagnostics)
-        else { return }
-        var text: [UInt8] = []
-        text.reserveCapacity(record.files.count * 96 + summary.count + diagnostics.count + 64)
-        text += "brief-build-cache 5\nkey \(record.key)\n".utf8
-        text += summary
-        text.append(UInt8(ascii: "\n"))
-        text += diagnostics
-        text.append(UInt8(ascii: "\n"))
-        // Digits written straight into the bytes: a record has hundreds of thousands of numbers.
-        // Each is made in a scratch array, least significant digit last, and appended as one
-        // slice (a copy), instead of digit by digit.
-        var scratch = [UInt8](repeating: 0, count: 20)
-        func number(_ value: some BinaryInteger) {
-            if value < 0 { text.append(UInt8(ascii: "-")) }
-            var rest = UInt64(value.magnitude)
-            var start = scratch.count
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            text.append(contentsOf: scratch[start...])
-            text.append(UInt8(ascii: " "))
+    /// The first line of a record file, before its number.
+    static let format = "brief-build-cache 6"
+
+    /// Keeps `record`: as changes to the record file `previous` was read from, in its journal,
+    /// when they are few and every input and output file is where that file has it; else as a
+    /// new record file. A cache that cannot be written only costs the next build time.
+    public func save(_ record: Record, over previous: Record? = nil) {
+        if let previous, let journal = Journal(from: previous, to: record),
+            writeJournal(journal, of: record, nonce: previous.nonce)
+        {
+            return
         }
-        let digits = Array("0123456789abcdef".utf8)
-        func hex(_ hash: UInt64) {
-            for i in 0..<16 { scratch[i] = digits[Int((hash >> UInt64(60 - 4 * i)) & 15)] }
-            scratch[16] = UInt8(ascii: " ")
-            text.append(contentsOf: scratch[..<17])
-        }
-        text += "inputs \(record.inputs.count)\n".utf8
-        for input in record.inputs {
-            if let stamp = input.stamp {
-                number(stamp.size)
-                number(stamp.inode)
-                number(stamp.modified)
-                number(stamp.modifiedNanoseconds)
-                number(stamp.changed)
-                number(stamp.changedNanoseconds)
-            } else {
-                text += "-1 0 0 0 0 0 ".utf8
-            }
-            hex(input.hash)
-            hex(input.frontMatter)
-            hex(input.bodyKey)
-            text += input.path.utf8
-            text.append(UInt8(ascii: "\n"))
-        }
-        /// "size inode seconds nanoseconds [hash] path", as `FieldReader.stamp` reads it.
-        func line(_ stamp: Stamp, hash: UInt64?) {
-            number(stamp.size)
-            number(stamp.inode)
-            number(stamp.seconds)
-            number(stamp.nanoseconds)
-            if let hash { hex(hash) }
-            text += stamp.path.utf8
-            text.append(UInt8(ascii: "\n"))
-        }
-        text += "folders \(record.folders.count)\n".utf8
-        for stamp in record.folders { line(stamp, hash: nil) }
-        for (stamp, hash) in zip(record.files, record.hashes) { line(stamp, hash: hash) }
+        var text = RecordWriter()
+        let nonce = UInt64.random(in: 1...UInt64.max)
+        text.bytes.reserveCapacity(record.files.count * 96 + record.inputs.count * 128 + 4_096)
+        text.append("\(Self.format) \(String(nonce, radix: 16))\n")
+        guard text.outcome(of: record) else { return }
+        text.append("inputs \(record.inputs.count)\n")
+        for input in record.inputs { text.input(input) }
+        text.append("folders \(record.folders.count)\n")
+        for stamp in record.folders { text.stamp(stamp, hash: nil) }
+        for (stamp, hash) in zip(record.files, record.hashes) { text.stamp(stamp, hash: hash) }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? Data(adopting: text).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(adopting: text.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // A journal of the file replaced names another number: it is not read; it goes.
+        unlink(journalPath)
     }
 
-    /// Forgets the record (before the output folder changes).
-    public func invalidate() {
-        unlink(path)
-    }
-}
-
-/// Lines of a byte buffer, without copying.
-private struct LineReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
-
-    mutating func line() -> UnsafeBufferPointer<UInt8>? {
-        guard position < bytes.count else { return nil }
-        var end = position
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        let line = UnsafeBufferPointer(rebasing: bytes[position..<end])
-        position = end + 1
-        return line
-    }
-}
-
-/// Space-separated decimal numbers, then the rest of the line.
-private struct FieldReader {
-    var rest: UnsafeBufferPointer<UInt8>
-
-    init(bytes: UnsafeBufferPointer<UInt8>) { rest = bytes }
-
-    mutating func number() -> Int? {
-        var value = 0
-        var digits = 0
-        var index = 0
-        while index < rest.count, rest[index] >= UInt8(ascii: "0"), rest[index] <= UInt8(ascii: "9") {
-            value = value &* 10 &+ Int(rest[index] - UInt8(ascii: "0"))
-            digits += 1
-            index += 1
-        }
-        guard digits > 0, index < rest.count, rest[index] == UInt8(ascii: " ") else { return nil }
-        rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
-        return value
-    }
-
-    /// A stamp line: "size inode seconds nanoseconds path", with the file's hash before the
-    /// path when `hashed` (0 when not).
-    func stamp(hashed: Bool) -> (BuildCache.Stamp, UInt64)? {
-        var fields = self
-        guard let size = fields.number(), let inode = fields.number(), let seconds = fields.number(),
-            let nanoseconds = fields.number()
-        else { return nil }
-        let hash = hashed ? fields.hex() : 0
-        guard let hash, !fields.rest.isEmpty else { return nil }
-        let stamp = BuildCache.Stamp(
-            path: String(decoding: fields.rest, as: UTF8.self), size: Int64(size), inode: UInt64(inode),
-            seconds: seconds, nanoseconds: nanoseconds)
-        return (stamp, hash)
-    }
-
-    /// A number that may be negative.
-    mutating func signed() -> Int? {
-        guard rest.first == UInt8(ascii: "-") else { return number() }
-        rest = UnsafeBufferPointer(rebasing: rest[1...])
-        return number().map { -$0 }
-    }
-
-    /// Sixteen hex digits (lowercase) and a space.
-    mutating func hex() -> UInt64? {
-        guard rest.count > 16, rest[16] == UInt8(ascii: " ") else { return nil }
-        var value: UInt64 = 0
-        var invalid: UInt8 = 0
-        for index in 0..<16 {
-            let digit = Self.hexDigits[Int(rest[index])]
-            invalid |= digit
-            value = value << 4 | UInt64(digit & 15)
-        }
-        guard invalid & 16 == 0 else { return nil }
-        rest = UnsafeBufferPointer(rebasing: rest[17...])
-        return value
-    }
-
-    /// Each byte's value as a lowercase hex digit, or 16 when it is not one.
-    private static let hexDigits: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
-        default: 16
+    /// Makes the record of the last build (`previous`, as read) unreadable before the output
+    /// folder changes: its journal says a build is writing the output, so a build killed from
+    /// here on leaves no record, and the next reads the output folder. Without a journal to
+    /// write, the record file goes.
+    public func invalidate(_ previous: Record?) {
+        guard let previous, previous.nonce != 0, writeOpenJournal(nonce: previous.nonce) else {
+            unlink(path)
+            unlink(journalPath)
+            return
         }
     }
 }
