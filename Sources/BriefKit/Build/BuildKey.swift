@@ -30,14 +30,16 @@ extension SiteInputs {
     /// seen now (read at `time`); nil when a file cannot be read or the walk met a problem
     /// (the build reads everything and reports it).
     static func key(
-        of listing: Listing, recorded: [String: BuildCache.RecordedInput], options: BuildOptions, time: Int
+        of listing: Listing, recorded: RecordedInputs, options: BuildOptions, time: Int
     ) -> (key: ContentHash, inputs: [BuildCache.RecordedInput])? {
         // Warnings of the walk (a pipe left out) are the last build's too; errors fail the build.
         guard !(listing.diagnostics + listing.templateDiagnostics).contains(where: { $0.severity == .error })
         else { return nil }
-        let inputs = listing.files.parallelMap { file -> BuildCache.RecordedInput? in
+        let inputs = listing.files.indices.parallelMap { place -> BuildCache.RecordedInput? in
+            let file = listing.files[place]
+            let known = recorded.input(file.relativePath, at: place)
             var info = stat()
-            if let known = recorded[file.relativePath], let stamp = known.stamp,
+            if let known, let stamp = known.stamp,
                 stat(file.absolutePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
                 InputStamp(info) == stamp
             {
@@ -48,7 +50,7 @@ extension SiteInputs {
             var input = BuildCache.RecordedInput(
                 path: file.relativePath, stamp: InputStamp(read).trusted(at: time),
                 hash: ContentHash(data).value)
-            input.takeParts(from: recorded[file.relativePath])
+            input.takeParts(from: known)
             return input
         }
         guard !inputs.contains(where: { $0 == nil }) else { return nil }

@@ -21,28 +21,34 @@ extension SiteBuilder {
     func read(
         _ listing: SiteInputs.Listing, seen: [Input]?, keptParses: [UInt64: BriefingParse]?,
         keptModel: consuming KeptModel?, cache: BuildCache?,
-        recordedByPath: [String: Input], readTime: Int, timer: inout StageTimer
+        recordedInputs: RecordedInputs, readTime: Int, timer: inout StageTimer
     ) -> (inputs: SiteInputs, recorded: [Input], modelKey: UInt64?, taken: TakenModel?) {
         let root = options.absoluteRoot
         // The briefing files that need not be read for their kept parses: those whose content
-        // the check of stamps knows from a stamp it can trust.
-        var known: [String: (hash: ContentHash, stamp: InputStamp)] = [:]
+        // the check of stamps knows from a stamp it can trust (`seen` has a file of the listing
+        // at its place there).
+        typealias Known = (hash: ContentHash, stamp: InputStamp)
+        var known: [Known?] = []
         if let seen, let keptParses {
-            for input in seen where SiteInputs.isBriefing(input.path) {
+            known = seen.map { input -> Known? in
                 let hash = ContentHash(value: input.hash)
-                guard let stamp = input.stamp,
+                guard SiteInputs.isBriefing(input.path), let stamp = input.stamp,
                     keptParses[BriefingParse.key(path: input.path, hash: hash)] != nil
-                else { continue }
-                known[input.path] = (hash, stamp)
+                else { return nil }
+                return (hash, stamp)
             }
         }
         // With the model the last build resolved (`keptModel`, taken with the kept parses), the
         // site's other content files need not be read either.
         var keptModel = keptParses == nil ? nil : keptModel
         var unread = known
+        var othersUnread = false
         if keptModel != nil, let seen {
-            for input in seen where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
-                if let stamp = input.stamp { unread[input.path] = (ContentHash(value: input.hash), stamp) }
+            for (place, input) in seen.enumerated()
+            where input.path.hasPrefix("Content/") && !SiteInputs.isBriefing(input.path) {
+                guard let stamp = input.stamp else { continue }
+                unread[place] = (ContentHash(value: input.hash), stamp)
+                othersUnread = true
             }
         }
         var inputs = SiteInputs.read(listing, known: unread)
@@ -51,11 +57,13 @@ extension SiteBuilder {
         // Each input as this build read it, as the record keeps it.
         func recorded(_ inputs: SiteInputs) -> [Input] {
             guard cache != nil else { return [] }
-            return inputs.files.parallelMap { file -> Input in
+            let files = inputs.files
+            return files.indices.parallelMap { place -> Input in
+                let file = files[place]
                 var input = Input(
                     path: file.relativePath, stamp: file.stamp?.trusted(at: readTime), hash: file.hash.value)
                 // A file with the bytes the last build read keeps the front-matter hash it recorded.
-                if !input.takeParts(from: recordedByPath[file.relativePath]),
+                if !input.takeParts(from: recordedInputs.input(file.relativePath, at: place)),
                     SiteInputs.isBriefing(file.relativePath)
                 {
                     input.frontMatter = file.data.map(BodyEdits.frontMatterHash) ?? 0
@@ -63,8 +71,8 @@ extension SiteBuilder {
                 return input
             }
         }
-        var recordedInputs = recorded(inputs)
-        var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: recordedInputs, options: options)
+        var read = recorded(inputs)
+        var modelKey = cache == nil ? nil : ResolvedModelCache.key(of: read, options: options)
         // The kept model with this build's briefings; when it cannot be taken after all (a file
         // changed while being read, a briefing's parse missing), the files left unread are read.
         var taken: TakenModel?
@@ -75,12 +83,12 @@ extension SiteBuilder {
             {
                 taken = made
                 timer.lap("kept model")
-            } else if unread.count > known.count {
+            } else if othersUnread {
                 inputs = SiteInputs.read(listing, known: known)
-                recordedInputs = recorded(inputs)
-                modelKey = ResolvedModelCache.key(of: recordedInputs, options: options)
+                read = recorded(inputs)
+                modelKey = ResolvedModelCache.key(of: read, options: options)
             }
         }
-        return (inputs, recordedInputs, modelKey, taken)
+        return (inputs, read, modelKey, taken)
     }
 }

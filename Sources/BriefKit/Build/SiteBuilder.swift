@@ -83,12 +83,12 @@ public struct SiteBuilder: Sendable {
         // An output folder as the last build left it, and inputs whose stamps or bytes are the
         // ones that build read: nothing to do, and only the files touched since are read.
         let readTime = time(nil)
-        let recordedByPath = previous.map { Dictionary($0.inputs.map { ($0.path, $0) }) { a, _ in a } } ?? [:]
+        let lastInputs = RecordedInputs(previous?.inputs ?? [])
         // Each input as the check below saw it, when it got that far.
         var seen: [BuildCache.RecordedInput]?
         if let cache, var record = previous, outputStands,
             let (key, inputs) = SiteInputs.key(
-                of: listing, recorded: recordedByPath, options: options, time: readTime)
+                of: listing, recorded: lastInputs, options: options, time: readTime)
         {
             if key == record.key {
                 // Files read again (touched, or too new to trust) are stamped for the next build
@@ -117,7 +117,7 @@ public struct SiteBuilder: Sendable {
         if keptParses != nil { timer.lap("kept parses, model") }
         let (read, recordedInputs, modelKey, keptModel) = self.read(
             listing, seen: seen, keptParses: keptParses?.parses, keptModel: lastModel, cache: cache,
-            recordedByPath: recordedByPath, readTime: readTime, timer: &timer)
+            recordedInputs: lastInputs, readTime: readTime, timer: &timer)
         var (inputs, taken): (SiteInputs?, TakenModel?) = (consume read, consume keptModel)
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)

@@ -72,17 +72,18 @@ public struct SiteInputs: Sendable {
         read(list(root: root))
     }
 
-    /// Reads the files of `listing`; a file in `known` is not read: its hash and stamp are
-    /// taken from there, and it has no bytes.
-    public static func read(_ listing: Listing, known: [String: (hash: ContentHash, stamp: InputStamp)] = [:])
-        -> SiteInputs
-    {
+    /// Reads the files of `listing`; a file `known` gives a hash and stamp for (by its place in
+    /// `listing.files`) is not read: it has those, and no bytes.
+    public static func read(
+        _ listing: Listing, known: [(hash: ContentHash, stamp: InputStamp)?] = []
+    ) -> SiteInputs {
         let (all, diagnostics, templateDiagnostics) = (
             listing.files, listing.diagnostics, listing.templateDiagnostics
         )
         let content = all[1..<1 + listing.contentCount]
-        let results = all.parallelMap { file -> (file: File?, errno: Int32) in
-            if let (hash, stamp) = known[file.relativePath] {
+        let results = all.indices.parallelMap { place -> (file: File?, errno: Int32) in
+            let file = all[place]
+            if place < known.count, let (hash, stamp) = known[place] {
                 let unread = File(
                     relativePath: file.relativePath, absolutePath: file.absolutePath, data: nil, hash: hash,
                     stamp: stamp)
