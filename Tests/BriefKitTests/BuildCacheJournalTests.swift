@@ -16,6 +16,20 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         try XCTUnwrap(FileManager.default.contents(atPath: cache.path))
     }
 
+    /// Asserts that the record holds the hash of every file in the output folder, and no other.
+    func assertRecordHashesTheOutput(file: StaticString = #filePath, line: UInt = #line) throws {
+        let record = try XCTUnwrap(cache.load(), file: file, line: line)
+        var onDisk: [String: UInt64] = [:]
+        for path in FileManager.default.subpaths(atPath: output) ?? [] {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder)
+            guard !isFolder.boolValue, path != SiteWriter.marker else { continue }
+            onDisk[path] = ContentHash(try Data(contentsOf: URL(fileURLWithPath: output + "/" + path))).value
+        }
+        let recorded = Dictionary(uniqueKeysWithValues: zip(record.files.map(\.path), record.hashes))
+        XCTAssertEqual(recorded, onDisk, file: file, line: line)
+    }
+
     func testBodyEditsAreJournaledBesideTheRecordFileTheyChange() throws {
         build()
         ageInputs()
@@ -36,6 +50,7 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         XCTAssertEqual(journaled.inputs.map(\.path), base.inputs.map(\.path))
         XCTAssertNotEqual(journaled.key, base.key)
         XCTAssertEqual(TreeSnapshot(output), coldTree())
+        try assertRecordHashesTheOutput()
         // A second edit: the journal holds both, still against the same record file.
         try edit(first) { $0 + "\nAnother paragraph.\n" }
         build()
@@ -44,6 +59,7 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         XCTAssertEqual(both.journal.files.count, written + 1, "the first briefing's page too")
         XCTAssertNotEqual(both.inputs[place].hash, base.inputs[place].hash)
         XCTAssertEqual(TreeSnapshot(output), coldTree())
+        try assertRecordHashesTheOutput()
         XCTAssertEqual(build().summary?.upToDate, true, "the journaled record serves an unchanged site")
         // A new briefing moves every place: the record file is written whole, the journal goes.
         try write(

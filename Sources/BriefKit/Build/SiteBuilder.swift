@@ -174,14 +174,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         var kept = 0
-        if let staging, let recorded, let previous, let cache, let edits = bodyEdits {
+        if let staging, recorded != nil, let previous, let cache, let edits = bodyEdits {
             let paths = jobs.parallelMap(renderer.outputPath)
             if let showing = edits.jobs(of: prepared, paths: paths, record: previous, cache: cache.bodies) {
-                staging.reserveHashes(paths.count)
-                for (job, path) in zip(jobs, paths) where !showing.contains(job) {
-                    guard let hash = recorded.hashes[path] else { continue }
-                    staging.keep(path, hash: hash)
-                    if path.hasSuffix(".html") { kept += 1 }
+                // The site makes the files the folder holds (`BodyEdits.jobs` checked): each is
+                // kept as it is, and those rendered again are written if their bytes changed.
+                staging.keepAllKnown()
+                for (job, path) in zip(jobs, paths) where !showing.contains(job) && path.hasSuffix(".html") {
+                    kept += 1
                 }
                 jobs = jobs.filter(showing.contains)
             }
@@ -309,7 +309,7 @@ public struct SiteBuilder: Sendable {
             // file stands on its own (a reader checks it against what it describes).
             _ = inParallel(
                 {
-                    let hashes = stamps.compactMap { staging.hashes[$0.path] }
+                    let hashes = BuildCache.hashes(of: stamps, in: staging, previous: previous)
                     guard hashes.count == stamps.count else { return }
                     var inputs = recordedInputs
                     if let keys = prepared.bodies.cached?.keys {

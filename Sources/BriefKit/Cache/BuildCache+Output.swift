@@ -66,6 +66,33 @@ extension BuildCache {
     /// The files and folders of `record` after the files at `removed` went and the files at
     /// `written` were (re)written in `folder`: only those and the folders above them are looked
     /// at again. Nil when a written file cannot be stamped.
+    /// The hash of each of `stamps` (in path order) as `staging` has it: when it kept every
+    /// file of the folder `previous` records (and `stamps` are that record's files, restamped),
+    /// the record's hashes with those set since put in; else each looked up by path.
+    static func hashes(of stamps: [Stamp], in staging: SiteWriter.Staging, previous: Record?) -> [UInt64] {
+        guard staging.keptAllKnown, let previous, previous.files.count == stamps.count else {
+            return stamps.compactMap { staging.hashes[$0.path] }
+        }
+        var hashes = previous.hashes
+        for path in staging.setSinceKeepingAll {
+            // The first stamp whose path is not before `path`.
+            var (low, high) = (0, stamps.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if stamps[middle].path.utf8.lexicographicallyPrecedes(path.utf8) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            guard low < stamps.count, stamps[low].path == path, let hash = staging.hashes[path] else {
+                return []
+            }
+            hashes[low] = hash
+        }
+        return hashes
+    }
+
     static func restamped(_ record: Record, removed: [String], written: [String], in folder: String)
         -> (files: [Stamp], folders: [Stamp])?
     {

@@ -28,6 +28,10 @@ extension SiteWriter {
         public private(set) var hashes: [String: UInt64] = [:]
         /// Files written to the staging folder, which `commit` moves into an existing output.
         public private(set) var staged: [String] = []
+        /// True once `keepAllKnown` kept every file of the folder; then the paths whose hash was
+        /// set since, in the order set.
+        public private(set) var keptAllKnown = false
+        public private(set) var setSinceKeepingAll: [String] = []
 
         /// `path` is an empty folder in `holder`.
         init(path: String, holder: String, spreads: Bool, owner: FileLock) {
@@ -40,13 +44,20 @@ extension SiteWriter {
         /// Counts a file the build makes, but did not render again, as made with this hash: the
         /// output folder holds it already (as the last build recorded), and the update keeps it.
         func keep(_ path: String, hash: UInt64) {
-            hashes[path] = hash
+            set(path, hash: hash)
         }
 
-        /// Makes room for the hashes of `count` files (a build that keeps most of the folder
-        /// records each file's hash).
-        func reserveHashes(_ count: Int) {
-            hashes.reserveCapacity(count)
+        /// Counts every file the output folder holds (`known`) as made with the hash it has:
+        /// for a build that makes the same files and renders only some again (their hashes are
+        /// set when written).
+        func keepAllKnown() {
+            hashes = known?.hashes ?? [:]
+            keptAllKnown = true
+        }
+
+        private func set(_ path: String, hash: UInt64) {
+            hashes[path] = hash
+            if keptAllKnown { setSinceKeepingAll.append(path) }
         }
 
         /// Writes a batch of files; folders are created as needed, here and in order, before the
@@ -62,7 +73,7 @@ extension SiteWriter {
             var changed: [OutputFile] = []
             for (file, result) in zip(files, loaded) {
                 let (data, hash) = try result.get()
-                hashes[file.path] = hash
+                set(file.path, hash: hash)
                 if known?.holds(file.path, hash: hash) != true {
                     changed.append(OutputFile(path: file.path, content: .bytes(data)))
                 }

@@ -18,7 +18,11 @@ extension SiteWriter {
         }
         defer { close(root) }
         var problems: [String] = []
-        let stale = (staging.known?.paths ?? []).filter { staging.hashes[$0] == nil }
+        // Every file of the folder is still made when the build kept them all.
+        let stale =
+            staging.keptAllKnown
+            ? (staging.known?.others ?? []).filter { staging.hashes[$0] == nil }
+            : (staging.known?.paths ?? []).filter { staging.hashes[$0] == nil }
         for (folder, names) in Dictionary(grouping: stale, by: Self.folder(of:)) {
             guard let fd = OutputFolder.open(folder, in: root, creating: false) else { continue }
             for name in names where unlinkat(fd, Self.name(of: name), 0) != 0 && errno != ENOENT {
