@@ -143,7 +143,7 @@ extension SiteRenderer {
                 steps.reversed().map { entry, judgement in
                     var revision = estimate(judgement)
                     revision["date"] = .string(model.entries[entry].day.display)
-                    revision["date_iso"] = .string(entryTimestamps[entry])
+                    revision["date_iso"] = .string(timestamps.date(entry))
                     revision["briefing"] = .object(entryLink(entry))
                     return .object(revision)
                 })

@@ -196,7 +196,7 @@ extension SiteRenderer {
                 var step = Self.statusFields(claim.status)
                 step["briefing"] = .object(entryLink(entry))
                 step["date"] = .string(model.entries[entry].day.display)
-                step["date_iso"] = .string(entryTimestamps[entry])
+                step["date_iso"] = .string(timestamps.date(entry))
                 step["by"] = .list(claim.by.map { .object(actorLink($0)) })
                 step["denied_by"] = .list(claim.deniedBy.map { .object(actorLink($0)) })
                 step["grade"] = grade(claim)

@@ -93,7 +93,7 @@ extension SiteRenderer {
             "title": .string(model.entries[index].briefing.title),
             "url": .string(urls.link(SiteURLs.briefing(slug))),
             "slug": .string(slug),
-            "date": .string(model.entries[index].day.display), "date_iso": .string(entryTimestamps[index]),
+            "date": .string(model.entries[index].day.display), "date_iso": .string(timestamps.date(index)),
         ]
     }
 

@@ -64,7 +64,7 @@ extension SiteRenderer {
         Array(entries.lazy.filter { !self.model.entries[$0].briefing.draft }.prefix(model.config.feedLimit))
     }
 
-    func updated(_ i: Int) -> String { updatedTimestamps[i] }
+    func updated(_ i: Int) -> String { timestamps.updated(i) }
 
     /// A feed: its header, then each entry's element (with its body when the plan says so),
     /// then the closing tag. `feedFingerprint` hashes the same pieces.
@@ -87,13 +87,13 @@ extension SiteRenderer {
     /// Everything of a feed before its first entry.
     private func feedHeader(_ plan: FeedPlan) -> String {
         // The first of the latest, by instants computed once (time zone look-ups are not free).
-        let newest = plan.entries.max { updatedInstants[$0] < updatedInstants[$1] }
+        let newest = plan.entries.max { timestamps.updatedInstant($0) < timestamps.updatedInstant($1) }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(model.config.language))">
               <id>\(XML.escape(plan.id))</id>
               <title>\(XML.escape(plan.title))</title>
-              <updated>\(newest.map { updatedTimestamps[$0] } ?? "2000-01-01T00:00:00Z")</updated>
+              <updated>\(newest.map { timestamps.updated($0) } ?? "2000-01-01T00:00:00Z")</updated>
               <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(plan.path)))"/>
               <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(plan.alternate)))"/>
               <generator>brief</generator>
@@ -171,7 +171,7 @@ extension SiteRenderer {
             text("/>\n")
         }
         text("    <published>")
-        xml.append(contentsOf: entryTimestamps[i].utf8)
+        xml.append(contentsOf: timestamps.date(i).utf8)
         text("</published>\n    <updated>")
         xml.append(contentsOf: updated(i).utf8)
         text("</updated>\n    <author><name>")

@@ -92,7 +92,7 @@ extension SiteRenderer {
         context["indicators"] = briefingIndicators(i)
         context["likelihood_legend"] = Self.likelihoodLegend
         var sharing: Fields = [
-            "published_time": .string(entryTimestamps[i]), "modified_time": .string(updatedTimestamps[i]),
+            "published_time": .string(timestamps.date(i)), "modified_time": .string(timestamps.updated(i)),
         ]
         if let image = briefing.image {
             context["image"] = [
@@ -109,8 +109,8 @@ extension SiteRenderer {
         context["json_ld"] = .string(
             StructuredData.newsArticle(
                 entry: entry, url: urls.absolute(SiteURLs.briefing(entry.slug)),
-                published: entryTimestamps[i],
-                modified: updatedTimestamps[i],
+                published: timestamps.date(i),
+                modified: timestamps.updated(i),
                 author: briefing.author ?? model.config.author ?? model.config.title,
                 source: entry.source.map { (model.sources[$0].name, model.sources[$0].url) },
                 corrections: briefing.updates.filter { $0.kind == .correction }.map {

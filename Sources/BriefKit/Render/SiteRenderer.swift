@@ -14,12 +14,8 @@ public struct SiteRenderer: Sendable {
     /// `tagAuthority(of:)` for this site, parsed once: every feed entry's id has it.
     let tagAuthority: String
     let calendar: SiteCalendar
-    /// Each entry's RFC 3339 date, computed once: time zone look-ups are not free.
-    let entryTimestamps: [String]
-    /// Each entry's `updated` (else its date) in RFC 3339, for feeds and the sitemap.
-    let updatedTimestamps: [String]
-    /// The instant of each entry's `updated` (else its date), to find a feed's newest entry.
-    let updatedInstants: [Int]
+    /// Each entry's date and last change in RFC 3339, and the instant of its last change.
+    let timestamps: EntryTimestamps
     /// Per actor: (entry index, quote) for every quote attributed to it, newest entry first.
     private(set) var quotesByActor: [[(entry: Int, quote: Quote)]]
     /// The years with entries, newest first, and their entries.
@@ -73,35 +69,8 @@ public struct SiteRenderer: Sendable {
         self.tagAuthority = Self.tagAuthority(of: model.config)
         let calendar = SiteCalendar(timeZone: model.config.timeZone)
         self.calendar = calendar
-        // Each distinct date is written once, and entries of the same date share its text: a
-        // site has far fewer dates than entries. Entries come newest first, so a date is mostly
-        // the one before it, found without hashing.
-        var place: [EntryDate: Int] = [:]
-        var distinct: [EntryDate] = []
-        func numbered(_ dates: some Sequence<EntryDate>) -> [Int] {
-            var last: (date: EntryDate, number: Int)?
-            return dates.map { date in
-                if let last, last.date == date { return last.number }
-                let number =
-                    place[date]
-                    ?? {
-                        distinct.append(date)
-                        place[date] = distinct.count - 1
-                        return distinct.count - 1
-                    }()
-                last = (date, number)
-                return number
-            }
-        }
-        // Read in place: a copy of each entry would retain all of its fields.
-        let entries = model.entries
-        let dates = numbered(entries.indices.lazy.map { entries[$0].briefing.date })
-        let updated = numbered(
-            entries.indices.lazy.map { entries[$0].briefing.lastModified ?? entries[$0].briefing.date })
-        let stamps = distinct.parallelMap { (text: calendar.rfc3339($0), instant: calendar.instant($0)) }
-        self.entryTimestamps = dates.map { stamps[$0].text }
-        self.updatedTimestamps = updated.map { stamps[$0].text }
-        self.updatedInstants = updated.map { stamps[$0].instant }
+        self.timestamps = EntryTimestamps(
+            entries: model.entries, calendar: calendar, eager: makesEntryTables)
         clock.lap("timestamps")
         self.quotesByActor = Self.quotesByActor(bodies: bodies, actors: model.actors.count)
         self.years = Self.years(model.entries)
