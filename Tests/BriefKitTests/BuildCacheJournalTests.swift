@@ -22,8 +22,9 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         var onDisk: [String: UInt64] = [:]
         for path in FileManager.default.subpaths(atPath: output) ?? [] {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder)
-            guard !isFolder.boolValue, path != SiteWriter.marker else { continue }
+            guard FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder),
+                !isFolder.boolValue, path != SiteWriter.marker
+            else { continue }
             onDisk[path] = ContentHash(try Data(contentsOf: URL(fileURLWithPath: output + "/" + path))).value
         }
         let recorded = Dictionary(uniqueKeysWithValues: zip(record.files.map(\.path), record.hashes))

@@ -82,18 +82,21 @@ final class ParsedBriefingsCacheTests: FixtureSiteTestCase {
             let key = BriefingParse.key(path: briefing.path, hash: ContentHash(briefing.path))
             kept[key] = BriefingParse(briefing: briefing.leavingBodyInFile(), diagnostics: diagnostics)
         }
-        cache.save(kept, kept: [])
+        cache.save(ShardedParses(kept), over: nil)
         let loaded = cache.load()
-        XCTAssertEqual(loaded.parses.count, parses.count)
+        XCTAssertEqual(loaded.count, parses.count)
         for (briefing, diagnostics) in parses {
             let key = BriefingParse.key(path: briefing.path, hash: ContentHash(briefing.path))
-            let parse = try XCTUnwrap(loaded.parses[key], briefing.path)
+            let parse = try XCTUnwrap(loaded[key], briefing.path)
             XCTAssertEqual(parse.briefing, briefing.leavingBodyInFile(), briefing.path)
             XCTAssertEqual(parse.briefing.bodyHash, ContentHash(briefing.body))
             XCTAssertEqual(parse.briefing.bodyByteCount, briefing.body.utf8.count)
             XCTAssertEqual(parse.diagnostics, diagnostics, briefing.path)
         }
-        XCTAssertEqual(loaded.kept.reduce(0) { $0 + $1.count }, parses.count)
+        // Each parse is in the shard its key names.
+        for (shard, members) in loaded.shards.enumerated() {
+            XCTAssertTrue(members.keys.allSatisfy { ParsedBriefingsCache.shard(of: $0) == shard })
+        }
     }
 
     func testADamagedOrForeignFileIsNotTaken() throws {
@@ -101,18 +104,20 @@ final class ParsedBriefingsCacheTests: FixtureSiteTestCase {
         let cache = ParsedBriefingsCache(path: folder)
         let (briefing, _) = try parse(Self.everyField, path: "Content/briefings/every.md")
         let key = BriefingParse.key(path: briefing.path, hash: ContentHash("bytes"))
-        cache.save([key: BriefingParse(briefing: briefing.leavingBodyInFile(), diagnostics: [])], kept: [])
-        XCTAssertEqual(cache.load().parses.count, 1)
+        cache.save(
+            ShardedParses([key: BriefingParse(briefing: briefing.leavingBodyInFile(), diagnostics: [])]),
+            over: nil)
+        XCTAssertEqual(cache.load().count, 1)
         var other = cache
         other.brief = "another brief"
-        XCTAssertTrue(other.load().parses.isEmpty, "written by another brief")
+        XCTAssertTrue(other.load().count == 0, "written by another brief")
         let file = folder + "/\(ParsedBriefingsCache.shard(of: key))"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         bytes[bytes.count / 2] ^= 0x20
         try bytes.write(to: URL(fileURLWithPath: file))
-        XCTAssertTrue(cache.load().parses.isEmpty, "a changed byte")
+        XCTAssertTrue(cache.load().count == 0, "a changed byte")
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))
-        XCTAssertTrue(cache.load().parses.isEmpty, "cut short")
+        XCTAssertTrue(cache.load().count == 0, "cut short")
     }
 
     func testTheLoaderTakesAKeptParseForTheFileItWasMadeFrom() throws {
@@ -126,7 +131,7 @@ final class ParsedBriefingsCacheTests: FixtureSiteTestCase {
         func title(keyedBy hash: ContentHash) -> String? {
             let (sources, _) = loader.load(
                 SiteInputs.read(root: site), partial: false,
-                kept: [BriefingParse.key(path: path, hash: hash): parse], collect: true)
+                kept: ShardedParses([BriefingParse.key(path: path, hash: hash): parse]), collect: true)
             return sources?.briefings.first { $0.path == path }?.title
         }
         XCTAssertEqual(title(keyedBy: ContentHash(bytes)), "Taken from the cache")

@@ -125,6 +125,32 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    /// After body edits over a kept model, the parse cache holds the parse of each briefing
+    /// file as it is now, and no other (an edited file's last parse goes).
+    func testBodyEditsOverAKeptModelKeepTheParsesOfTheFilesAsTheyAre() throws {
+        build()
+        ageInputs()
+        let parses = BuildCache(siteRoot: site, outputPath: output).parses
+        func keys() throws -> Set<UInt64> {
+            let folder = site + "/Content/briefings"
+            return Set(
+                try (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".md") }.map {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))
+                    return BriefingParse.key(path: "Content/briefings/" + $0, hash: ContentHash(data))
+                })
+        }
+        let before = try keys()
+        XCTAssertEqual(Set(parses.load().shards.flatMap(\.keys)), before)
+        try edit("Content/briefings/2024-11-01-third.md") { $0 + "\nOne more paragraph.\n" }
+        build()
+        try edit("Content/briefings/2024/10/2024-10-23-first.md") { $0 + "\nAnother.\n" }
+        build()
+        let after = try keys()
+        XCTAssertEqual(before.subtracting(after).count, 2)
+        XCTAssertEqual(Set(parses.load().shards.flatMap(\.keys)), after)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     /// A body edit that leaves the file unreadable as text (a byte that is not UTF-8): the kept
     /// model cannot be made whole, so the build reads every file and reports the file as a
     /// build without the cache does, leaving the output as it was; fixed, it builds again.

@@ -24,7 +24,7 @@ public struct PreparedSite: Sendable {
     public var themeDiagnostics: [Diagnostic]
     public var resolveDiagnostics: [Diagnostic]
     /// Each briefing file's parse, when the build collects them for `ParsedBriefingsCache`.
-    var parses: [UInt64: BriefingParse] = [:]
+    var parses = ShardedParses()
     /// The `SiteIndex.relatedKey` to keep `index.related` under, when the lists were ranked
     /// by this build and a `RelatedEntriesCache` is to keep them.
     var relatedToKeep: UInt64?
@@ -106,7 +106,7 @@ extension SiteBuilder {
     func prepare(
         _ inputs: consuming SiteInputs, timer: inout StageTimer, keepSources: Bool = false,
         bodyCache: BodyCache? = nil, searchWords: SearchWordsCache? = nil,
-        parses: (kept: [UInt64: BriefingParse]?, collect: Bool) = (nil, false),
+        parses: (kept: ShardedParses?, collect: Bool) = (nil, false),
         related: RelatedEntriesCache? = nil, fewPages: Bool = false,
         resolved: consuming TakenModel? = nil
     ) -> (PreparedSite?, [Diagnostic]) {
@@ -137,8 +137,8 @@ extension SiteBuilder {
         timer.lap("load")
         let (theme, themeDiagnostics) = Theme.load(templates: templates, walkDiagnostics: templateWalk)
         diagnostics += themeDiagnostics
-        let collected = loaded?.parses ?? [:]
-        loaded?.parses = [:]
+        let collected = loaded?.parses ?? ShardedParses()
+        loaded?.parses = ShardedParses()
         guard let sources = loaded.take(), let theme else { return (nil, diagnostics) }
         let kept = keepSources ? sources : nil
         var (resolved, resolveDiagnostics) = SiteResolver(includeDrafts: options.drafts).resolve(
@@ -164,7 +164,7 @@ extension SiteBuilder {
     private func finish(
         _ model: consuming SiteModel, theme: Theme, loadDiagnostics: [Diagnostic],
         themeDiagnostics: [Diagnostic],
-        resolveDiagnostics: [Diagnostic], sources: SiteSources?, parses: [UInt64: BriefingParse],
+        resolveDiagnostics: [Diagnostic], sources: SiteSources?, parses: ShardedParses,
         timer: inout StageTimer, stages: Stages, diagnostics: [Diagnostic]
     ) -> (PreparedSite?, [Diagnostic]) {
         var model = model

@@ -19,7 +19,7 @@ extension SiteBuilder {
     /// stamp. Returns the inputs, each as the record keeps it, the key of the model they resolve
     /// to (with a cache), and the kept model made whole with this build's briefings when taken.
     func read(
-        _ listing: SiteInputs.Listing, seen: [Input]?, keptParses: [UInt64: BriefingParse]?,
+        _ listing: SiteInputs.Listing, seen: [Input]?, keptParses: ShardedParses?,
         keptModel: consuming KeptModel?, cache: BuildCache?,
         recordedInputs: RecordedInputs, readTime: Int, timer: inout StageTimer
     ) -> (inputs: SiteInputs, recorded: [Input], modelKey: UInt64?, taken: TakenModel?) {

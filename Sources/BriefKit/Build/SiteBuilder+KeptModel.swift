@@ -10,7 +10,7 @@ extension SiteBuilder {
         var model: SiteModel
         var loadDiagnostics: [Diagnostic]
         var resolveDiagnostics: [Diagnostic]
-        var parses: [UInt64: BriefingParse]
+        var parses: ShardedParses
     }
 
     /// `inputs` as a check of stamps saw them (`SiteInputs.key(of:recorded:…)`), each briefing
@@ -33,7 +33,7 @@ extension SiteBuilder {
     /// when an edited file has errors, or `site.yml` does not load: the build then loads and
     /// resolves the site, and reports what it finds.
     static func model(
-        from kept: ResolvedModel, inputs: borrowing SiteInputs, parses: [UInt64: BriefingParse], root: String,
+        from kept: ResolvedModel, inputs: borrowing SiteInputs, parses: ShardedParses, root: String,
         baseURL: String?
     ) -> TakenModel? {
         var unused: [Diagnostic] = []
@@ -53,21 +53,28 @@ extension SiteBuilder {
             guard let briefing, !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
             return (key, BriefingParse(briefing: briefing, diagnostics: diagnostics), true)
         }
-        var collected: [UInt64: BriefingParse] = [:]
-        collected.reserveCapacity(found.count)
+        // The kept parses with the new ones put in, each shard as the files now have it.
+        var collected = parses
+        var keys: [UInt64] = []
+        keys.reserveCapacity(found.count)
+        var used = [Int](repeating: 0, count: ParsedBriefingsCache.shardCount)
         var byPath: [String: Briefing] = [:]
         byPath.reserveCapacity(found.count)
         var fresh = Set<String>()
         var freshDiagnostics: [Diagnostic] = []
         for (file, parse) in zip(files, found) {
             guard let parse else { return nil }
-            collected[parse.key] = parse.parse
+            keys.append(parse.key)
+            used[ParsedBriefingsCache.shard(of: parse.key)] += 1
             byPath[file.relativePath] = parse.parse.briefing
             if parse.fresh {
+                collected[parse.key] = parse.parse
                 fresh.insert(file.relativePath)
                 freshDiagnostics += parse.parse.diagnostics
             }
         }
+        // A shard that holds parses no file has now (an edited file's last one) keeps only these.
+        collected.dropAll(but: keys, inShards: used.indices.filter { collected.shards[$0].count != used[$0] })
         guard let model = kept.model(config: config, root: root, briefing: { byPath[$0] }) else { return nil }
         let loadDiagnostics =
             kept.loadDiagnostics.filter { !fresh.contains($0.location.path) } + freshDiagnostics

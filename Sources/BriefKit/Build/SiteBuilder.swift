@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
         // The parses the last build kept (the briefing files they stand for need not be read),
         // and the model it resolved when these inputs resolve to it (bodies edited alone):
         // the model's file read on a thread of its own.
-        var keptParses: (parses: [UInt64: BriefingParse], kept: [Set<UInt64>])?
+        var keptParses: ShardedParses?
         var lastModel: KeptModel?
         if let seen, let cache {
             let builder = self
@@ -116,7 +116,7 @@ public struct SiteBuilder: Sendable {
         }
         if keptParses != nil { timer.lap("kept parses, model") }
         let (read, recordedInputs, modelKey, keptModel) = self.read(
-            listing, seen: seen, keptParses: keptParses?.parses, keptModel: lastModel, cache: cache,
+            listing, seen: seen, keptParses: keptParses, keptModel: lastModel, cache: cache,
             recordedInputs: lastInputs, readTime: readTime, timer: &timer)
         var (inputs, taken): (SiteInputs?, TakenModel?) = (consume read, consume keptModel)
         // Only the cache needs the key (it hashes every input's path).
@@ -139,7 +139,7 @@ public struct SiteBuilder: Sendable {
                 words.modelKey = modelKey ?? 0
                 return words
             },
-            parses: (keptParses?.parses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
+            parses: (keptParses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
             resolved: taken.take())
         diagnostics += found
         guard let prepared else { return fail() }
@@ -335,7 +335,7 @@ public struct SiteBuilder: Sendable {
                         let pages = fingerprints.next(hashes: staging.hashes)
                         if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                     }
-                    cache.parses.save(prepared.parses, kept: keptParses?.kept ?? [])
+                    cache.parses.save(prepared.parses, over: keptParses)
                     if !prepared.modelWasKept, let modelKey {
                         cache.model.save(
                             key: modelKey,

@@ -20,33 +20,32 @@ struct ParsedBriefingsCache: Sendable {
 
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
 
-    /// Every kept parse by key, and the keys each shard file held.
-    func load() -> (parses: [UInt64: BriefingParse], kept: [Set<UInt64>]) {
-        let shards = (0..<Self.shardCount).parallelMap { shard -> [UInt64: BriefingParse] in
-            guard let data = FileBytes.read(path + "/\(shard)") else { return [:] }
-            return Self.parses(in: data, header: header)
-        }
-        var parses: [UInt64: BriefingParse] = [:]
-        parses.reserveCapacity(shards.reduce(0) { $0 + $1.count })
-        for shard in shards { parses.merge(shard) { a, _ in a } }
-        return (parses, shards.map { Set($0.keys) })
+    /// Every kept parse by key, as the shard files hold them.
+    func load() -> ShardedParses {
+        ShardedParses(
+            shards: (0..<Self.shardCount).parallelMap { shard -> [UInt64: BriefingParse] in
+                guard let data = FileBytes.read(path + "/\(shard)") else { return [:] }
+                return Self.parses(in: data, header: header)
+            })
     }
 
-    /// Keeps `parses` (by key), writing only the shard files whose keys are not those `kept`
-    /// had; a cache that cannot be written only costs the next build time.
-    func save(_ parses: [UInt64: BriefingParse], kept: [Set<UInt64>]) {
+    /// Keeps `parses`, writing only the shard files whose keys are not those `kept` (as
+    /// loaded) had; a cache that cannot be written only costs the next build time.
+    func save(_ parses: ShardedParses, over kept: ShardedParses?) {
         guard StateFolder.prepare(path) == nil else { return }
-        var byShard = [[UInt64]](repeating: [], count: Self.shardCount)
-        for key in parses.keys.sorted() { byShard[Self.shard(of: key)].append(key) }
         _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
-            let members = byShard[shard]
-            guard kept.count != Self.shardCount || Set(members) != kept[shard] else { return false }
+            let members = parses.shards[shard]
+            if let kept, members.count == kept.shards[shard].count,
+                members.keys.allSatisfy({ kept.shards[shard][$0] != nil })
+            {
+                return false
+            }
             var writer = ByteWriter()
             writer.string(header)
             writer.number(UInt64(members.count))
-            for key in members {
+            for key in members.keys.sorted() {
                 writer.number(key)
-                writer.parse(parses[key]!)
+                writer.parse(members[key]!)
             }
             writer.write(sealedTo: path + "/\(shard)")
             return true
@@ -70,4 +69,40 @@ struct ParsedBriefingsCache: Sendable {
 
     /// The format and the brief that wrote the file: another brief may parse otherwise.
     private var header: String { "brief-sources 2 " + brief }
+}
+
+/// Briefing parses by key (`BriefingParse.key`), held as `ParsedBriefingsCache` keeps them: one
+/// table per shard file, so a build reads, compares and writes a shard's parses on their own.
+struct ShardedParses: Sendable {
+    private(set) var shards: [[UInt64: BriefingParse]]
+
+    init(shards: [[UInt64: BriefingParse]]) {
+        precondition(shards.count == ParsedBriefingsCache.shardCount)
+        self.shards = shards
+    }
+
+    init() { shards = Array(repeating: [:], count: ParsedBriefingsCache.shardCount) }
+
+    init(_ parses: [UInt64: BriefingParse]) {
+        self.init()
+        for (key, parse) in parses { self[key] = parse }
+    }
+
+    var count: Int { shards.reduce(0) { $0 + $1.count } }
+
+    subscript(key: UInt64) -> BriefingParse? {
+        get { shards[ParsedBriefingsCache.shard(of: key)][key] }
+        set { shards[ParsedBriefingsCache.shard(of: key)][key] = newValue }
+    }
+
+    /// Drops from each shard of `chosen` every parse whose key is not one of `keys`.
+    mutating func dropAll(but keys: [UInt64], inShards chosen: [Int]) {
+        for shard in chosen {
+            var members: [UInt64: BriefingParse] = [:]
+            for key in keys where ParsedBriefingsCache.shard(of: key) == shard {
+                members[key] = shards[shard][key]
+            }
+            shards[shard] = members
+        }
+    }
 }

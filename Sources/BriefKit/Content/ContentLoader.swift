@@ -49,7 +49,7 @@ public struct ContentLoader: Sendable {
     /// As above; a briefing file whose parse `kept` has (by `BriefingParse.key`) is taken from
     /// there, not parsed (its bytes need not have been read); with `collect`, every briefing
     /// file's parse without errors comes back in `SiteSources.parses`.
-    func load(_ inputs: consuming SiteInputs, partial: Bool, kept: [UInt64: BriefingParse]?, collect: Bool)
+    func load(_ inputs: consuming SiteInputs, partial: Bool, kept: ShardedParses?, collect: Bool)
         -> (SiteSources?, [Diagnostic])
     {
         var diagnostics: [Diagnostic] = []
@@ -163,9 +163,9 @@ public struct ContentLoader: Sendable {
     /// The briefings of `files`, parsed on all cores or taken from `kept`, in file order; with
     /// `collect`, each file's parse without errors by key.
     private func parseBriefings(
-        _ files: consuming [SiteInputs.File], partial: Bool, kept: [UInt64: BriefingParse]?, collect: Bool,
+        _ files: consuming [SiteInputs.File], partial: Bool, kept: ShardedParses?, collect: Bool,
         into diagnostics: inout [Diagnostic]
-    ) -> ([Briefing], [UInt64: BriefingParse]) {
+    ) -> ([Briefing], ShardedParses) {
         let results = files.parallelMapTaking { file -> (Briefing?, [Diagnostic], (UInt64, BriefingParse)?) in
             let key = kept != nil || collect ? BriefingParse.key(path: file.relativePath, hash: file.hash) : 0
             if let parse = kept?[key] {
@@ -182,8 +182,7 @@ public struct ContentLoader: Sendable {
         }
         var briefings: [Briefing] = []
         briefings.reserveCapacity(results.count)
-        var parses: [UInt64: BriefingParse] = [:]
-        if collect { parses.reserveCapacity(results.count) }
+        var parses = ShardedParses()
         for (briefing, found, parse) in results {
             diagnostics += found
             if let briefing { briefings.append(briefing) }

@@ -22,7 +22,7 @@ public struct SiteSources: Sendable {
     public var salvaged: Set<String> = []
     /// Each briefing file's parse without errors, by `BriefingParse.key`, when the loader was
     /// asked to collect them (for `ParsedBriefingsCache`).
-    var parses: [UInt64: BriefingParse] = [:]
+    var parses = ShardedParses()
     public var pages: [StaticPage]
     public var media: [CopiedFile]
     public var statics: [CopiedFile]
