@@ -17,12 +17,19 @@ struct BodyCache: Sendable {
 
     static let shardCount = 64
 
-    /// The keys each shard file held for this build's link environment when it was read: a
-    /// build rewrites the files whose keys changed.
+    /// What each shard file held for this build's link environment when it was read: how many
+    /// outputs and the wrapping sum of their keys (keys are hashes, so equal counts and sums
+    /// are the same set; a set that only seemed the same would cost a later build time, never
+    /// output: each kept output is taken by its key). A build rewrites the files that differ.
     struct Kept: Sendable {
-        var keys: [Set<UInt64>]
+        var shards: [(count: Int, sum: UInt64)]
 
-        static let empty = Kept(keys: Array(repeating: [], count: BodyCache.shardCount))
+        static let empty = Kept(shards: Array(repeating: (0, 0), count: BodyCache.shardCount))
+
+        /// The count and sum of `keys`.
+        static func summary(_ keys: some Sequence<UInt64>) -> (count: Int, sum: UInt64) {
+            keys.reduce((0, 0)) { ($0.0 + 1, $0.1 &+ $1) }
+        }
     }
 
     static func shard(of key: UInt64) -> Int { Int(key % UInt64(shardCount)) }
@@ -88,7 +95,8 @@ struct BodyCache: Sendable {
         for (i, key) in keys.enumerated() { byShard[Self.shard(of: key)].append(i) }
         _ = (0..<Self.shardCount).parallelMap { shard -> Bool in
             let members = byShard[shard]
-            guard Set(members.map { keys[$0] }) != kept.keys[shard] else { return false }
+            let held = kept.shards[shard]
+            guard Kept.summary(members.lazy.map { keys[$0] }) != held else { return false }
             // The HTML first, in the file's own buffer; the list after it.
             var file = ByteWriter()
             file.bytes.reserveCapacity(members.reduce(64) { $0 + outputs[$1].htmlByteCount + 256 })

@@ -129,8 +129,9 @@ public struct RenderedBodies: Sendable {
                 for (key, output) in outputs where !output.wikilinksAnsweredInItsEnvironment(as: resolver) {
                     outputs[key] = nil
                 }
+                let summary = BodyCache.Kept.summary(outputs.keys)
                 return zip(groups[shard], members).map {
-                    i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, Set<UInt64>?) in
+                    i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, (count: Int, sum: UInt64)?) in
                     var entry = entry
                     // Not `??`: its closure would copy the renderer for every kept output.
                     let output: MarkdownRenderer.Output
@@ -140,13 +141,13 @@ public struct RenderedBodies: Sendable {
                         output = held(renderer.render(entry, siteRoot: root))
                     }
                     entry.briefing = entry.briefing.droppingBody()
-                    return (output, entry, i == groups[shard].first ? Set(outputs.keys) : nil)
+                    return (output, entry, i == groups[shard].first ? summary : nil)
                 }
             }
             entries = done.map(\.0)
             model.entries = done.map(\.1)
             for (shard, members) in groups.enumerated() where !members.isEmpty {
-                kept.keys[shard] = done[members[0]].2 ?? []
+                kept.shards[shard] = done[members[0]].2 ?? (0, 0)
             }
             cached = (environment, keys, kept)
             keptReads = reads
