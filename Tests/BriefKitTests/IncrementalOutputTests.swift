@@ -208,6 +208,32 @@ final class IncrementalOutputTests: FixtureSiteTestCase {
             summary.line.hasPrefix("Updated 3 of 61 files (30 pages; 16 rendered again): "), summary.line)
     }
 
+    /// A body edit whose words add files to the search index: the site's jobs are not the last
+    /// build's, so every file is rendered, and the folder ends as a build without the cache
+    /// leaves it (the files added are written).
+    func testABodyEditThatAddsSearchFilesRendersEveryFile() throws {
+        build()
+        let before = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: output + "/search/terms"))
+            .count
+        let words = (0..<3_000).map { "addedword\($0)" }.joined(separator: " ")
+        try edit(third) { $0 + "\n\(words)\n" }
+        let summary = try XCTUnwrap(build().summary)
+        XCTAssertGreaterThan(
+            try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: output + "/search/terms")).count,
+            before)
+        XCTAssertGreaterThan(summary.rendered ?? summary.files, 16, "more than the files that show the body")
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    func testAJobsPlanSumIsTheSameInAnyOrderAndTellsPagesApart() {
+        let jobs: [PageJob] = [.home(page: 1), .actorPage(1, page: 2), .searchFile(3), .robots, .briefing(0)]
+        XCTAssertEqual(PageJob.planSum(jobs), PageJob.planSum(jobs.reversed()))
+        XCTAssertNotEqual(
+            PageJob.planSum([.actorPage(1, page: 2)]), PageJob.planSum([.actorPage(2, page: 1)]))
+        XCTAssertNotEqual(PageJob.planSum([.topic(1)]), PageJob.planSum([.actor(1)]))
+        XCTAssertNotEqual(PageJob.planSum(jobs), PageJob.planSum(jobs + [.searchFile(4)]))
+    }
+
     func testWithoutTheCacheTheOutputIsReadAndOnlyChangesAreWritten() throws {
         build(cache: false)
         try edit(third) { $0 + "\nOne more paragraph.\n" }

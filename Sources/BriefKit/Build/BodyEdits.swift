@@ -34,17 +34,15 @@ struct BodyEdits {
     /// The body key recorded for a briefing the site leaves out (a draft, without `--drafts`).
     static let leftOut: UInt64 = 1
 
-    /// The jobs of `site` that show an edited body; `paths` are the paths of `site.jobs`. Nil
-    /// when the site's files are not the ones `record` holds (quotes moved an actor's page
-    /// count, a word added a file to the search index), or when `cache` no longer has an edited
-    /// body's last output.
-    func jobs(of site: PreparedSite, paths: [String], record: BuildCache.Record, cache: BodyCache)
-        -> Set<PageJob>?
-    {
+    /// The jobs of `site` that show an edited body. Nil when the site's jobs are not the ones
+    /// of the build `record` holds (quotes moved an actor's page count, a word added a file to
+    /// the search index): the same jobs of a site whose front matter is the same make the same
+    /// files. Nil too when `cache` no longer has an edited body's last output.
+    func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache) -> Set<PageJob>? {
         guard let environment = site.bodies.cached?.environment else { return nil }
         let renderer = site.renderer
-        guard paths.count == record.files.count,
-            Self.pathSum(paths) == Self.pathSum(record.files.map(\.path))
+        guard site.jobs.count == record.summary.files, site.jobs.count == record.files.count,
+            let plan = record.summary.plan, plan == String(PageJob.planSum(site.jobs), radix: 16)
         else { return nil }
         // The edited briefings' places in the model: a few paths, looked for in one pass.
         let editedPaths = Set(edited.map(\.path))
@@ -62,15 +60,6 @@ struct BodyEdits {
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
         }
         return jobs
-    }
-
-    /// The wrapping sum of the paths' hashes: the same for the same paths in any order. Paths
-    /// made by one build are distinct, so equal sums (and counts) mean the same set of files,
-    /// found on all cores without a set of hundreds of thousands of strings.
-    static func pathSum(_ paths: [String]) -> UInt64 {
-        parallelRuns(of: paths.count, run: 4_096) { run in
-            paths[run].reduce(UInt64(0)) { $0 &+ ContentHash($1).value }
-        }.reduce(0, &+)
     }
 
     /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes

@@ -175,14 +175,12 @@ public struct SiteBuilder: Sendable {
         }
         var kept = 0
         if let staging, recorded != nil, let previous, let cache, let edits = bodyEdits {
-            let paths = jobs.parallelMap(renderer.outputPath)
-            if let showing = edits.jobs(of: prepared, paths: paths, record: previous, cache: cache.bodies) {
+            if let showing = edits.jobs(of: prepared, record: previous, cache: cache.bodies) {
                 // The site makes the files the folder holds (`BodyEdits.jobs` checked): each is
                 // kept as it is, and those rendered again are written if their bytes changed.
+                // The pages kept are the site's pages but those.
                 staging.keepAllKnown()
-                for (job, path) in zip(jobs, paths) where !showing.contains(job) && path.hasSuffix(".html") {
-                    kept += 1
-                }
+                kept = previous.summary.pages - showing.count { renderer.outputPath($0).hasSuffix(".html") }
                 jobs = jobs.filter(showing.contains)
             }
             timer.lap("body edits")
@@ -290,6 +288,7 @@ public struct SiteBuilder: Sendable {
             pages: pages + kept, files: prepared.jobs.count, entries: model.entries.count,
             actors: model.actors.count, topics: model.topics.count, seconds: seconds)
         if jobs.count < prepared.jobs.count { summary.rendered = jobs.count }
+        if cache != nil { summary.plan = String(PageJob.planSum(prepared.jobs), radix: 16) }
         summary.written = update?.written
         summary.removed = update?.removed.count ?? 0
         // Only the files this build wrote or removed are stamped again when the rest are as
@@ -370,6 +369,9 @@ public struct BuildSummary: Sendable, Codable {
     public var removed = 0
     /// When only some files were rendered again (bodies edited alone), how many.
     public var rendered: Int? = nil
+    /// `PageJob.planSum` of the build's jobs, in hex: a later build of body edits whose jobs
+    /// have the same sum makes the same files (`BodyEdits.jobs`).
+    public var plan: String? = nil
 
     public var line: String {
         let time = String(format: "%.2f s", seconds)

@@ -56,3 +56,58 @@ public enum PageJob: Sendable, Hashable {
     case media(Int)
     case staticFile(Int)
 }
+
+extension PageJob {
+    /// A hash of this job that is the same in every run (`Hashable`'s is seeded per process).
+    var planHash: UInt64 {
+        let (kind, a, b): (UInt64, Int, Int) =
+            switch self {
+            case .home(let page): (1, page, 0)
+            case .briefingList(let page): (2, page, 0)
+            case .briefing(let i): (3, i, 0)
+            case .actorIndex: (4, 0, 0)
+            case .actorIndexPage(let page): (5, page, 0)
+            case .actor(let i): (6, i, 0)
+            case .actorPage(let i, let page): (7, i, page)
+            case .actorFeed(let i): (8, i, 0)
+            case .topicIndex: (9, 0, 0)
+            case .topic(let i): (10, i, 0)
+            case .topicPage(let i, let page): (11, i, page)
+            case .topicFeed(let i): (12, i, 0)
+            case .claimIndex(let page): (13, page, 0)
+            case .claim(let i): (14, i, 0)
+            case .sourceIndex: (15, 0, 0)
+            case .source(let i): (16, i, 0)
+            case .judgementIndex(let page): (17, page, 0)
+            case .indicatorIndex(let page): (18, page, 0)
+            case .correctionIndex(let page): (19, page, 0)
+            case .correctionFeed: (20, 0, 0)
+            case .timeline: (21, 0, 0)
+            case .timelineYear(let year, let page): (22, year, page)
+            case .search: (23, 0, 0)
+            case .searchFile(let i): (24, i, 0)
+            case .searchDocuments(let i): (25, i, 0)
+            case .siteFeed: (26, 0, 0)
+            case .sitemap: (27, 0, 0)
+            case .sitemapPart(let i): (28, i, 0)
+            case .robots: (29, 0, 0)
+            case .notFound: (30, 0, 0)
+            case .page(let i): (31, i, 0)
+            case .asset(let i): (32, i, 0)
+            case .media(let i): (33, i, 0)
+            case .staticFile(let i): (34, i, 0)
+            }
+        var hasher = ContentHasher()
+        for word in [kind, UInt64(bitPattern: Int64(a)), UInt64(bitPattern: Int64(b))] {
+            hasher.combine(ContentHash(value: word))
+        }
+        return hasher.finalize().value
+    }
+
+    /// The wrapping sum of the jobs' `planHash`: the same for the same jobs in any order.
+    static func planSum(_ jobs: [PageJob]) -> UInt64 {
+        parallelRuns(of: jobs.count, run: 8_192) { run in
+            jobs[run].reduce(UInt64(0)) { $0 &+ $1.planHash }
+        }.reduce(0, &+)
+    }
+}
