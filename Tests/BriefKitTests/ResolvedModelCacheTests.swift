@@ -44,12 +44,13 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         cache.save(key: 7, model: ResolvedModel(model, loadDiagnostics: load, resolveDiagnostics: resolve))
         let kept = try XCTUnwrap(cache.load(key: 7))
         let byPath = Dictionary(uniqueKeysWithValues: model.entries.map { ($0.briefing.path, $0.briefing) })
-        let back = try XCTUnwrap(kept.model(config: model.config, root: model.root) { byPath[$0] })
+        let back = try XCTUnwrap(
+            kept.model(config: model.config, root: model.root) { path, _ in byPath[path] })
         XCTAssertEqual(described(back), described(model))
         XCTAssertEqual(kept.loadDiagnostics, load)
         XCTAssertEqual(kept.resolveDiagnostics, resolve)
         // A briefing the build does not have: no model.
-        XCTAssertNil(kept.model(config: model.config, root: model.root) { _ in nil })
+        XCTAssertNil(kept.model(config: model.config, root: model.root) { _, _ in nil })
     }
 
     func testAForeignOrDamagedFileIsNotTaken() throws {
@@ -122,6 +123,33 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         }
         let fixed = build()
         XCTAssertFalse(fixed.printedDiagnostics.contains { $0.message.contains("import marker") })
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
+    /// A kept model knows each briefing's place among the briefing files, where its parse is
+    /// looked for first; a place that names another file is found by path instead.
+    func testAKeptEntryIsFoundAtItsPlaceOrByPath() throws {
+        build()
+        ageInputs()
+        let path = try keptModelPath()
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let key = try data.withUnsafeBytes { raw -> UInt64 in
+            var reader = ByteReader(bytes: raw)
+            _ = reader.string()
+            return try XCTUnwrap(reader.number())
+        }
+        let cache = ResolvedModelCache(path: path)
+        var kept = try XCTUnwrap(cache.load(key: key))
+        let briefings = SiteInputs.list(root: site).files.map(\.relativePath).filter(SiteInputs.isBriefing)
+        for entry in kept.entries {
+            XCTAssertEqual(briefings[entry.place], entry.path)
+        }
+        // Places that name other files.
+        let count = kept.entries.count
+        for i in kept.entries.indices { kept.entries[i].place = (kept.entries[i].place + 1) % count }
+        cache.save(key: key, model: kept)
+        try edit("Content/briefings/2024-11-01-third.md") { $0 + "\nOne more paragraph.\n" }
+        build()
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 

@@ -27,6 +27,13 @@ extension SiteBuilder {
         }
     }
 
+    /// Each briefing file's place among the briefing files of `inputs` (as read, in order):
+    /// where `model(from:…)` looks for its parse first.
+    static func briefingPlaces(_ inputs: [Input]) -> [String: Int] {
+        let briefings = inputs.lazy.map(\.path).filter(SiteInputs.isBriefing)
+        return Dictionary(briefings.enumerated().map { ($1, $0) }) { first, _ in first }
+    }
+
     /// The model `kept` holds with the briefings of `inputs`: each file's parse from `parses`
     /// (by its path and bytes) or, for a file edited since, parsed from its bytes, whose
     /// diagnostics then stand in for the ones kept for it. Nil when a briefing has neither,
@@ -58,15 +65,12 @@ extension SiteBuilder {
         var keys: [UInt64] = []
         keys.reserveCapacity(found.count)
         var used = [Int](repeating: 0, count: ParsedBriefingsCache.shardCount)
-        var byPath: [String: Briefing] = [:]
-        byPath.reserveCapacity(found.count)
         var fresh = Set<String>()
         var freshDiagnostics: [Diagnostic] = []
         for (file, parse) in zip(files, found) {
             guard let parse else { return nil }
             keys.append(parse.key)
             used[ParsedBriefingsCache.shard(of: parse.key)] += 1
-            byPath[file.relativePath] = parse.parse.briefing
             if parse.fresh {
                 collected[parse.key] = parse.parse
                 fresh.insert(file.relativePath)
@@ -75,7 +79,19 @@ extension SiteBuilder {
         }
         // A shard that holds parses no file has now (an edited file's last one) keeps only these.
         collected.dropAll(but: keys, inShards: used.indices.filter { collected.shards[$0].count != used[$0] })
-        guard let model = kept.model(config: config, root: root, briefing: { byPath[$0] }) else { return nil }
+        // Each entry's briefing from the file at its kept place (the site's briefing files are
+        // the ones the kept model was made from), else found by path.
+        var byPath: [String: Int]?
+        let model = kept.model(config: config, root: root) { path, place in
+            if place >= 0, place < files.count, files[place].relativePath == path {
+                return found[place]?.parse.briefing
+            }
+            if byPath == nil {
+                byPath = Dictionary(files.indices.map { (files[$0].relativePath, $0) }) { first, _ in first }
+            }
+            return byPath?[path].flatMap { found[$0]?.parse.briefing }
+        }
+        guard let model else { return nil }
         let loadDiagnostics =
             kept.loadDiagnostics.filter { !fresh.contains($0.location.path) } + freshDiagnostics
         return TakenModel(

@@ -340,7 +340,8 @@ public struct SiteBuilder: Sendable {
                             key: modelKey,
                             model: ResolvedModel(
                                 prepared.model, loadDiagnostics: prepared.loadDiagnostics,
-                                resolveDiagnostics: prepared.resolveDiagnostics))
+                                resolveDiagnostics: prepared.resolveDiagnostics,
+                                places: Self.briefingPlaces(recordedInputs)))
                     }
                     if let key = prepared.relatedToKeep {
                         cache.related.save(key: key, lists: prepared.index.related)

@@ -7,6 +7,7 @@ extension ByteWriter {
         count(model.entries)
         for entry in model.entries {
             string(entry.path)
+            signed(entry.place)
             numbers(entry.actors)
             numbers(entry.topics)
             count(entry.claims)
@@ -123,6 +124,7 @@ extension ByteReader {
         entries.reserveCapacity(entryCount)
         for _ in 0..<entryCount {
             let path = try text()
+            let place = try signed()
             let (actors, topics) = (try numbers(), try numbers())
             var claims: [SiteModel.ResolvedClaim] = []
             for _ in 0..<(try count()) {
@@ -161,7 +163,7 @@ extension ByteReader {
             guard day.count == 3 else { throw Unreadable() }
             entries.append(
                 ResolvedModel.Entry(
-                    path: path, actors: actors, topics: topics, claims: claims, source: source,
+                    path: path, place: place, actors: actors, topics: topics, claims: claims, source: source,
                     judgements: judgements, indicators: indicators, instant: instant,
                     day: CalendarDay(year: day[0], month: day[1], day: day[2])))
         }

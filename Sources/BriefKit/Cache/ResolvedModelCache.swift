@@ -49,7 +49,7 @@ struct ResolvedModelCache: Sendable {
     }
 
     /// The format and the brief that wrote the file: another brief may resolve otherwise.
-    private var header: String { "brief-model 1 " + brief }
+    private var header: String { "brief-model 2 " + brief }
 }
 
 /// A resolved site model without its briefings (each stands as its path) and its
@@ -58,6 +58,9 @@ struct ResolvedModel: Sendable {
     /// An entry as resolving made it, its briefing aside.
     struct Entry: Sendable {
         var path: String
+        /// Where the briefing's file was among the site's briefing files, in the order they are
+        /// read (-1: not known): its parse is looked for there first.
+        var place = -1
         var actors: [Int]
         var topics: [Int]
         var claims: [SiteModel.ResolvedClaim]
@@ -81,14 +84,19 @@ struct ResolvedModel: Sendable {
     var loadDiagnostics: [Diagnostic]
     var resolveDiagnostics: [Diagnostic]
 
-    /// What `model` keeps of itself, with the diagnostics it was loaded and resolved with.
-    init(_ model: SiteModel, loadDiagnostics: [Diagnostic], resolveDiagnostics: [Diagnostic]) {
+    /// What `model` keeps of itself, with the diagnostics it was loaded and resolved with;
+    /// `places` gives each briefing file's place among the site's briefing files.
+    init(
+        _ model: SiteModel, loadDiagnostics: [Diagnostic], resolveDiagnostics: [Diagnostic],
+        places: [String: Int] = [:]
+    ) {
         entries = model.entries.indices.map { i in
             let entry = model.entries[i]
             return Entry(
-                path: entry.briefing.path, actors: entry.actors, topics: entry.topics, claims: entry.claims,
-                source: entry.source, judgements: entry.judgements, indicators: entry.indicators,
-                instant: entry.instant, day: entry.day)
+                path: entry.briefing.path, place: places[entry.briefing.path] ?? -1, actors: entry.actors,
+                topics: entry.topics, claims: entry.claims, source: entry.source,
+                judgements: entry.judgements,
+                indicators: entry.indicators, instant: entry.instant, day: entry.day)
         }
         (actors, topics, sources, pages) = (model.actors, model.topics, model.sources, model.pages)
         (claims, judgements, indicators) = (model.claims, model.judgements, model.indicators)
@@ -112,11 +120,13 @@ struct ResolvedModel: Sendable {
 
     /// The site model with `config` and `root`, each entry's briefing from `briefing` (by
     /// path); nil when one has none.
-    func model(config: SiteConfig, root: String, briefing: (String) -> Briefing?) -> SiteModel? {
+    func model(config: SiteConfig, root: String, briefing: (_ path: String, _ place: Int) -> Briefing?)
+        -> SiteModel?
+    {
         var built: [SiteModel.Entry] = []
         built.reserveCapacity(entries.count)
         for entry in entries {
-            guard let found = briefing(entry.path) else { return nil }
+            guard let found = briefing(entry.path, entry.place) else { return nil }
             built.append(
                 SiteModel.Entry(
                     briefing: found, actors: entry.actors, topics: entry.topics, claims: entry.claims,
