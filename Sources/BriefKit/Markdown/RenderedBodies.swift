@@ -240,9 +240,9 @@ extension StaticPage {
 extension LinkResolver {
     /// The resolver for a site: wikilinks through the registries, content files through their URLs.
     public static func forSite(_ model: SiteModel, basePath: String) -> LinkResolver {
-        // The actor directory (its registry and mention matcher) is made beside the rest; its
-        // registry also resolves actor wikilinks.
-        let (directory, (topicNames, briefingSlugs, files)) = inParallel(
+        // The actor directory (its registry and mention matcher) is made beside the topics'
+        // registry; its registry also resolves actor wikilinks.
+        let (directory, topicNames) = inParallel(
             { ActorDirectory(model: model) },
             {
                 var topicNames = NameRegistry()
@@ -250,37 +250,41 @@ extension LinkResolver {
                     topicNames.add(
                         id: id, name: topic.name, aliases: topic.aliases, suggestable: topic.path != nil)
                 }
-                var briefingSlugs: [String: (url: String, title: String)] = [:]
-                var files: [String: String] = [:]
-                briefingSlugs.reserveCapacity(model.entries.count)
-                files.reserveCapacity(model.entries.count + model.actors.count + model.topics.count)
-                for i in model.entries.indices {
-                    // Read in place: a copy of each entry would retain all of its fields.
-                    let url = SiteURLs.briefing(model.entries[i].slug)
-                    briefingSlugs[model.entries[i].slug] = (url, model.entries[i].briefing.title)
-                    files[model.entries[i].briefing.path] = url
-                }
-                for actor in model.actors {
-                    if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) }
-                }
-                for topic in model.topics {
-                    if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) }
-                }
-                for page in model.pages { files[page.path] = SiteURLs.page(page.slug.value) }
-                for media in model.media { files[media.displayPath] = media.outputPath }
-                return (topicNames, briefingSlugs, files)
+                return topicNames
             })
+        // Briefings by slug and content files by path, made when a body first links to one (a
+        // build of body edits renders few bodies, and most link to neither).
+        let links = Lazy { () -> (slugs: [String: (url: String, title: String)], files: [String: String]) in
+            var briefingSlugs: [String: (url: String, title: String)] = [:]
+            var files: [String: String] = [:]
+            briefingSlugs.reserveCapacity(model.entries.count)
+            files.reserveCapacity(model.entries.count + model.actors.count + model.topics.count)
+            for i in model.entries.indices {
+                // Read in place: a copy of each entry would retain all of its fields.
+                let url = SiteURLs.briefing(model.entries[i].slug)
+                briefingSlugs[model.entries[i].slug] = (url, model.entries[i].briefing.title)
+                files[model.entries[i].briefing.path] = url
+            }
+            for actor in model.actors {
+                if let path = actor.path { files[path] = SiteURLs.actor(actor.slug) }
+            }
+            for topic in model.topics {
+                if let path = topic.path { files[path] = SiteURLs.topic(topic.slug) }
+            }
+            for page in model.pages { files[page.path] = SiteURLs.page(page.slug.value) }
+            for media in model.media { files[media.displayPath] = media.outputPath }
+            return (briefingSlugs, files)
+        }
         let actors = model.actors
         let topics = model.topics
         let actorRegistry = directory.registry
         let topicRegistry = topicNames
-        let slugs = briefingSlugs
-        let contentFiles = files
         return LinkResolver(
             basePath: basePath,
             wikilink: { kind, name in
                 switch kind {
                 case "briefing":
+                    let slugs = links.value.slugs
                     if let found = slugs[name] { return .found(url: found.url, title: found.title) }
                     return .unknown(
                         suggestion: EditDistance.suggestion(for: name, among: slugs.keys.sorted()))
@@ -298,7 +302,7 @@ extension LinkResolver {
                     }
                 }
             },
-            contentFile: { contentFiles[$0] },
+            contentFile: { links.value.files[$0] },
             actors: directory)
     }
 }
