@@ -75,11 +75,8 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
         return cacheFolder + "/" + folder + "/model"
     }
 
-    func testABodyEditTakesTheKeptModelAndAnyOtherEditResolvesAgain() throws {
-        try write(ParsedBriefingsCacheTests.everyField, to: "Content/briefings/every.md")
-        build()
-        ageInputs()
-        // The kept model, with one actor renamed: a build that takes it shows the new name.
+    /// The model file of this test's build cache, and the key it was kept under.
+    func keptModelFile() throws -> (ResolvedModelCache, UInt64) {
         let path = try keptModelPath()
         let data = try XCTUnwrap(FileManager.default.contents(atPath: path))
         let key = try data.withUnsafeBytes { raw -> UInt64 in
@@ -87,7 +84,15 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
             _ = reader.string()
             return try XCTUnwrap(reader.number())
         }
-        let cache = ResolvedModelCache(path: path)
+        return (ResolvedModelCache(path: path), key)
+    }
+
+    func testABodyEditTakesTheKeptModelAndAnyOtherEditResolvesAgain() throws {
+        try write(ParsedBriefingsCacheTests.everyField, to: "Content/briefings/every.md")
+        build()
+        ageInputs()
+        // The kept model, with one actor renamed: a build that takes it shows the new name.
+        let (cache, key) = try keptModelFile()
         var kept = try XCTUnwrap(cache.load(key: key))
         let renamed = try XCTUnwrap(kept.actors.firstIndex { $0.name == "Kim Jong Un" })
         kept.actors[renamed].name = "A name only the kept model has"
@@ -131,14 +136,7 @@ final class ResolvedModelCacheTests: FixtureSiteTestCase {
     func testAKeptEntryIsFoundAtItsPlaceOrByPath() throws {
         build()
         ageInputs()
-        let path = try keptModelPath()
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: path))
-        let key = try data.withUnsafeBytes { raw -> UInt64 in
-            var reader = ByteReader(bytes: raw)
-            _ = reader.string()
-            return try XCTUnwrap(reader.number())
-        }
-        let cache = ResolvedModelCache(path: path)
+        let (cache, key) = try keptModelFile()
         var kept = try XCTUnwrap(cache.load(key: key))
         let briefings = SiteInputs.list(root: site).files.map(\.relativePath).filter(SiteInputs.isBriefing)
         for entry in kept.entries {
