@@ -30,8 +30,12 @@ extension SiteBuilder {
     /// Each briefing file's place among the briefing files of `inputs` (as read, in order):
     /// where `model(from:…)` looks for its parse first.
     static func briefingPlaces(_ inputs: [Input]) -> [String: Int] {
-        let briefings = inputs.lazy.map(\.path).filter(SiteInputs.isBriefing)
-        return Dictionary(briefings.enumerated().map { ($1, $0) }) { first, _ in first }
+        var places: [String: Int] = [:]
+        places.reserveCapacity(inputs.count)
+        for input in inputs where SiteInputs.isBriefing(input.path) {
+            places[input.path] = places[input.path] ?? places.count
+        }
+        return places
     }
 
     /// The model `kept` holds with the briefings of `inputs`: each file's parse from `parses`
