@@ -63,9 +63,6 @@ extension BuildCache {
         }.allSatisfy { $0 }
     }
 
-    /// The files and folders of `record` after the files at `removed` went and the files at
-    /// `written` were (re)written in `folder`: only those and the folders above them are looked
-    /// at again. Nil when a written file cannot be stamped.
     /// The hash of each of `stamps` (in path order) as `staging` has it: when it kept every
     /// file of the folder `previous` records (and `stamps` are that record's files, restamped),
     /// the record's hashes with those set since put in; else each looked up by path.
@@ -75,24 +72,29 @@ extension BuildCache {
         }
         var hashes = previous.hashes
         for path in staging.setSinceKeepingAll {
-            // The first stamp whose path is not before `path`.
-            var (low, high) = (0, stamps.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if stamps[middle].path.utf8.lexicographicallyPrecedes(path.utf8) {
-                    low = middle + 1
-                } else {
-                    high = middle
-                }
-            }
-            guard low < stamps.count, stamps[low].path == path, let hash = staging.hashes[path] else {
-                return []
-            }
-            hashes[low] = hash
+            guard let place = place(of: path, in: stamps), let hash = staging.hashes[path] else { return [] }
+            hashes[place] = hash
         }
         return hashes
     }
 
+    /// Where the stamp of `path` is in `stamps` (in path order), found by halving.
+    private static func place(of path: String, in stamps: [Stamp]) -> Int? {
+        var (low, high) = (0, stamps.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if stamps[middle].path.utf8.lexicographicallyPrecedes(path.utf8) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < stamps.count && stamps[low].path == path ? low : nil
+    }
+
+    /// The files and folders of `record` after the files at `removed` went and the files at
+    /// `written` were (re)written in `folder`: only those and the folders above them are looked
+    /// at again. Nil when a written file cannot be stamped.
     static func restamped(_ record: Record, removed: [String], written: [String], in folder: String)
         -> (files: [Stamp], folders: [Stamp])?
     {
@@ -119,6 +121,19 @@ extension BuildCache {
     /// is replaced or added in its place. Only the changes are sorted.
     private static func merging(_ changes: [String: Stamp?], into stamps: [Stamp]) -> [Stamp] {
         guard !changes.isEmpty else { return stamps }
+        // A few stamps replaced (files written again, their folders): each found by its path.
+        if changes.count * 64 < stamps.count {
+            var result = stamps
+            var replacedAll = true
+            for (path, change) in changes {
+                guard let change, let place = place(of: path, in: result) else {
+                    replacedAll = false
+                    break
+                }
+                result[place] = change
+            }
+            if replacedAll { return result }
+        }
         var result: [Stamp] = []
         result.reserveCapacity(stamps.count + changes.count)
         var seen = Set<String>()
