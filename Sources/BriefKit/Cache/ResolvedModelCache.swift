@@ -31,8 +31,17 @@ struct ResolvedModelCache: Sendable {
     /// The model kept under `key`, or nil when there is none (or another brief's, or a damaged
     /// file).
     func load(key: UInt64) -> ResolvedModel? {
-        guard let data = FileBytes.read(path) else { return nil }
-        return ByteReader.checked(data) { reader -> ResolvedModel? in
+        // The header and key first: a model kept under another key (any edit but of bodies)
+        // is not read, tens of MB on a large site.
+        guard let file = OpenFile(path: path),
+            let start = file.read(at: 0, count: min(file.size, 8 + header.utf8.count + 8)),
+            start.withUnsafeBytes({ raw in
+                var reader = ByteReader(bytes: raw)
+                return reader.string() == header && reader.number() == key
+            }),
+            let bytes = file.read(at: 0, count: file.size)
+        else { return nil }
+        return ByteReader.checked(Data(adopting: bytes)) { reader -> ResolvedModel? in
             guard reader.string() == header, reader.number() == key else { return nil }
             return try? reader.resolvedModel()
         }
