@@ -117,10 +117,6 @@ extension BuildCache {
             else { return false }
             guard let (key, summary, diagnostics) = reader.outcome() else { return false }
             var journal = Journal()
-            func count(_ name: String) -> Int? {
-                guard let line = reader.text(), line.hasPrefix(name + " ") else { return nil }
-                return Int(line.dropFirst(name.count + 1))
-            }
             /// A line's place, and the rest of it.
             func placed(below limit: Int) -> (Int, FieldReader)? {
                 guard let line = reader.line() else { return nil }
@@ -128,21 +124,21 @@ extension BuildCache {
                 guard let i = fields.number(), i < limit else { return nil }
                 return (i, fields)
             }
-            guard let inputCount = count("inputs") else { return false }
+            guard let inputCount = reader.count("inputs") else { return false }
             for _ in 0..<inputCount {
                 guard let (i, fields) = placed(below: record.inputs.count), let input = fields.input(),
                     input.path == record.inputs[i].path
                 else { return false }
                 journal.inputs[i] = input
             }
-            guard let folderCount = count("folders") else { return false }
+            guard let folderCount = reader.count("folders") else { return false }
             for _ in 0..<folderCount {
                 guard let (i, fields) = placed(below: record.folders.count),
                     let (stamp, _) = fields.stamp(hashed: false), stamp.path == record.folders[i].path
                 else { return false }
                 journal.folders[i] = stamp
             }
-            guard let fileCount = count("files") else { return false }
+            guard let fileCount = reader.count("files") else { return false }
             for _ in 0..<fileCount {
                 guard let (i, fields) = placed(below: record.files.count),
                     let (stamp, hash) = fields.stamp(hashed: true), stamp.path == record.files[i].path

@@ -111,9 +111,7 @@ public struct BuildCache: Sendable {
                 let nonce = UInt64(first.dropFirst(Self.format.count + 1), radix: 16),
                 let (key, summary, diagnostics) = reader.outcome()
             else { return nil }
-            guard let countLine = reader.text(), countLine.hasPrefix("inputs "),
-                let inputCount = Int(countLine.dropFirst(7))
-            else { return nil }
+            guard let inputCount = reader.count("inputs") else { return nil }
             var inputs: [RecordedInput] = []
             inputs.reserveCapacity(inputCount)
             for _ in 0..<inputCount {
@@ -122,9 +120,7 @@ public struct BuildCache: Sendable {
                 }
                 inputs.append(input)
             }
-            guard let folderLine = reader.text(), folderLine.hasPrefix("folders "),
-                let folderCount = Int(folderLine.dropFirst(8))
-            else { return nil }
+            guard let folderCount = reader.count("folders") else { return nil }
             var folders: [Stamp] = []
             for _ in 0..<folderCount {
                 guard let line = reader.line(),

@@ -21,6 +21,12 @@ struct LineReader {
         line().map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The count a line "`name` N" gives.
+    mutating func count(_ name: String) -> Int? {
+        guard let line = text(), line.hasPrefix(name + " ") else { return nil }
+        return Int(line.dropFirst(name.count + 1))
+    }
+
     /// A build's key, summary and diagnostics, as `RecordWriter.outcome(of:)` writes them.
     mutating func outcome() -> (ContentHash, BuildSummary, [Diagnostic])? {
         guard let keyLine = text(), keyLine.hasPrefix("key "),
