@@ -19,10 +19,8 @@ extension SiteWriter {
         defer { close(root) }
         var problems: [String] = []
         // Every file of the folder is still made when the build kept them all.
-        let stale =
-            staging.keptAllKnown
-            ? (staging.known?.others ?? []).filter { staging.hashes[$0] == nil }
-            : (staging.known?.paths ?? []).filter { staging.hashes[$0] == nil }
+        let held = staging.keptAllKnown ? Array(staging.known?.others ?? []) : staging.known?.paths ?? []
+        let stale = held.filter { staging.hashes[$0] == nil }
         for (folder, names) in Dictionary(grouping: stale, by: Self.folder(of:)) {
             guard let fd = OutputFolder.open(folder, in: root, creating: false) else { continue }
             for name in names where unlinkat(fd, Self.name(of: name), 0) != 0 && errno != ENOENT {
