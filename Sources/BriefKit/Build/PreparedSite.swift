@@ -169,11 +169,15 @@ extension SiteBuilder {
     ) -> (PreparedSite?, [Diagnostic]) {
         var model = model
         var diagnostics = diagnostics
-        let links = LinkResolver.forSite(model, basePath: model.config.basePath)
+        // The body cache's link environment on one core while the resolver is made on the other.
+        let (links, environment) = inParallel(
+            { LinkResolver.forSite(model, basePath: model.config.basePath) },
+            { stages.bodyCache.map { _ in SiteSession.linkEnvironment(model) } })
         let absoluteLinks = links.rebased(model.config.absoluteBase)
         let bodies = RenderedBodies.render(
             &model, resolver: links, absolute: absoluteLinks, recordLinks: options.checkLinks,
-            dropEntrySources: true, cache: stages.bodyCache, packAbove: options.packBodiesAbove)
+            dropEntrySources: true, cache: stages.bodyCache, packAbove: options.packBodiesAbove,
+            environment: environment)
         diagnostics += bodies.diagnostics
         // The Markdown is let go: on a large site its pages go back before the index is made.
         if bodies.packsHTML { Heap.returnFreeMemory() }

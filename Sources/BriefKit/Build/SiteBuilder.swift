@@ -70,9 +70,14 @@ public struct SiteBuilder: Sendable {
         // The last build's record and the site's files, read side by side: both are serial.
         let (previous, listing) = inParallel({ cache?.load() }, { SiteInputs.list(root: root) })
         timer.lap("record, list")
-        // The output folder as the last build left it: nothing written, added or removed since.
-        let outputStands = previous.map { BuildCache.verify($0, in: output) } ?? false
-        timer.lap("output check")
+        // Whether the output folder is as the last build left it (nothing written, added or
+        // removed since): found on every core when the inputs are the ones it read, else on
+        // a thread of its own beside the stages that use one core (below).
+        var standing: Background<Bool>?
+        func checkOutput() {
+            guard standing == nil, let record = previous else { return }
+            standing = Background { BuildCache.verify(record, in: output, serially: true) }
+        }
         func upToDate(_ record: BuildCache.Record) -> Result {
             var summary = record.summary
             summary.upToDate = true
@@ -86,11 +91,13 @@ public struct SiteBuilder: Sendable {
         let lastInputs = RecordedInputs(previous?.inputs ?? [])
         // Each input as the check below saw it, when it got that far.
         var seen: [BuildCache.RecordedInput]?
-        if let cache, var record = previous, outputStands,
+        if let cache, var record = previous,
             let (key, inputs) = SiteInputs.key(
                 of: listing, recorded: lastInputs, options: options, time: readTime)
         {
-            if key == record.key {
+            let stands = key == record.key && BuildCache.verify(record, in: output)
+            if key == record.key { standing = Background(made: stands) }
+            if stands {
                 // Files read again (touched, or too new to trust) are stamped for the next build
                 // when they are many: rewriting the whole record (every input and output file)
                 // for a few files, the ones just edited, costs more than reading them again.
@@ -112,9 +119,11 @@ public struct SiteBuilder: Sendable {
             let builder = self
             let model = Background { builder.keptModel(seen: seen, cache: cache) }
             keptParses = cache.parses.load()
+            checkOutput()
             lastModel = model.value
         }
         if keptParses != nil { timer.lap("kept parses, model") }
+        checkOutput()
         let (read, recordedInputs, modelKey, keptModel) = self.read(
             listing, seen: seen, keptParses: keptParses, keptModel: lastModel, cache: cache,
             recordedInputs: lastInputs, readTime: readTime, timer: &timer)
@@ -122,11 +131,14 @@ public struct SiteBuilder: Sendable {
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
         timer.lap("read")
-        if let key, let record = previous, record.key == key, outputStands { return upToDate(record) }
+        if let key, let record = previous, record.key == key, standing?.value == true {
+            return upToDate(record)
+        }
         // Bodies edited alone, over the folder the last build left: only what shows them is
-        // rendered (below); the rest of the folder is kept as it is.
-        let bodyEdits =
-            if let previous, cache != nil, outputStands, options.writes, inspect == nil, !options.checkLinks {
+        // rendered (below); the rest of the folder is kept as it is. Found before the folder's
+        // check ends: the stages are made for few pages then, which renders all pages alike.
+        let bodyEditsFound =
+            if let previous, cache != nil, options.writes, inspect == nil, !options.checkLinks {
                 BodyEdits(record: previous, inputs: recordedInputs, options: options)
             } else {
                 BodyEdits?.none
@@ -139,13 +151,16 @@ public struct SiteBuilder: Sendable {
                 words.modelKey = modelKey ?? 0
                 return words
             },
-            parses: (keptParses, cache != nil), related: cache?.related, fewPages: bodyEdits != nil,
+            parses: (keptParses, cache != nil), related: cache?.related, fewPages: bodyEditsFound != nil,
             resolved: taken.take())
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
         let (model, renderer) = (prepared.model, prepared.renderer)
         var jobs = prepared.jobs
+        let outputStands = standing?.value ?? false
+        timer.lap("output check")
+        let bodyEdits = outputStands ? bodyEditsFound : nil
 
         let writer = SiteWriter(
             outputPath: output, displayPath: options.displayOutput, force: options.force)

@@ -36,8 +36,9 @@ extension BuildCache {
 
     /// True when every file and folder `record` stamped in `folder` still has its stamp, and
     /// the marker is there: nothing was written, added or removed since. Each is looked up by
-    /// its path from the folder's descriptor, without listing any folder.
-    static func verify(_ record: Record, in folder: String) -> Bool {
+    /// its path from the folder's descriptor, without listing any folder. `serially`: on the
+    /// calling thread alone (a thread of its own, beside work that uses the other cores).
+    static func verify(_ record: Record, in folder: String, serially: Bool = false) -> Bool {
         guard !record.folders.isEmpty, record.hashes.count == record.files.count else { return false }
         let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return false }
@@ -52,14 +53,16 @@ extension BuildCache {
                 stamp.path == "." ? fstat(root, &info) : fstatat(root, stamp.path, &info, AT_SYMLINK_NOFOLLOW)
             return found == 0 && (info.st_mode & S_IFMT) == kind && Stamp(path: stamp.path, info) == stamp
         }
+        func holds(_ i: Int) -> Bool {
+            i < record.files.count
+                ? holds(record.files[i], S_IFREG) : holds(record.folders[i - record.files.count], S_IFDIR)
+        }
+        let count = record.files.count + record.folders.count
+        if serially { return (0..<count).allSatisfy(holds) }
         // In pieces of 1,024 on all cores.
-        let pieces = stride(from: 0, to: record.files.count + record.folders.count, by: 1024).map { $0 }
+        let pieces = stride(from: 0, to: count, by: 1024).map { $0 }
         return pieces.parallelMap { start -> Bool in
-            let end = min(start + 1024, record.files.count + record.folders.count)
-            return (start..<end).allSatisfy { i in
-                i < record.files.count
-                    ? holds(record.files[i], S_IFREG) : holds(record.folders[i - record.files.count], S_IFDIR)
-            }
+            (start..<min(start + 1024, count)).allSatisfy(holds)
         }.allSatisfy { $0 }
     }
 

@@ -79,7 +79,8 @@ public struct RenderedBodies: Sendable {
     /// each briefing's output is packed as soon as it is made.
     static func render(
         _ model: inout SiteModel, resolver: LinkResolver, absolute: LinkResolver, recordLinks: Bool,
-        dropEntrySources: Bool, cache: BodyCache?, packAbove: Int = packingThreshold
+        dropEntrySources: Bool, cache: BodyCache?, packAbove: Int = packingThreshold,
+        environment known: ContentHash? = nil
     ) -> RenderedBodies {
         let packs = model.entries.reduce(0) { $0 + $1.briefing.bodyByteCount } > packAbove
         // Each briefing's output as it is held: packed in its worker, so the plain HTML of every
@@ -90,18 +91,25 @@ public struct RenderedBodies: Sendable {
             return output
         }
         let environment =
-            dropEntrySources ? cache.map { _ in SiteSession.linkEnvironment(model) } : nil
+            dropEntrySources ? cache.map { _ in known ?? SiteSession.linkEnvironment(model) } : nil
         var renderer = MarkdownRenderer(unsafeHTML: model.config.unsafeHTML, links: resolver)
         renderer.recordLinks = recordLinks
         var feedContent: [Int: String] = [:]
         var unread: [Diagnostic] = []
-        for i in feedEntries(model) {
-            // A body left in its file (`ParsedBriefingsCache`) is read for the feed, and kept.
-            switch model.entries[i].briefing.readingBody(siteRoot: model.root) {
+        // A body left in its file (`ParsedBriefingsCache`) is read for the feed, and kept.
+        let feed = feedEntries(model)
+        let feedRead = feed.parallelMap { i -> (Result<Briefing, Diagnostic>, String) in
+            let read = model.entries[i].briefing.readingBody(siteRoot: model.root)
+            var entry = model.entries[i]
+            if case .success(let briefing) = read { entry.briefing = briefing }
+            return (read, feedHTML(entry, model: model, absolute: absolute))
+        }
+        for (i, (read, html)) in zip(feed, feedRead) {
+            switch read {
             case .success(let briefing): model.entries[i].briefing = briefing
             case .failure(let problem): unread.append(problem)
             }
-            feedContent[i] = feedHTML(model.entries[i], model: model, absolute: absolute)
+            feedContent[i] = html
         }
         let root = model.root
         var entries: [MarkdownRenderer.Output]

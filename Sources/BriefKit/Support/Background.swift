@@ -16,6 +16,12 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
+    /// A value already made: no thread.
+    init(made value: Value) {
+        made = value
+        done.signal()
+    }
+
     /// The value, once the thread has made it.
     lazy var value: Value = {
         done.wait()
