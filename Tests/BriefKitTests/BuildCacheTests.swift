@@ -254,6 +254,56 @@ final class BuildCacheTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    func testSearchRecordsAreTakenForTheSameListAndFacets() throws {
+        build()
+        ageInputs()
+        let records = BuildCache(siteRoot: site, outputPath: output).searchWords.records
+        let first = try XCTUnwrap(records.stored())
+        XCTAssertFalse(first.records.isEmpty)
+        // Every kept record with a count no list has: a record taken shows it in the index.
+        func mark() throws {
+            let kept = try XCTUnwrap(records.stored())
+            records.save(
+                facets: kept.facets,
+                records: kept.records.mapValues { record in
+                    var record = record
+                    record.count = 4242
+                    return record
+                })
+        }
+        func taken() throws -> Bool {
+            try FileManager.default.subpathsOfDirectory(atPath: output + "/search").contains { path in
+                guard path.hasSuffix(".json") else { return false }
+                return try String(contentsOfFile: output + "/search/" + path, encoding: .utf8).contains(
+                    "\"n\":4242")
+            }
+        }
+        let third = "Content/briefings/2024-11-01-third.md"
+        try mark()
+        try edit(third) { $0 + "\nOne more paragraph.\n" }
+        build()
+        XCTAssertTrue(try taken(), "the records of lists a body edit left alone are taken")
+        XCTAssertEqual(try XCTUnwrap(records.stored()).facets, first.facets)
+        // Another actor for a briefing: every record is counted with other facets.
+        try mark()
+        try edit(third) {
+            $0.replacingOccurrences(of: "\"Kim Jong Un\"]", with: "\"Kim Jong Un\", \"European Union\"]")
+        }
+        build()
+        XCTAssertFalse(try taken(), "records counted with other facets are made again")
+        XCTAssertNotEqual(try XCTUnwrap(records.stored()).facets, first.facets)
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+        // A file cut short is not read.
+        try mark()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: records.path))
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: records.path))
+        XCTAssertNil(records.stored())
+        try edit(third) { $0 + "\nA last paragraph.\n" }
+        build()
+        XCTAssertFalse(try taken())
+        XCTAssertEqual(TreeSnapshot(output), coldTree())
+    }
+
     func testKeptBodiesKeepEveryPartOfTheirOutput() throws {
         let bodies = BodyCache(path: cacheFolder + "/bodies")
         let environment = ContentHash("an environment")

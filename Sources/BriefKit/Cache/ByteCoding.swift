@@ -18,6 +18,12 @@ struct ByteWriter {
         string(text ?? "")
     }
 
+    /// Bytes, after their count.
+    mutating func block(_ values: [UInt8]) {
+        number(UInt64(values.count))
+        bytes.append(contentsOf: values)
+    }
+
     mutating func location(_ location: SourceLocation) {
         string(location.path)
         number(UInt64(bitPattern: Int64(location.line ?? -1)))
@@ -45,6 +51,16 @@ struct ByteReader {
             decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
         position += count
         return text
+    }
+
+    /// Bytes written by `ByteWriter.block`.
+    mutating func block() -> [UInt8]? {
+        guard let count = number().flatMap({ Int(exactly: $0) }), count <= bytes.count - position else {
+            return nil
+        }
+        let values = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]))
+        position += count
+        return values
     }
 
     mutating func location() -> SourceLocation? {

@@ -17,6 +17,11 @@ public struct SearchWordsCache: Sendable {
     /// kept with the words (`KeptWords.modelKey`).
     var modelKey: UInt64 = 0
 
+    /// The records of the index made from these words, kept beside them.
+    var records: SearchRecordsCache {
+        SearchRecordsCache(path: (path as NSString).deletingLastPathComponent + "/records", brief: brief)
+    }
+
     /// The format and the brief that wrote the file: another brief may read words otherwise,
     /// so its words are not taken.
     private var header: [UInt8] { Array("brief-words 2 \(brief)\n".utf8) }

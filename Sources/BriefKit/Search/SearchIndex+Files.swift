@@ -29,6 +29,13 @@ extension SearchIndex {
         var postingsFiles = 0
         /// The claim statuses some published briefing has, in their order.
         var presentStatuses: [Briefing.Claim.Status] = []
+        /// Records the last build made with these facets, by the key of their list
+        /// (`SearchRecordsCache`): a list with a kept record is not encoded or counted again.
+        var kept: [UInt64: Record] = [:]
+        /// Every record this index holds, by the key of its list, when they are kept for the
+        /// next build; and how many of them were made, not taken from `kept`.
+        var made: [UInt64: Record]?
+        var madeAgain = 0
 
         init(labels: FacetLabels, facets: FacetCounter) {
             self.labels = labels
@@ -82,7 +89,7 @@ extension SearchIndex {
 
         /// Records for `lists` (each a list of documents, with weights for terms), computed on
         /// all cores with one set of counters per batch.
-        func records(
+        mutating func records(
             count: Int, docs: @escaping (Int) -> ArraySlice<Int32>, weights: ((Int) -> ArraySlice<UInt8>)?
         )
             -> [Record]
@@ -93,10 +100,14 @@ extension SearchIndex {
             let actors = labels.actors.count
             let topics = labels.topics.count
             let builder = self
-            return parallelRuns(of: count, run: 32) { batch -> [Record] in
+            let keeps = made != nil
+            let found = parallelRuns(of: count, run: 32) {
+                batch -> [(key: UInt64, record: Record, made: Bool)] in
                 var scratch = FacetCounter.Scratch(actors: actors, topics: topics)
                 return batch.map { i in
                     let list = docs(i)
+                    let key = keeps ? Self.listKey(docs: list, weights: weights?(i)) : 0
+                    if keeps, let record = builder.kept[key] { return (key, record, false) }
                     let postings =
                         if let weights {
                             PostingsCoder.encode(
@@ -109,9 +120,39 @@ extension SearchIndex {
                         ? builder.topsJSON(
                             facets.tops(ofSorted: list, limit: SearchIndex.topValues, scratch: &scratch))
                         : nil
-                    return Record(count: list.count, postings: postings, tops: tops)
+                    return (key, Record(count: list.count, postings: postings, tops: tops), true)
                 }
             }.flatMap { $0 }
+            if keeps {
+                for (key, record, new) in found {
+                    made![key] = record
+                    if new { madeAgain += 1 }
+                }
+            }
+            return found.map(\.record)
+        }
+
+        /// The key of a record's list: its documents, and its weights when it has them.
+        static func listKey(docs: ArraySlice<Int32>, weights: ArraySlice<UInt8>?) -> UInt64 {
+            let key = docs.withUnsafeBytes { ContentHash($0, seed: weights == nil ? 1 : 2).value }
+            return weights?.withUnsafeBytes { ContentHash($0, seed: key).value } ?? key
+        }
+
+        /// The key of what a record is counted with besides its list: each document's actors,
+        /// topics and claim statuses, the number of documents, and the actors' and topics'
+        /// labels.
+        static func facetsKey(_ facets: FacetCounter, labels: FacetLabels) -> UInt64 {
+            var hasher = ContentHasher()
+            hasher.combine("\(facets.documentCount) \(labels.actors.count) \(labels.topics.count)")
+            for part in [facets.actors, facets.topics] {
+                hasher.combine(part.withUnsafeBytes { ContentHash($0) })
+            }
+            for part in [facets.actorStarts, facets.topicStarts] {
+                hasher.combine(part.withUnsafeBytes { ContentHash($0) })
+            }
+            hasher.combine(ContentHash(facets.statusesOf))
+            for label in labels.actors + labels.topics { hasher.combine(ContentHash(label)) }
+            return hasher.finalize().value
         }
 
         /// A record's JSON; a long postings list goes to a file of its own, which it names.

@@ -100,7 +100,7 @@ public struct SearchIndex: Sendable {
             }
             self.init(
                 model: model, entryOfDocument: entryOfDocument, postings: postings,
-                kept: keepTerms ? postings.recorded : nil)
+                kept: keepTerms ? postings.recorded : nil, records: words?.records)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
             let postings = TermPostings(count: entryOfDocument.count, kept: nil) { batch($0) { _ in nil } }
@@ -109,7 +109,12 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    private init(model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: KeptWords?) {
+    /// With `records` (the build cache's), the records of lists the last build indexed with the
+    /// same facets are taken from it, and this index's are kept there for the next.
+    private init(
+        model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: KeptWords?,
+        records: SearchRecordsCache? = nil
+    ) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
         self.entryOfDocument = entryOfDocument
@@ -124,13 +129,25 @@ public struct SearchIndex: Sendable {
                 model.entries[entry].claims.reduce(UInt8(0)) { $0 | Self.statusBit($1.status) }
             })
         clock.lap("search: counts")
-        labels = FacetLabels(model)
+        let labels = FacetLabels(model)
+        self.labels = labels
         var builder = Builder(labels: labels, facets: facets)
+        let facetsKey = records.map { _ in Builder.facetsKey(facets, labels: labels) }
+        if let records, let facetsKey {
+            builder.kept = records.load(facets: facetsKey)
+            builder.made = [:]
+        }
         builder.addTerms(postings)
         clock.lap("search: shards")
         builder.addFacetValues(model: model, facets: facets)
         builder.addManifest(documents: entryOfDocument.map { model.entries[$0].day.year })
         clock.lap("search: facets")
+        if let records, let facetsKey, let made = builder.made,
+            builder.madeAgain > 0 || made.count != builder.kept.count
+        {
+            records.save(facets: facetsKey, records: made)
+            clock.lap("search: keep records")
+        }
         files = builder.files
     }
 
