@@ -117,18 +117,21 @@ public struct RenderedBodies: Sendable {
         var keptReads: KeptHTML.Reads?
         if let cache, let environment, !model.entries.isEmpty {
             // Shard by shard, so each file's list of kept outputs is read once (their HTML stays
-            // in the file until a page shows it); each entry moves into its worker and comes back
-            // without its Markdown.
-            let keys = model.entries.parallelMap {
-                BodyCache.key(of: $0, recordLinks: recordLinks)
+            // in the file until a page shows it); each entry is let go of its Markdown in place
+            // once its output is made.
+            // By index: an entry is read where it is, not copied. The array is let go before the
+            // entries are changed in place below.
+            let keys: [UInt64]
+            do {
+                let entries = model.entries
+                keys = entries.indices.parallelMap {
+                    BodyCache.key(of: entries[$0], recordLinks: recordLinks)
+                }
             }
             var groups = [[Int]](repeating: [], count: BodyCache.shardCount)
             for (i, key) in keys.enumerated() { groups[BodyCache.shard(of: key)].append(i) }
-            var kept = BodyCache.Kept.empty
             let reads = KeptHTML.Reads()
-            let taken = model.entries
-            model.entries = []
-            let done = taken.parallelMapTaking(groups: groups) { shard, members in
+            let done = model.entries.parallelMapInPlace(groups: groups) { shard in
                 var outputs =
                     groups[shard].isEmpty
                     ? [:] : cache.load(shard: shard, environment: environment, reads: reads)
@@ -137,26 +140,21 @@ public struct RenderedBodies: Sendable {
                 for (key, output) in outputs where !output.wikilinksAnsweredInItsEnvironment(as: resolver) {
                     outputs[key] = nil
                 }
-                let summary = BodyCache.Kept.summary(outputs.keys)
-                return zip(groups[shard], members).map {
-                    i, entry -> (MarkdownRenderer.Output, SiteModel.Entry, (count: Int, sum: UInt64)?) in
-                    var entry = entry
-                    // Not `??`: its closure would copy the renderer for every kept output.
-                    let output: MarkdownRenderer.Output
-                    if let kept = outputs[keys[i]] {
-                        output = held(kept)
-                    } else {
-                        output = held(renderer.render(entry, siteRoot: root))
-                    }
-                    entry.briefing = entry.briefing.droppingBody()
-                    return (output, entry, i == groups[shard].first ? summary : nil)
+                return (outputs: outputs, summary: BodyCache.Kept.summary(outputs.keys))
+            } _: { shard, i, entry -> MarkdownRenderer.Output in
+                // Not `??`: its closure would copy the renderer for every kept output.
+                let output: MarkdownRenderer.Output
+                // Moved out of the shard's outputs: each is taken once.
+                if let kept = shard.outputs.removeValue(forKey: keys[i]) {
+                    output = held(kept)
+                } else {
+                    output = held(renderer.render(entry, siteRoot: root))
                 }
+                entry.briefing = entry.briefing.droppingBody()
+                return output
             }
-            entries = done.map(\.0)
-            model.entries = done.map(\.1)
-            for (shard, members) in groups.enumerated() where !members.isEmpty {
-                kept.shards[shard] = done[members[0]].2 ?? (0, 0)
-            }
+            entries = done.results
+            let kept = BodyCache.Kept(shards: done.prepared.map(\.summary))
             cached = (environment, keys, kept)
             keptReads = reads
         } else if dropEntrySources {

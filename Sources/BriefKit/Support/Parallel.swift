@@ -96,6 +96,36 @@ extension Array {
     }
 }
 
+extension Array {
+    /// Maps the elements group by group on `Parallelism.threads` threads, each element changed
+    /// in place by `transform` (no other thread touches it), with what `prepare` made for its
+    /// group (which `transform` may change, as one thread goes through the group): returns each element's result at its place, put there as made (never copied),
+    /// and what `prepare` made for each group. Every index is in exactly one group.
+    mutating func parallelMapInPlace<T, Prepared>(
+        groups: [[Int]], prepare: (Int) -> Prepared, _ transform: (inout Prepared, Int, inout Element) -> T
+    ) -> (results: [T], prepared: [Prepared]) {
+        let count = self.count
+        precondition(groups.reduce(0) { $0 + $1.count } == count, "every index in exactly one group")
+        var prepared: [Prepared] = []
+        let results = withUnsafeMutableBufferPointer { elements in
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                // Each index belongs to one group, taken by one worker: no two threads touch one
+                // element or one result.
+                nonisolated(unsafe) let (elements, results) = (elements, buffer)
+                prepared = groups.indices.parallelMap { group in
+                    var made = prepare(group)
+                    for i in groups[group] {
+                        (results.baseAddress! + i).initialize(to: transform(&made, i, &elements[i]))
+                    }
+                    return made
+                }
+                initialized = count
+            }
+        }
+        return (results, prepared)
+    }
+}
+
 /// A counter handing out work indices to worker threads: one atomic add per index.
 final class AtomicCounter: Sendable {
     private let value = Atomic<Int>(0)
