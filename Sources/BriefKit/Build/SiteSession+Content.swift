@@ -164,23 +164,27 @@ extension SiteSession {
     static func linkEnvironment(_ model: SiteModel) -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine("\(model.config.unsafeHTML) \(model.config.basePath) \(model.config.absoluteBase)")
-        for actor in model.actors {
-            hasher.combine(actor.name + "\u{1}" + actor.slug + "\u{1}" + (actor.path ?? "-"))
-            for alias in actor.aliases { hasher.combine(alias) }
+        // Each actor, topic and entry read where it is (a copy would retain all of its fields).
+        for i in model.actors.indices {
+            hasher.combine(
+                model.actors[i].name + "\u{1}" + model.actors[i].slug + "\u{1}"
+                    + (model.actors[i].path ?? "-"))
+            for alias in model.actors[i].aliases { hasher.combine(alias) }
         }
-        for topic in model.topics {
-            hasher.combine(topic.name + "\u{1}" + topic.slug + "\u{1}" + (topic.path ?? "-"))
-            for alias in topic.aliases { hasher.combine(alias) }
+        for i in model.topics.indices {
+            hasher.combine(
+                model.topics[i].name + "\u{1}" + model.topics[i].slug + "\u{1}"
+                    + (model.topics[i].path ?? "-"))
+            for alias in model.topics[i].aliases { hasher.combine(alias) }
         }
         // In no order: a new date moves an entry in the model, not what links resolve to. Each
-        // entry's path and slug are hashed alone and the hashes summed, a sum any order gives
-        // (sorting the pairs of a large site cost more than the rest of this together).
+        // entry's path and slug are hashed alone (the slug's hash seeded with the path's) and
+        // the hashes summed, a sum any order gives (sorting the pairs of a large site cost more
+        // than the rest of this together).
         var entries: UInt64 = 0
-        for entry in model.entries {
-            var pair = ContentHasher()
-            pair.combine(entry.briefing.path)
-            pair.combine(entry.slug)
-            entries &+= pair.finalize().value
+        for i in model.entries.indices {
+            let path = ContentHash(model.entries[i].briefing.path).value
+            entries &+= ContentHash(model.entries[i].slug, seed: path).value
         }
         hasher.combine("\(model.entries.count)")
         hasher.combine(ContentHash(value: entries))

@@ -11,23 +11,28 @@ public final class ActorDirectory: Sendable {
     public let registered: [Bool]
 
     public init(model: SiteModel) {
+        // Each actor read where it is: a copy would retain all of its fields.
+        let actors = model.actors
         var registry = NameRegistry()
-        for (id, actor) in model.actors.enumerated() {
-            registry.add(id: id, name: actor.name, aliases: actor.aliases, suggestable: actor.path != nil)
+        for id in actors.indices {
+            registry.add(
+                id: id, name: actors[id].name, aliases: actors[id].aliases,
+                suggestable: actors[id].path != nil)
         }
         // Names match always; an alias only when it resolves to exactly this actor, so a shared
         // alias ("Kim") is never linked.
         var patterns: [(String, Int)] = []
-        for (id, actor) in model.actors.enumerated() {
-            patterns.append((actor.name, id))
-            for alias in actor.aliases where registry.match(alias) == .found(id) && alias != actor.name {
+        for id in actors.indices {
+            patterns.append((actors[id].name, id))
+            for alias in actors[id].aliases
+            where registry.match(alias) == .found(id) && alias != actors[id].name {
                 patterns.append((alias, id))
             }
         }
         self.registry = registry
         self.matcher = MentionMatcher(names: patterns)
-        self.names = model.actors.map(\.name)
-        self.urls = model.actors.map { SiteURLs.actor($0.slug) }
-        self.registered = model.actors.map { $0.path != nil }
+        self.names = actors.indices.map { actors[$0].name }
+        self.urls = actors.indices.map { SiteURLs.actor(actors[$0].slug) }
+        self.registered = actors.indices.map { actors[$0].path != nil }
     }
 }
