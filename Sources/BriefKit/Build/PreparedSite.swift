@@ -40,8 +40,8 @@ public struct PreparedSite: Sendable {
         model: SiteModel, theme: Theme, bodies: RenderedBodies, links: LinkResolver,
         absoluteLinks: LinkResolver,
         loadDiagnostics: [Diagnostic], sources: SiteSources?, themeDiagnostics: [Diagnostic],
-        resolveDiagnostics: [Diagnostic], searchWords: SearchWordsCache? = nil, related: [[Int]]? = nil,
-        fewPages: Bool = false
+        resolveDiagnostics: [Diagnostic], related: [[Int]]? = nil, fewPages: Bool = false,
+        search: Background<SearchIndex>
     ) {
         self.model = model
         self.theme = theme
@@ -50,8 +50,8 @@ public struct PreparedSite: Sendable {
         self.index = SiteIndex(model: model, related: related, countsCompanions: !fewPages)
         clock.lap("site index")
         self.renderer = SiteRenderer(
-            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: sources != nil,
-            searchWords: searchWords, makesEntryTables: !fewPages)
+            model: model, index: index, theme: theme, bodies: bodies, makesEntryTables: !fewPages,
+            search: search)
         clock.lap("renderer")
         self.jobs = renderer.plan()
         clock.lap("plan")
@@ -183,14 +183,21 @@ extension SiteBuilder {
         if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
+        // The search index on a thread of its own while the site's index is made.
+        let indexed = model
+        let searchWords = stages.searchWords
+        let keepTerms = sources != nil
+        let search = Background {
+            SearchIndex(model: indexed, bodies: bodies, keepTerms: keepTerms, words: searchWords)
+        }
         // The related briefings the last build ranked, when ranked from what this model has.
         let relatedKey = stages.related.map { _ in SiteIndex.relatedKey(of: model) }
         let keptRelated = relatedKey.flatMap { stages.related?.load(key: $0) }
         var prepared = PreparedSite(
             model: model, theme: theme, bodies: bodies, links: links, absoluteLinks: absoluteLinks,
             loadDiagnostics: loadDiagnostics, sources: sources, themeDiagnostics: themeDiagnostics,
-            resolveDiagnostics: resolveDiagnostics, searchWords: stages.searchWords, related: keptRelated,
-            fewPages: stages.fewPages)
+            resolveDiagnostics: resolveDiagnostics, related: keptRelated, fewPages: stages.fewPages,
+            search: search)
         prepared.parses = parses
         if keptRelated == nil { prepared.relatedToKeep = relatedKey }
         timer.lap("index+contexts")

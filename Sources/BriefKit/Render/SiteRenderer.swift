@@ -49,21 +49,32 @@ public struct SiteRenderer: Sendable {
 
     /// `keepSearchTerms` keeps each briefing's words for later edits (`brief serve`), and
     /// `reusingSearch` gives the words kept by the last index, for the briefings whose texts
-    /// are as they were; `searchWords` is the build cache's (`SearchIndex.init`).
+    /// are as they were; `searchWords` is the build cache's (`SearchIndex.init`). With
+    /// `search`, the index is the one it makes (on a thread of its own, while the rest of the
+    /// renderer is made), and those three are not used.
     public init(
         model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
         keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil,
         searchWords: SearchWordsCache? = nil,
         makesEntryTables: Bool = true
     ) {
+        self.init(
+            model: model, index: index, theme: theme, bodies: bodies, keepSearchTerms: keepSearchTerms,
+            reusingSearch: reusingSearch, searchWords: searchWords, makesEntryTables: makesEntryTables,
+            search: nil)
+    }
+
+    init(
+        model: SiteModel, index: SiteIndex, theme: Theme, bodies: RenderedBodies,
+        keepSearchTerms: Bool = false, reusingSearch: SearchIndex? = nil,
+        searchWords: SearchWordsCache? = nil,
+        makesEntryTables: Bool = true, search: Background<SearchIndex>?
+    ) {
         self.makesEntryTables = makesEntryTables
         self.model = model
         self.index = index
         self.theme = theme
         self.bodies = bodies
-        self.search = SearchIndex(
-            model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch,
-            words: searchWords)
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
         self.urls = SiteURLs(config: model.config)
         self.tagAuthority = Self.tagAuthority(of: model.config)
@@ -78,6 +89,11 @@ public struct SiteRenderer: Sendable {
         self.site = Self.siteContext(config: model.config, urls: urls)
         self.actorLinks = model.actors.map { Self.actorLink($0, urls: urls) }
         self.topicLinks = model.topics.map { Self.topicLink($0, urls: urls) }
+        self.search =
+            search?.value
+            ?? SearchIndex(
+                model: model, bodies: bodies, keepTerms: keepSearchTerms, reusing: reusingSearch,
+                words: searchWords)
         if makesEntryTables {
             let renderer = self
             self.entryLinks = Array(model.entries.indices).parallelMap(stride: 8, renderer.makeEntryLink)
