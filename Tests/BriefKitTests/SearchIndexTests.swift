@@ -95,16 +95,40 @@ final class SearchIndexTests: XCTestCase {
         let mixed = TermPostings(count: 4, kept: kept, keys: [40, 30, 10, 50]) { range in
             range.map { [DocumentWords.counted(next[0]), .kept(2), .kept(0), .counted(next[3])][$0] }
         }
-        XCTAssertEqual(mixed.terms, counted.terms)
-        XCTAssertEqual(mixed.termHashes, counted.termHashes)
-        XCTAssertEqual(mixed.offsets, counted.offsets)
-        XCTAssertEqual(mixed.docs, counted.docs)
-        XCTAssertEqual(mixed.weights, counted.weights)
-        XCTAssertEqual(
-            mixed.recorded,
-            TermPostings(count: 4, kept: nil, keys: [40, 30, 10, 50]) {
-                $0.map { .counted(next[$0]) }
-            }.recorded)
+        // Each term's documents and weights, whatever the terms' numbers.
+        func postings(_ postings: TermPostings) -> [String: [Int]] {
+            var found: [String: [Int]] = [:]
+            for t in postings.terms.indices where postings.used(t) {
+                let range = postings.range(t)
+                found[String(decoding: postings.terms[t], as: UTF8.self)] =
+                    zip(postings.docs[range], postings.weights[range]).map { Int($0) * 256 + Int($1) }
+            }
+            return found
+        }
+        XCTAssertEqual(postings(mixed), postings(counted))
+        // Two kept terms no document has any more ("in", "geneva") are more than one in
+        // sixteen: the terms are numbered again without them.
+        XCTAssertFalse(mixed.terms.contains(Array("geneva".utf8)))
+        XCTAssertTrue(mixed.terms.indices.allSatisfy(mixed.used))
+        // The words kept now give the same postings again, every document taken from them.
+        let again = TermPostings(count: 4, kept: try XCTUnwrap(mixed.recorded), keys: [40, 30, 10, 50]) {
+            $0.map { DocumentWords.kept($0) }
+        }
+        XCTAssertEqual(postings(again), postings(counted))
+        XCTAssertEqual(again.recorded?.keys, [40, 30, 10, 50])
+        // Fewer unused: the kept terms keep their numbers, and the one no document has any
+        // more ("rare") stays, with no postings.
+        let many = [document((1...40).map { "w\($0)" }.joined(separator: " ")), document("w1 rare")]
+        let manyKept = try XCTUnwrap(
+            TermPostings(count: 2, kept: nil, keys: [1, 2]) { $0.map { .counted(many[$0]) } }.recorded)
+        let later = [many[0], document("w2 w3 fresh")]
+        let taken = TermPostings(count: 2, kept: manyKept, keys: [1, 3]) { range in
+            range.map { [DocumentWords.kept(0), .counted(later[1])][$0] }
+        }
+        XCTAssertEqual(Array(taken.termHashes.prefix(manyKept.termCount)), manyKept.termHashes)
+        let rare = try XCTUnwrap(taken.terms.firstIndex(of: Array("rare".utf8)))
+        XCTAssertFalse(taken.used(rare))
+        XCTAssertEqual(postings(taken), postings(TermPostings(count: 2) { $0.map { later[$0] } }))
     }
 
     func testKeptWordsThatDoNotHoldTogetherAreNotRead() throws {

@@ -165,7 +165,7 @@ extension SearchIndex {
 
         /// The dictionary shards and the long postings lists.
         mutating func addTerms(_ postings: TermPostings) {
-            let order = postings.terms.indices.sorted {
+            let order = postings.terms.indices.filter(postings.used).sorted {
                 postings.terms[$0].lexicographicallyPrecedes(postings.terms[$1])
             }
             let records = records(

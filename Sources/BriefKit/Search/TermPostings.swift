@@ -15,8 +15,9 @@ struct TermPostings {
     /// The runs of `chunk` documents are numbered while the next chunk's are counted, and let
     /// go then, so a site's words are never all held at once (about 8 KB a briefing). A
     /// document's words are counted now or were kept by a build (`kept`, given up once every
-    /// document is numbered): either way a term is numbered where it is first used, so the
-    /// postings are those of the words counted afresh. With `keys` (each document's
+    /// document is numbered): either way the postings are those of the words counted afresh.
+    /// Terms are numbered as `kept` numbered them, then in order of first use; a kept term no
+    /// document has any more has no postings (`used`). With `keys` (each document's
     /// `SearchIndex.key(ofEntry:)`), the words are also kept in `recorded`, for the next build.
     init(
         count: Int, batchSize: Int = 32, chunk: Int = 2_048, kept: consuming KeptWords?,
@@ -24,6 +25,7 @@ struct TermPostings {
         batch: (Range<Int>) -> WordBatch
     ) {
         var numbering = Numbering(count: count, kept: kept)
+        numbering.seed()
         var counted: [WordBatch] = []
         for start in stride(from: 0, to: count, by: chunk) {
             let end = min(start + chunk, count)
@@ -41,8 +43,27 @@ struct TermPostings {
         for run in counted { numbering.add(run) }
         numbering.kept = nil
         (terms, termHashes) = (numbering.terms, numbering.termHashes)
-        let (ids, weightsOf, wordEnds) = (numbering.ids, numbering.weights, numbering.wordEnds)
+        var (ids, weightsOf, wordEnds) = (numbering.ids, numbering.weights, numbering.wordEnds)
         numbering = Numbering(count: 0, kept: nil)
+        // Each term's document count.
+        var documents = [Int](repeating: 0, count: terms.count)
+        for id in ids { documents[Int(id)] += 1 }
+        // Kept terms no document uses any more are numbered on (they have no postings) until
+        // they are one term in sixteen; then the terms are numbered again without them.
+        let unused = documents.count { $0 == 0 }
+        if unused * 16 > terms.count {
+            var number = [UInt32](repeating: 0, count: terms.count)
+            var used = 0
+            for t in terms.indices where documents[t] > 0 {
+                number[t] = UInt32(used)
+                used += 1
+            }
+            let kept = terms.indices.filter { documents[$0] > 0 }
+            (terms, termHashes, documents) = (
+                kept.map { terms[$0] }, kept.map { termHashes[$0] }, kept.map { documents[$0] }
+            )
+            for w in ids.indices { ids[w] = number[Int(ids[w])] }
+        }
         if let keys, keys.count == wordEnds.count {
             recorded = Self.kept(
                 terms: terms, hashes: termHashes, keys: keys, wordEnds: wordEnds, ids: ids, weights: weightsOf
@@ -50,9 +71,6 @@ struct TermPostings {
         }
         offsets = [0]
         offsets.reserveCapacity(terms.count + 1)
-        // Each term's document count.
-        var documents = [Int](repeating: 0, count: terms.count)
-        for id in ids { documents[Int(id)] += 1 }
         for count in documents { offsets.append(offsets.last! + count) }
         docs = Array(repeating: 0, count: offsets.last!)
         weights = Array(repeating: 0, count: offsets.last!)
@@ -85,10 +103,31 @@ struct TermPostings {
         /// A kept term's number here, once a document has used it (-1 before).
         private var numberOfKept: [Int32]
 
+        /// True when every kept term has its kept number here (`seeded`): a kept document's
+        /// words are then taken as they are.
+        private var keptNumbers = false
+
         init(count: Int, kept: consuming KeptWords?) {
             numberOfKept = [Int32](repeating: -1, count: kept?.termCount ?? 0)
             self.kept = kept
             wordEnds.reserveCapacity(count)
+        }
+
+        /// Numbers every kept term as the kept words do, before any document is added, so a
+        /// kept document's words need no numbering; a term no document uses any more then has
+        /// no postings (`TermPostings.used`). Nothing is numbered when two kept terms share a
+        /// hash (words that do not hold together): terms are then numbered as they are used.
+        mutating func seed() {
+            guard let kept, terms.isEmpty else { return }
+            var table = HashTable(capacity: 1_024)
+            for (t, hash) in kept.termHashes.enumerated() where table.find(hash, new: Int32(t)) != Int32(t) {
+                return
+            }
+            termOf = table
+            termHashes = kept.termHashes
+            terms = (0..<kept.termCount).map { Array(kept.term($0)) }
+            numberOfKept = Array(0..<Int32(kept.termCount))
+            keptNumbers = true
         }
 
         /// The number here of the term with `hash` and bytes `bytes()`, numbering it if new.
@@ -107,7 +146,11 @@ struct TermPostings {
             // A term of the run's number here, once a document has used it (-1 before).
             var numberOfRun = [Int32](repeating: -1, count: batch.termCount)
             for d in 0..<batch.documentCount {
-                if let n = batch.kept(d) {
+                if let n = batch.kept(d), keptNumbers {
+                    let words = kept!.words(ofDocument: n)
+                    ids += kept!.ids[words]
+                    weights += kept!.weights[words]
+                } else if let n = batch.kept(d) {
                     let source = kept!
                     let words = source.words(ofDocument: n)
                     for w in words {
@@ -158,4 +201,7 @@ struct TermPostings {
     }
 
     func range(_ term: Int) -> Range<Int> { offsets[term]..<offsets[term + 1] }
+
+    /// True when some document has term `term` (a kept term may have none: `Numbering.seed`).
+    func used(_ term: Int) -> Bool { offsets[term] < offsets[term + 1] }
 }
