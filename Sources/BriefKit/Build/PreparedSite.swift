@@ -183,13 +183,16 @@ extension SiteBuilder {
         if bodies.packsHTML { Heap.returnFreeMemory() }
         timer.lap("markdown")
         if diagnostics.fails(strict: options.strict) { return (nil, diagnostics) }
-        // The search index on a thread of its own while the site's index is made.
+        // A build of few pages makes the search index on a thread of its own while the site's
+        // index is made (most of it is then one thread's work); a full build uses every core
+        // for each in turn.
         let indexed = model
         let searchWords = stages.searchWords
         let keepTerms = sources != nil
-        let search = Background {
+        let makeSearch = { @Sendable in
             SearchIndex(model: indexed, bodies: bodies, keepTerms: keepTerms, words: searchWords)
         }
+        let search = stages.fewPages ? Background(makeSearch) : Background(made: makeSearch())
         // The related briefings the last build ranked, when ranked from what this model has.
         let relatedKey = stages.related.map { _ in SiteIndex.relatedKey(of: model) }
         let keptRelated = relatedKey.flatMap { stages.related?.load(key: $0) }
