@@ -361,6 +361,7 @@ public struct SiteBuilder: Sendable {
                     if let key = prepared.relatedToKeep {
                         cache.related.save(key: key, lists: prepared.index.related)
                     }
+                    prepared.renderer.search.waitUntilKept()
                 })
             timer.lap("cache: save")
         }

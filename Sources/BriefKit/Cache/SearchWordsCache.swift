@@ -28,7 +28,7 @@ public struct SearchWordsCache: Sendable {
 
     /// The words kept, or nil when there are none (or none that can be trusted).
     func load() -> KeptWords? {
-        guard StateFolder.kind(path) == .file, let data = FileManager.default.contents(atPath: path) else {
+        guard StateFolder.kind(path) == .file, let data = FileBytes.read(path) else {
             return nil
         }
         let header = header

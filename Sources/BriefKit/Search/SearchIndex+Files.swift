@@ -44,7 +44,7 @@ extension SearchIndex {
 
         /// One record: `{"n":count,"p":"base64"}` or, for a long list, `{"f":N,"n":count}`, with
         /// `"top"` above `fewDocuments` documents.
-        struct Record {
+        struct Record: Sendable {
             var count: Int
             var postings: [UInt8]
             var tops: [UInt8]?

@@ -44,6 +44,8 @@ public struct SearchIndex: Sendable {
     /// Each document's words and the key of the texts they were read from, kept (by
     /// `brief serve`) so an edit reads only the documents whose texts changed.
     private let kept: KeptWords?
+    /// The writing of the words and records kept for the next build (`waitUntilKept`).
+    private let saving: Background<Bool>?
 
     /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
     /// `updating(entries:model:bodies:)` and for the next index, which takes from `reusing`
@@ -92,15 +94,15 @@ public struct SearchIndex: Sendable {
             clock.lap("search: words")
             // Kept again unless every document's words and keys came, in the same order, from
             // the file.
+            var keeping: (SearchWordsCache, KeptWords)?
             if let words, let recorded = postings.recorded,
                 recorded.keys != previousKeys || previousFront != (frontKeys, modelKey)
             {
-                words.save(recorded)
-                clock.lap("search: keep")
+                keeping = (words, recorded)
             }
             self.init(
                 model: model, entryOfDocument: entryOfDocument, postings: postings,
-                kept: keepTerms ? postings.recorded : nil, records: words?.records)
+                kept: keepTerms ? postings.recorded : nil, records: words?.records, keeping: keeping)
         } else {
             // A range of briefings' words at a time, each let go once counted in.
             let postings = TermPostings(count: entryOfDocument.count, kept: nil) { batch($0) { _ in nil } }
@@ -113,7 +115,7 @@ public struct SearchIndex: Sendable {
     /// same facets are taken from it, and this index's are kept there for the next.
     private init(
         model: SiteModel, entryOfDocument: [Int], postings: TermPostings, kept: KeptWords?,
-        records: SearchRecordsCache? = nil
+        records: SearchRecordsCache? = nil, keeping words: (SearchWordsCache, KeptWords)? = nil
     ) {
         var documentOfEntry = [Int32](repeating: -1, count: model.entries.count)
         for (doc, entry) in entryOfDocument.enumerated() { documentOfEntry[entry] = Int32(doc) }
@@ -142,13 +144,28 @@ public struct SearchIndex: Sendable {
         builder.addFacetValues(model: model, facets: facets)
         builder.addManifest(documents: entryOfDocument.map { model.entries[$0].day.year })
         clock.lap("search: facets")
+        var keptRecords: (SearchRecordsCache, UInt64, [UInt64: Builder.Record])?
         if let records, let facetsKey, let made = builder.made,
             builder.madeAgain > 0 || made.count != builder.kept.count
         {
-            records.save(facets: facetsKey, records: made)
-            clock.lap("search: keep records")
+            keptRecords = (records, facetsKey, made)
         }
         files = builder.files
+        // The words and records are written for the next build on a thread of their own.
+        let toKeep = (words, keptRecords)
+        saving =
+            words == nil && keptRecords == nil
+            ? nil
+            : Background {
+                if let (cache, kept) = toKeep.0 { cache.save(kept) }
+                if let (cache, facets, made) = toKeep.1 { cache.save(facets: facets, records: made) }
+                return true
+            }
+    }
+
+    /// Waits until the words and records this index keeps for the next build are written.
+    func waitUntilKept() {
+        _ = saving?.value
     }
 
     /// This index after the bodies (not the front matter) of `entries` changed: only their
