@@ -47,8 +47,10 @@ struct BodyEdits {
         // The edited briefings' places in the model: a few paths, looked for in one pass.
         let editedPaths = Set(edited.map(\.path))
         var entries: [String: Int] = [:]
-        for (i, entry) in site.model.entries.enumerated() where editedPaths.contains(entry.briefing.path) {
-            entries[entry.briefing.path] = entries[entry.briefing.path] ?? i
+        // Each entry read where it is: a copy would retain all of its fields.
+        let all = site.model.entries
+        for i in all.indices where editedPaths.contains(all[i].briefing.path) {
+            entries[all[i].briefing.path] = entries[all[i].briefing.path] ?? i
         }
         var outputs: [Int: [UInt64: MarkdownRenderer.Output]] = [:]
         var jobs = Set<PageJob>()

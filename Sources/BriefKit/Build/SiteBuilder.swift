@@ -73,10 +73,13 @@ public struct SiteBuilder: Sendable {
         // Whether the output folder is as the last build left it (nothing written, added or
         // removed since): found on every core when the inputs are the ones it read, else on
         // a thread of its own beside the stages that use one core (below).
-        var standing: Background<Bool>?
+        var standing: Background<OutputState?>?
         func checkOutput() {
             guard standing == nil, let record = previous else { return }
-            standing = Background { BuildCache.verify(record, in: output, serially: true) }
+            // With what it holds as the record has it, when it stands.
+            standing = Background {
+                BuildCache.verify(record, in: output, serially: true) ? OutputState.recorded(record) : nil
+            }
         }
         func upToDate(_ record: BuildCache.Record) -> Result {
             var summary = record.summary
@@ -96,7 +99,7 @@ public struct SiteBuilder: Sendable {
                 of: listing, recorded: lastInputs, options: options, time: readTime)
         {
             let stands = key == record.key && BuildCache.verify(record, in: output)
-            if key == record.key { standing = Background(made: stands) }
+            if key == record.key, !stands { standing = Background(made: nil) }
             if stands {
                 // Files read again (touched, or too new to trust) are stamped for the next build
                 // when they are many: rewriting the whole record (every input and output file)
@@ -131,7 +134,7 @@ public struct SiteBuilder: Sendable {
         // Only the cache needs the key (it hashes every input's path).
         let key = cache == nil ? nil : inputs!.key(options: options)
         timer.lap("read")
-        if let key, let record = previous, record.key == key, standing?.value == true {
+        if let key, let record = previous, record.key == key, standing?.value != nil {
             return upToDate(record)
         }
         // Bodies edited alone, over the folder the last build left: only what shows them is
@@ -158,7 +161,8 @@ public struct SiteBuilder: Sendable {
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
         let (model, renderer) = (prepared.model, prepared.renderer)
         var jobs = prepared.jobs
-        let outputStands = standing?.value ?? false
+        let stood = standing?.value
+        let outputStands = stood != nil
         timer.lap("output check")
         let bodyEdits = outputStands ? bodyEditsFound : nil
 
@@ -177,8 +181,8 @@ public struct SiteBuilder: Sendable {
                 prepared.keepsHashes = cache != nil
                 // An existing output is updated in place: what it holds is what the last build
                 // recorded when nothing touched it since, else it is read from disk.
-                if outputStands, let previous {
-                    recorded = OutputState.recorded(previous)
+                if let stood {
+                    recorded = stood
                     prepared.known = recorded
                 } else if let tree = BuildCache.tree(of: output), !tree.files.isEmpty {
                     prepared.known = OutputState.read(
