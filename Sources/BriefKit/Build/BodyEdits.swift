@@ -37,9 +37,11 @@ struct BodyEdits {
     /// The jobs of `site` that show an edited body. Nil when the site's jobs are not the ones
     /// of the build `record` holds (quotes moved an actor's page count, a word added a file to
     /// the search index): the same jobs of a site whose front matter is the same make the same
-    /// files. Nil too when `cache` no longer has an edited body's last output.
+    /// files. Nil too when the body cache no longer has an edited body's last output (among
+    /// the outputs it kept that this build did not take, `RenderedBodies.unclaimed`, or in a
+    /// file of `cache` no entry of this build reads).
     func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache) -> Set<PageJob>? {
-        guard let environment = site.bodies.cached?.environment else { return nil }
+        guard let cached = site.bodies.cached else { return nil }
         let renderer = site.renderer
         guard site.jobs.count == record.summary.files, site.jobs.count == record.files.count,
             let plan = record.summary.plan, plan == String(PageJob.planSum(site.jobs), radix: 16)
@@ -52,12 +54,18 @@ struct BodyEdits {
         for i in all.indices where editedPaths.contains(all[i].briefing.path) {
             entries[all[i].briefing.path] = entries[all[i].briefing.path] ?? i
         }
-        var outputs: [Int: [UInt64: MarkdownRenderer.Output]] = [:]
         var jobs = Set<PageJob>()
         for input in edited {
-            let shard = BodyCache.shard(of: input.bodyKey)
-            if outputs[shard] == nil { outputs[shard] = cache.load(shard: shard, environment: environment) }
-            guard let i = entries[input.path], let before = outputs[shard]?[input.bodyKey] else { return nil }
+            guard let i = entries[input.path] else { return nil }
+            // An edit that leaves the body's key as it was (its rendering the same) left its
+            // output to the entry.
+            let before =
+                cached.keys[i] == input.bodyKey
+                ? site.bodies.entries[i]
+                : site.bodies.unclaimed[input.bodyKey]
+                    ?? cache.load(shard: BodyCache.shard(of: input.bodyKey), environment: cached.environment)[
+                        input.bodyKey]
+            guard let before else { return nil }
             jobs.formUnion(
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
         }

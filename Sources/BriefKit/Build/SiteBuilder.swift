@@ -159,6 +159,21 @@ public struct SiteBuilder: Sendable {
         diagnostics += found
         guard let prepared else { return fail() }
         if options.processExitsAfterBuild { Self.keepUntilExit(prepared) }
+        // The kept bodies and parses written for the next build on a thread of their own while
+        // pages are found and rendered (each file stands on its own: a reader checks it against
+        // what it describes); waited for before the build looks at what it could not read.
+        let keeping = cache.map { cache in
+            let (bodies, parses, lastParses) = (prepared.bodies, prepared.parses, keptParses)
+            return Background {
+                if let cached = bodies.cached {
+                    cache.bodies.save(
+                        environment: cached.environment, keys: cached.keys, outputs: bodies.entries,
+                        kept: cached.kept)
+                }
+                cache.parses.save(parses, over: lastParses)
+                return true
+            }
+        }
         let (model, renderer) = (prepared.model, prepared.renderer)
         var jobs = prepared.jobs
         let stood = standing?.value
@@ -272,6 +287,7 @@ public struct SiteBuilder: Sendable {
         }
         // A body the build cache kept whose file no longer held it rendered empty: the build
         // stops, and the next renders it again (the file is removed).
+        _ = keeping?.value
         for path in prepared.bodies.keptReads?.unreadable ?? [] {
             diagnostics.append(
                 .error(
@@ -344,16 +360,10 @@ public struct SiteBuilder: Sendable {
                         over: previous)
                 },
                 {
-                    if let cached = prepared.bodies.cached {
-                        cache.bodies.save(
-                            environment: cached.environment, keys: cached.keys,
-                            outputs: prepared.bodies.entries, kept: cached.kept)
-                    }
                     if let fingerprints {
                         let pages = fingerprints.next(hashes: staging.hashes)
                         if pages != fingerprints.before { cache.pageFingerprints.save(pages) }
                     }
-                    cache.parses.save(prepared.parses, over: keptParses)
                     if !prepared.modelWasKept, let modelKey {
                         cache.model.save(
                             key: modelKey,

@@ -22,6 +22,9 @@ public struct RenderedBodies: Sendable {
     var unread: [Diagnostic] = []
     /// Where reads of the HTML the body cache kept are noted (`KeptHTML`), when it kept some.
     var keptReads: KeptHTML.Reads?
+    /// The outputs the body cache kept that no entry of this build took (an edited body's last
+    /// output), by key: `BodyEdits` compares them with the new ones.
+    var unclaimed: [UInt64: MarkdownRenderer.Output] = [:]
 
     public var diagnostics: [Diagnostic] {
         var found: [Diagnostic] = []
@@ -115,6 +118,7 @@ public struct RenderedBodies: Sendable {
         var entries: [MarkdownRenderer.Output]
         var cached: (environment: ContentHash, keys: [UInt64], kept: BodyCache.Kept)?
         var keptReads: KeptHTML.Reads?
+        var unclaimed: [UInt64: MarkdownRenderer.Output] = [:]
         if let cache, let environment, !model.entries.isEmpty {
             // Shard by shard, so each file's list of kept outputs is read once (their HTML stays
             // in the file until a page shows it); each entry is let go of its Markdown in place
@@ -137,10 +141,11 @@ public struct RenderedBodies: Sendable {
                     ? [:] : cache.load(shard: shard, environment: environment, reads: reads)
                 // A kept output whose wikilinks the site answers otherwise does not count as
                 // kept: it is made again, and its file written again.
+                var stale: [UInt64: MarkdownRenderer.Output] = [:]
                 for (key, output) in outputs where !output.wikilinksAnsweredInItsEnvironment(as: resolver) {
-                    outputs[key] = nil
+                    stale[key] = outputs.removeValue(forKey: key)
                 }
-                return (outputs: outputs, summary: BodyCache.Kept.summary(outputs.keys))
+                return (outputs: outputs, stale: stale, summary: BodyCache.Kept.summary(outputs.keys))
             } _: { shard, i, entry -> MarkdownRenderer.Output in
                 // Not `??`: its closure would copy the renderer for every kept output.
                 let output: MarkdownRenderer.Output
@@ -155,6 +160,11 @@ public struct RenderedBodies: Sendable {
             }
             entries = done.results
             let kept = BodyCache.Kept(shards: done.prepared.map(\.summary))
+            // What the entries left: their outputs were moved out of each shard's list.
+            for shard in done.prepared {
+                unclaimed.merge(shard.outputs) { first, _ in first }
+                unclaimed.merge(shard.stale) { first, _ in first }
+            }
             cached = (environment, keys, kept)
             keptReads = reads
         } else if dropEntrySources {
@@ -183,6 +193,7 @@ public struct RenderedBodies: Sendable {
         clock.lap("markdown: rest")
         bodies.cached = cached
         bodies.keptReads = keptReads
+        bodies.unclaimed = unclaimed
         bodies.unread = unread
         bodies.packsHTML = packs
         return bodies

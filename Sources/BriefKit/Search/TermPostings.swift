@@ -145,12 +145,24 @@ struct TermPostings {
         mutating func add(_ batch: WordBatch) {
             // A term of the run's number here, once a document has used it (-1 before).
             var numberOfRun = [Int32](repeating: -1, count: batch.termCount)
-            for d in 0..<batch.documentCount {
-                if let n = batch.kept(d), keptNumbers {
-                    let words = kept!.words(ofDocument: n)
-                    ids += kept!.ids[words]
-                    weights += kept!.weights[words]
-                } else if let n = batch.kept(d) {
+            var d = 0
+            while d < batch.documentCount {
+                if keptNumbers, let first = batch.kept(d), let source = kept {
+                    // Kept documents whose words lie one after another in the kept words, taken
+                    // as they are at once.
+                    var last = first
+                    d += 1
+                    while d < batch.documentCount, batch.kept(d) == last + 1 { (last, d) = (last + 1, d + 1) }
+                    let start = source.words(ofDocument: first).lowerBound
+                    let end = source.words(ofDocument: last).upperBound
+                    let base = ids.count - start
+                    ids += source.ids[start..<end]
+                    weights += source.weights[start..<end]
+                    for n in first...last { wordEnds.append(base + Int(source.wordEnds[n])) }
+                    continue
+                }
+                defer { d += 1 }
+                if let n = batch.kept(d) {
                     let source = kept!
                     let words = source.words(ofDocument: n)
                     for w in words {
