@@ -73,6 +73,24 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         XCTAssertEqual(TreeSnapshot(output), coldTree())
     }
 
+    func testABodyEditRecordsTheBodyKeysABuildFromNothingRecords() throws {
+        build()
+        ageInputs()
+        for paragraph in ["One more paragraph.", "And another."] {
+            try edit(third) { $0 + "\n\(paragraph)\n" }
+            // Only what shows the body is rendered: the last edit's body was found by its key.
+            XCTAssertEqual(build().summary?.rendered, 16)
+            let edited = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: output).load())
+            // The same site built into another folder, with a record of its own.
+            let other = TestPaths.temporaryFolder("brief-fixture-other") + "/out"
+            XCTAssertNotNil(SiteBuilder(options: BuildOptions(siteRoot: site, output: other)).build().summary)
+            let fresh = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: other).load())
+            XCTAssertEqual(edited.inputs.map(\.path), fresh.inputs.map(\.path))
+            XCTAssertEqual(edited.inputs.map(\.bodyKey), fresh.inputs.map(\.bodyKey))
+            XCTAssertTrue(edited.inputs.contains { $0.path == third && $0.bodyKey > BodyEdits.leftOut })
+        }
+    }
+
     func testARecordIsUnreadableWhileABuildWritesTheOutput() throws {
         build()
         let record = try XCTUnwrap(cache.load())

@@ -5,8 +5,9 @@ import Foundation
 /// the files that show an edited body are rendered again — `SiteRenderer.jobsShowingBody`
 /// answers which, as it does for `brief serve` — and every other file is already in the folder.
 struct BodyEdits {
-    /// What the last build recorded of each edited briefing.
+    /// What the last build recorded of each edited briefing, and its place among the inputs.
     let edited: [BuildCache.RecordedInput]
+    let places: [Int]
 
     /// The edits from `record` to `inputs` (as this build read them, in the same order), when
     /// they are edits of bodies alone (of drafts the site leaves out, they are not kept: those
@@ -14,7 +15,8 @@ struct BodyEdits {
     init?(record: BuildCache.Record, inputs: [BuildCache.RecordedInput], options: BuildOptions) {
         guard record.inputs.count == inputs.count else { return nil }
         var edited: [BuildCache.RecordedInput] = []
-        for (old, new) in zip(record.inputs, inputs) {
+        var places: [Int] = []
+        for (place, (old, new)) in zip(record.inputs, inputs).enumerated() {
             guard old.path == new.path else { return nil }
             guard old.hash != new.hash else { continue }
             guard SiteInputs.isBriefing(new.path), new.frontMatter != 0, new.frontMatter == old.frontMatter,
@@ -23,12 +25,14 @@ struct BodyEdits {
             // A draft the site leaves out (and, its front matter the same, still does) shows nowhere.
             if old.bodyKey == Self.leftOut { continue }
             edited.append(old)
+            places.append(place)
         }
         // The recorded inputs under this build's options give the recorded key: brief and the
         // options are the same too.
         let recorded = record.inputs.map { ($0.path, ContentHash(value: $0.hash)) }
         guard SiteInputs.key(recorded, options: options) == record.key else { return nil }
         self.edited = edited
+        self.places = places
     }
 
     /// The body key recorded for a briefing the site leaves out (a draft, without `--drafts`).
@@ -39,8 +43,11 @@ struct BodyEdits {
     /// the search index): the same jobs of a site whose front matter is the same make the same
     /// files. Nil too when the body cache no longer has an edited body's last output (among
     /// the outputs it kept that this build did not take, `RenderedBodies.unclaimed`, or in a
-    /// file of `cache` no entry of this build reads).
-    func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache) -> Set<PageJob>? {
+    /// file of `cache` no entry of this build reads). With the jobs, each edited briefing's
+    /// place among the inputs and its body's key now (`BodyCache.key`).
+    func jobs(of site: PreparedSite, record: BuildCache.Record, cache: BodyCache)
+        -> (jobs: Set<PageJob>, keys: [(place: Int, key: UInt64)])?
+    {
         guard let cached = site.bodies.cached else { return nil }
         let renderer = site.renderer
         guard site.jobs.count == record.summary.files, site.jobs.count == record.files.count,
@@ -55,7 +62,8 @@ struct BodyEdits {
             entries[all[i].briefing.path] = entries[all[i].briefing.path] ?? i
         }
         var jobs = Set<PageJob>()
-        for input in edited {
+        var keys: [(place: Int, key: UInt64)] = []
+        for (input, place) in zip(edited, places) {
             guard let i = entries[input.path] else { return nil }
             // An edit that leaves the body's key as it was (its rendering the same) left its
             // output to the entry.
@@ -68,8 +76,9 @@ struct BodyEdits {
             guard let before else { return nil }
             jobs.formUnion(
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
+            keys.append((place, cached.keys[i]))
         }
-        return jobs
+        return (jobs, keys)
     }
 
     /// A hash of a briefing file's front matter: its bytes up to the end of the line that closes

@@ -208,8 +208,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         var kept = 0
+        // The edited briefings' places among the inputs and their bodies' keys, when only what
+        // shows them is rendered: the other inputs' keys are the ones the record has.
+        var editedKeys: [(place: Int, key: UInt64)]?
         if let staging, recorded != nil, let previous, let cache, let edits = bodyEdits {
-            if let showing = edits.jobs(of: prepared, record: previous, cache: cache.bodies) {
+            if let (showing, keys) = edits.jobs(of: prepared, record: previous, cache: cache.bodies) {
+                editedKeys = keys
                 // The site makes the files the folder holds (`BodyEdits.jobs` checked): each is
                 // kept as it is, and those rendered again are written if their bytes changed.
                 // The pages kept are the site's pages but those.
@@ -346,7 +350,9 @@ public struct SiteBuilder: Sendable {
                     let hashes = BuildCache.hashes(of: stamps, in: staging, previous: previous)
                     guard hashes.count == stamps.count else { return }
                     var inputs = recordedInputs
-                    if let keys = prepared.bodies.cached?.keys {
+                    if let editedKeys {
+                        for (place, key) in editedKeys { inputs[place].bodyKey = key }
+                    } else if let keys = prepared.bodies.cached?.keys {
                         let keyOf = Dictionary(
                             zip(model.entries.map(\.briefing.path), keys), uniquingKeysWith: { a, _ in a })
                         for i in inputs.indices where SiteInputs.isBriefing(inputs[i].path) {
