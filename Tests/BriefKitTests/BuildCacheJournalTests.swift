@@ -79,7 +79,7 @@ final class BuildCacheJournalTests: FixtureSiteTestCase {
         for paragraph in ["One more paragraph.", "And another."] {
             try edit(third) { $0 + "\n\(paragraph)\n" }
             // Only what shows the body is rendered: the last edit's body was found by its key.
-            XCTAssertEqual(build().summary?.rendered, 16)
+            XCTAssertEqual(build().summary?.rendered, 5)
             let edited = try XCTUnwrap(BuildCache(siteRoot: site, outputPath: output).load())
             // The same site built into another folder, with a record of its own.
             let other = TestPaths.temporaryFolder("brief-fixture-other") + "/out"

@@ -78,6 +78,11 @@ struct BodyEdits {
                 renderer.jobsShowingBody(ofEntry: i, before: before, after: site.bodies.entries[i]))
             keys.append((place, cached.keys[i]))
         }
+        // The facet values' files, made from what the last build made them from, are its files.
+        let search = site.renderer.search
+        if let stamp = search.facetsStamp, stamp == record.summary.searchFacets {
+            jobs.subtract(search.facetFiles.map(PageJob.searchFile))
+        }
         return (jobs, keys)
     }
 

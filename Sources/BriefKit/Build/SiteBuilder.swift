@@ -327,7 +327,10 @@ public struct SiteBuilder: Sendable {
             pages: pages + kept, files: prepared.jobs.count, entries: model.entries.count,
             actors: model.actors.count, topics: model.topics.count, seconds: seconds)
         if jobs.count < prepared.jobs.count { summary.rendered = jobs.count }
-        if cache != nil { summary.plan = String(PageJob.planSum(prepared.jobs), radix: 16) }
+        if cache != nil {
+            summary.plan = String(PageJob.planSum(prepared.jobs), radix: 16)
+            summary.searchFacets = renderer.search.facetsStamp
+        }
         summary.written = update?.written
         summary.removed = update?.removed.count ?? 0
         // Only the files this build wrote or removed are stamped again when the rest are as
@@ -409,6 +412,9 @@ public struct BuildSummary: Sendable, Codable {
     /// `PageJob.planSum` of the build's jobs, in hex: a later build of body edits whose jobs
     /// have the same sum makes the same files (`BodyEdits.jobs`).
     public var plan: String? = nil
+    /// What the search index's facet files were made from (`SearchIndex.facetsStamp`): a later
+    /// build of body edits with the same renders them again only if it changes.
+    public var searchFacets: String? = nil
 
     public var line: String {
         let time = String(format: "%.2f s", seconds)

@@ -128,13 +128,21 @@ public struct BuildCache: Sendable {
                 else { return nil }
                 folders.append(folder)
             }
+            // As many files as the record says, and nothing after them: a record cut short
+            // within a file's path is no record.
+            guard let fileCount = reader.count("files") else { return nil }
             var files: [Stamp] = []
             var hashes: [UInt64] = []
-            while let line = reader.line() {
-                guard let (file, hash) = FieldReader(bytes: line).stamp(hashed: true) else { return nil }
+            files.reserveCapacity(fileCount)
+            hashes.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
+                guard let line = reader.line(),
+                    let (file, hash) = FieldReader(bytes: line).stamp(hashed: true)
+                else { return nil }
                 files.append(file)
                 hashes.append(hash)
             }
+            guard reader.line() == nil else { return nil }
             return Record(
                 key: key, diagnostics: diagnostics, summary: summary, inputs: inputs, folders: folders,
                 files: files, hashes: hashes, nonce: nonce)
@@ -144,7 +152,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The first line of a record file, before its number.
-    static let format = "brief-build-cache 6"
+    static let format = "brief-build-cache 7"
 
     /// Keeps `record`: as changes to the record file `previous` was read from, in its journal,
     /// when they are few and every input and output file is where that file has it; else as a
@@ -164,6 +172,7 @@ public struct BuildCache: Sendable {
         for input in record.inputs { text.input(input) }
         text.append("folders \(record.folders.count)\n")
         for stamp in record.folders { text.stamp(stamp, hash: nil) }
+        text.append("files \(record.files.count)\n")
         for (stamp, hash) in zip(record.files, record.hashes) { text.stamp(stamp, hash: hash) }
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

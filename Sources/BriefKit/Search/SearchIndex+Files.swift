@@ -36,6 +36,10 @@ extension SearchIndex {
         /// next build; and how many of them were made, not taken from `kept`.
         var made: [UInt64: Record]?
         var madeAgain = 0
+        /// Where the facet values' files are in `files`, and how many postings files the terms
+        /// have (the facet values' long postings are numbered after them).
+        var facetFiles = 0..<0
+        var termPostingsFiles = 0
 
         init(labels: FacetLabels, facets: FacetCounter) {
             self.labels = labels
@@ -195,6 +199,9 @@ extension SearchIndex {
 
         /// One record per actor, topic and claim status that has published briefings.
         mutating func addFacetValues(model: SiteModel, facets: FacetCounter) {
+            termPostingsFiles = postingsFiles
+            let start = files.count
+            defer { facetFiles = start..<files.count }
             var byActor = [[Int32]](repeating: [], count: model.actors.count)
             var byTopic = [[Int32]](repeating: [], count: model.topics.count)
             var byStatus = [[Int32]](repeating: [], count: Briefing.Claim.Status.allCases.count)
@@ -244,6 +251,7 @@ extension SearchIndex {
             JSONWriter.writeArray(ranges, into: &json)
             json.append(UInt8(ascii: "}"))
             files.insert(File(path: "search/index.json", bytes: Data(json)), at: 0)
+            facetFiles = (facetFiles.lowerBound + 1)..<(facetFiles.upperBound + 1)
         }
     }
 }

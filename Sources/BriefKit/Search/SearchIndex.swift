@@ -46,6 +46,11 @@ public struct SearchIndex: Sendable {
     private let kept: KeptWords?
     /// The writing of the words and records kept for the next build (`waitUntilKept`).
     private let saving: Background<Bool>?
+    /// Where the facet values' files are in `files`; with the build cache's records, what they
+    /// are made from: the facets' key and how many postings files the terms have. Files made
+    /// from the same are the same (`BodyEdits` renders them again only when it changes).
+    let facetFiles: Range<Int>
+    let facetsStamp: String?
 
     /// The index of `model`'s published entries; `keepTerms` keeps each document's words for
     /// `updating(entries:model:bodies:)` and for the next index, which takes from `reusing`
@@ -151,6 +156,8 @@ public struct SearchIndex: Sendable {
             keptRecords = (records, facetsKey, made)
         }
         files = builder.files
+        facetFiles = builder.facetFiles
+        facetsStamp = facetsKey.map { String($0, radix: 16) + " \(builder.termPostingsFiles)" }
         // The words and records are written for the next build on a thread of their own.
         let toKeep = (words, keptRecords)
         saving =
