@@ -169,6 +169,14 @@ extension SiteBuilder {
     ) -> (PreparedSite?, [Diagnostic]) {
         var model = model
         var diagnostics = diagnostics
+        // A build of few pages reads the names' words and the kept words while the bodies are
+        // rendered (the actors and topics alone are held: the entries change in place).
+        let early =
+            stages.fewPages
+            ? stages.searchWords.map { words in
+                let (actors, topics) = (model.actors, model.topics)
+                return EarlyWords { (NameTerms(actors: actors, topics: topics), words.load()) }
+            } : nil
         // The body cache's link environment on one core while the resolver is made on the other.
         let (links, environment) = inParallel(
             { LinkResolver.forSite(model, basePath: model.config.basePath) },
@@ -190,7 +198,8 @@ extension SiteBuilder {
         let searchWords = stages.searchWords
         let keepTerms = sources != nil
         let makeSearch = { @Sendable in
-            SearchIndex(model: indexed, bodies: bodies, keepTerms: keepTerms, words: searchWords)
+            SearchIndex(
+                model: indexed, bodies: bodies, keepTerms: keepTerms, words: searchWords, early: early)
         }
         let search = stages.fewPages ? Background(makeSearch) : Background(made: makeSearch())
         // The related briefings the last build ranked, when ranked from what this model has.

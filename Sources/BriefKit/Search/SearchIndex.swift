@@ -61,10 +61,20 @@ public struct SearchIndex: Sendable {
         model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false, reusing: SearchIndex? = nil,
         words: SearchWordsCache? = nil
     ) {
+        self.init(
+            model: model, bodies: bodies, keepTerms: keepTerms, reusing: reusing, words: words, early: nil)
+    }
+
+    /// As above; with `early`, the names' words and the build cache's kept words as they were
+    /// read before the bodies were rendered (`EarlyWords`).
+    init(
+        model: SiteModel, bodies: RenderedBodies, keepTerms: Bool = false, reusing: SearchIndex? = nil,
+        words: SearchWordsCache? = nil, early: EarlyWords?
+    ) {
         let published = model.entries.indices.filter { !model.entries[$0].briefing.draft }
         let entryOfDocument = Array(published.reversed())
         var clock = StageTimer(enabled: ProcessInfo.processInfo.environment["BRIEF_TIMINGS"] != nil)
-        let names = NameTerms(model)
+        let names = early?.value.names ?? NameTerms(model)
         func batch(_ range: Range<Int>, kept: (Int) -> Int?) -> WordBatch {
             Self.words(
                 of: range, entryOfDocument: entryOfDocument, model: model, bodies: bodies, names: names,
@@ -72,7 +82,7 @@ public struct SearchIndex: Sendable {
         }
         if keepTerms || words != nil {
             // The last index's words (`brief serve`'s, in memory) or the last build's.
-            var previous = keepTerms ? reusing?.kept : words?.load()
+            var previous = keepTerms ? reusing?.kept : early.map { $0.value.words } ?? words?.load()
             let modelKey = keepTerms ? 0 : words?.modelKey ?? 0
             // Each document's texts but its body, hashed, or as the last build hashed them when
             // it indexed a model with this one's key (bodies edited alone).
@@ -303,6 +313,10 @@ public struct SearchIndex: Sendable {
     }
 }
 
+/// The names' words and the build cache's kept words, made on a thread of their own while the
+/// bodies are rendered: neither depends on a body.
+typealias EarlyWords = Background<(names: NameTerms, words: KeptWords?)>
+
 /// The words of each actor's name and aliases and of each topic's name, read once for all
 /// the briefings that list them.
 struct NameTerms: Sendable {
@@ -313,8 +327,12 @@ struct NameTerms: Sendable {
     let topicKeys: [UInt64]
 
     init(_ model: SiteModel) {
-        let actorNames = model.actors.map { [$0.name] + $0.aliases }
-        let topicNames = model.topics.map { [$0.name] }
+        self.init(actors: model.actors, topics: model.topics)
+    }
+
+    init(actors actorRecords: [SiteModel.ActorRecord], topics topicRecords: [SiteModel.TopicRecord]) {
+        let actorNames = actorRecords.indices.map { [actorRecords[$0].name] + actorRecords[$0].aliases }
+        let topicNames = topicRecords.indices.map { [topicRecords[$0].name] }
         actors = actorNames.parallelMap(Self.terms)
         topics = topicNames.map(Self.terms)
         actorKeys = actorNames.map(Self.key)
