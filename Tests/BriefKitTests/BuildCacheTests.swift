@@ -260,6 +260,9 @@ final class BuildCacheTests: FixtureSiteTestCase {
         let records = BuildCache(siteRoot: site, outputPath: output).searchWords.records
         let first = try XCTUnwrap(records.stored())
         XCTAssertFalse(first.records.isEmpty)
+        var otherBrief = records
+        otherBrief.brief = "brief 0.0.0 build another"
+        XCTAssertNil(otherBrief.stored(), "records another brief kept")
         // Every kept record with a count no list has: a record taken shows it in the index.
         func mark() throws {
             let kept = try XCTUnwrap(records.stored())

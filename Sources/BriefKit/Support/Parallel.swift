@@ -71,32 +71,6 @@ extension Array {
 }
 
 extension Array {
-    /// Maps the elements group by group on `Parallelism.threads` threads: `transform` gets a
-    /// group's number and its elements, moved out of the array (so what they hold is freed once
-    /// the group is done), and returns one result per element, in the group's order. Results
-    /// come back at their elements' places. Every index is in exactly one group.
-    consuming func parallelMapTaking<T>(groups: [[Int]], _ transform: (Int, consuming [Element]) -> [T])
-        -> [T]
-    {
-        var slots = map { Optional($0) }
-        let count = self.count
-        self = []
-        let results = slots.withUnsafeMutableBufferPointer { buffer in
-            // Each index belongs to one group, taken by one worker: no two threads touch one slot.
-            nonisolated(unsafe) let slots = buffer
-            return groups.indices.parallelMap { group in
-                transform(group, groups[group].map { slots[$0].take()! })
-            }
-        }
-        var placed = [T?](repeating: nil, count: count)
-        for (group, members) in groups.enumerated() {
-            for (member, result) in zip(members, results[group]) { placed[member] = result }
-        }
-        return placed.map { $0! }
-    }
-}
-
-extension Array {
     /// Maps the elements group by group on `Parallelism.threads` threads, each element changed
     /// in place by `transform` (no other thread touches it), with what `prepare` made for its
     /// group (which `transform` may change, as one thread goes through the group): returns each element's result at its place, put there as made (never copied),
