@@ -73,8 +73,9 @@ extension Array {
 extension Array {
     /// Maps the elements group by group on `Parallelism.threads` threads, each element changed
     /// in place by `transform` (no other thread touches it), with what `prepare` made for its
-    /// group (which `transform` may change, as one thread goes through the group): returns each element's result at its place, put there as made (never copied),
-    /// and what `prepare` made for each group. Every index is in exactly one group.
+    /// group (which `transform` may change: one thread goes through a group). Returns each
+    /// element's result at its place, put there as made (never copied), and what `prepare` made
+    /// for each group. Every index is in exactly one group.
     mutating func parallelMapInPlace<T, Prepared>(
         groups: [[Int]], prepare: (Int) -> Prepared, _ transform: (inout Prepared, Int, inout Element) -> T
     ) -> (results: [T], prepared: [Prepared]) {
